@@ -1,0 +1,60 @@
+package dev.awssso.core.config;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What identifies one IAM Identity Center sign-in and the role it is used for: the resolved, validated
+ * result of {@code aws.sso.*} properties and the shared config file.
+ *
+ * @param source where the settings came from
+ * @param sessionName name of the {@code [sso-session]} (refreshable form), or {@code null} for the legacy form
+ *     whose token cache is keyed by the start URL
+ * @param startUrl AWS access portal URL, for example {@code https://d-1234567890.awsapps.com/start}
+ * @param ssoRegion region of the Identity Center portal and OIDC endpoints
+ * @param accountId twelve-digit AWS account id of the role
+ * @param roleName name of the permission set role
+ * @param registrationScopes OAuth scopes used when registering a client for sign-in
+ * @param region region for the application's AWS clients, or {@code null} when none is configured
+ */
+public record SsoSettings(SettingsSource source, @Nullable String sessionName, String startUrl, String ssoRegion,
+        String accountId, String roleName, List<String> registrationScopes, @Nullable String region) {
+
+    public SsoSettings {
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(startUrl, "startUrl");
+        Objects.requireNonNull(ssoRegion, "ssoRegion");
+        Objects.requireNonNull(accountId, "accountId");
+        Objects.requireNonNull(roleName, "roleName");
+        registrationScopes = List.copyOf(registrationScopes);
+    }
+
+    /**
+     * Whether these settings use the legacy form (start URL in the profile, no sso-session), whose tokens
+     * the AWS CLI issues without a refresh token.
+     */
+    public boolean legacy() {
+        return this.sessionName == null;
+    }
+
+    /**
+     * The string whose SHA-1 names the token cache file: the session name, or the start URL for the legacy
+     * form.
+     */
+    public String cacheKey() {
+        return legacy() ? this.startUrl : this.sessionName;
+    }
+
+    /**
+     * The AWS CLI command that signs in to this session again.
+     */
+    public String signInCommand() {
+        if (!legacy()) {
+            return "aws sso login --sso-session " + this.sessionName;
+        }
+        return (this.source.profileName() != null) ? "aws sso login --profile " + this.source.profileName()
+                : "aws sso login";
+    }
+}
