@@ -1,0 +1,130 @@
+package dev.awssso.core;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+import dev.awssso.core.refresh.RetryBackoff;
+
+/**
+ * How the engine works: where the token cache is, when tokens and credentials are refreshed, how often the
+ * cache file is checked, which endpoints are called and how long calls may take. Build with
+ * {@link #builder(Path)}; every other setting has a default.
+ *
+ * @param cacheDirectory directory of the token cache, usually {@code ~/.aws/sso/cache}
+ * @param tokenRefreshWindow how long before expiry the access token is refreshed (AWS CLI: 15 minutes)
+ * @param credentialsRefreshWindow how long before expiry the role credentials are fetched again
+ * @param credentialsStaleMargin how long before expiry role credentials are withdrawn at most
+ * @param checkInterval how often the cache file and the expiries are checked in the background
+ * @param backoff waits between failed attempts
+ * @param callerWait longest time a caller waits for credentials being fetched
+ * @param endpoints endpoint overrides
+ * @param timeouts time limits of calls to AWS
+ */
+public record EngineOptions(Path cacheDirectory, Duration tokenRefreshWindow, Duration credentialsRefreshWindow,
+        Duration credentialsStaleMargin, Duration checkInterval, RetryBackoff backoff, Duration callerWait,
+        SsoEndpoints endpoints, CallTimeouts timeouts) {
+
+    public EngineOptions {
+        Objects.requireNonNull(cacheDirectory, "cacheDirectory");
+        requirePositive(tokenRefreshWindow, "tokenRefreshWindow");
+        requirePositive(credentialsRefreshWindow, "credentialsRefreshWindow");
+        requirePositive(credentialsStaleMargin, "credentialsStaleMargin");
+        requirePositive(checkInterval, "checkInterval");
+        requirePositive(callerWait, "callerWait");
+        Objects.requireNonNull(backoff, "backoff");
+        Objects.requireNonNull(endpoints, "endpoints");
+        Objects.requireNonNull(timeouts, "timeouts");
+    }
+
+    /** Options with every default and the given cache directory. */
+    public static Builder builder(Path cacheDirectory) {
+        return new Builder(cacheDirectory);
+    }
+
+    private static void requirePositive(Duration value, String name) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be a positive duration, got " + value);
+        }
+    }
+
+    /** Builds {@link EngineOptions}. */
+    public static final class Builder {
+
+        private final Path cacheDirectory;
+
+        private Duration tokenRefreshWindow = Duration.ofMinutes(15);
+
+        private Duration credentialsRefreshWindow = Duration.ofMinutes(5);
+
+        private Duration credentialsStaleMargin = Duration.ofMinutes(1);
+
+        private Duration checkInterval = Duration.ofSeconds(1);
+
+        private RetryBackoff backoff = RetryBackoff.DEFAULT;
+
+        private Duration callerWait = Duration.ofSeconds(60);
+
+        private SsoEndpoints endpoints = SsoEndpoints.DEFAULT;
+
+        private CallTimeouts timeouts = CallTimeouts.DEFAULT;
+
+        private Builder(Path cacheDirectory) {
+            this.cacheDirectory = cacheDirectory;
+        }
+
+        /** How long before expiry the access token is refreshed (default 15 minutes). */
+        public Builder tokenRefreshWindow(Duration window) {
+            this.tokenRefreshWindow = window;
+            return this;
+        }
+
+        /** How long before expiry role credentials are fetched again (default 5 minutes). */
+        public Builder credentialsRefreshWindow(Duration window) {
+            this.credentialsRefreshWindow = window;
+            return this;
+        }
+
+        /** How long before expiry role credentials are withdrawn at most (default 1 minute). */
+        public Builder credentialsStaleMargin(Duration margin) {
+            this.credentialsStaleMargin = margin;
+            return this;
+        }
+
+        /** How often the cache file and expiries are checked (default 1 second). */
+        public Builder checkInterval(Duration interval) {
+            this.checkInterval = interval;
+            return this;
+        }
+
+        /** Waits between failed attempts (default 1 second doubling to 1 minute). */
+        public Builder backoff(RetryBackoff backoff) {
+            this.backoff = backoff;
+            return this;
+        }
+
+        /** Longest time a caller waits for credentials being fetched (default 60 seconds). */
+        public Builder callerWait(Duration wait) {
+            this.callerWait = wait;
+            return this;
+        }
+
+        /** Endpoint overrides (default: the SDK's endpoints). */
+        public Builder endpoints(SsoEndpoints endpoints) {
+            this.endpoints = endpoints;
+            return this;
+        }
+
+        /** Time limits of calls to AWS (default {@link CallTimeouts#DEFAULT}). */
+        public Builder timeouts(CallTimeouts timeouts) {
+            this.timeouts = timeouts;
+            return this;
+        }
+
+        public EngineOptions build() {
+            return new EngineOptions(this.cacheDirectory, this.tokenRefreshWindow, this.credentialsRefreshWindow,
+                    this.credentialsStaleMargin, this.checkInterval, this.backoff, this.callerWait, this.endpoints,
+                    this.timeouts);
+        }
+    }
+}

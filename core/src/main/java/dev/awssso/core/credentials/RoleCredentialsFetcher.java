@@ -1,0 +1,51 @@
+package dev.awssso.core.credentials;
+
+import java.time.Instant;
+
+import dev.awssso.core.config.SsoSettings;
+import dev.awssso.core.token.SsoToken;
+
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.sso.SsoClient;
+import software.amazon.awssdk.services.sso.model.RoleCredentials;
+
+/**
+ * Exchanges an access token for the role's temporary credentials with the SSO portal's
+ * {@code GetRoleCredentials}, keeping their expiry (which the SDK's own SSO provider drops).
+ */
+public final class RoleCredentialsFetcher {
+
+    /** The provider name the credentials carry, visible in SDK metrics and business metrics. */
+    public static final String PROVIDER_NAME = "AwsSsoStarter";
+
+    private final SsoClient portal;
+
+    private final SsoSettings settings;
+
+    public RoleCredentialsFetcher(SsoClient portal, SsoSettings settings) {
+        this.portal = portal;
+        this.settings = settings;
+    }
+
+    /** Fetches credentials of the configured account and role with {@code token}. */
+    public AwsSessionCredentials fetch(SsoToken token) {
+        RoleCredentials credentials = this.portal
+            .getRoleCredentials((request) -> request.accessToken(token.accessToken())
+                .accountId(this.settings.accountId())
+                .roleName(this.settings.roleName()))
+            .roleCredentials();
+        if (credentials == null || credentials.accessKeyId() == null || credentials.secretAccessKey() == null
+                || credentials.sessionToken() == null || credentials.expiration() == null) {
+            throw SdkClientException.create("GetRoleCredentials answered without complete credentials");
+        }
+        return AwsSessionCredentials.builder()
+            .accessKeyId(credentials.accessKeyId())
+            .secretAccessKey(credentials.secretAccessKey())
+            .sessionToken(credentials.sessionToken())
+            .expirationTime(Instant.ofEpochMilli(credentials.expiration()))
+            .accountId(this.settings.accountId())
+            .providerName(PROVIDER_NAME)
+            .build();
+    }
+}

@@ -1,0 +1,80 @@
+package dev.awssso.core.refresh;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/**
+ * Sorts the exceptions of the SSO OIDC and SSO portal clients into {@link FailureKind}s and describes them
+ * without echoing anything a response body could contain beyond the service's own error message.
+ */
+public final class FailureClassifier {
+
+    private static final Set<String> SESSION_ENDED_CODES = Set.of("InvalidGrantException", "ExpiredTokenException",
+            "InvalidClientException", "UnauthorizedClientException", "UnauthorizedException");
+
+    private static final Set<String> ACCESS_DENIED_CODES = Set.of("ForbiddenException", "AccessDeniedException");
+
+    private FailureClassifier() {
+    }
+
+    /** Classifies {@code failure} of {@code operation} (for example {@code "CreateToken"}) that happened at {@code at}. */
+    public static RefreshFailure classify(String operation, Throwable failure, Instant at) {
+        if (failure instanceof AwsServiceException service) {
+            return classifyServiceError(operation, service, at);
+        }
+        Throwable io = ioCause(failure);
+        if (io != null) {
+            String detail = (io.getMessage() != null) ? ": " + io.getMessage() : "";
+            return new RefreshFailure(FailureKind.TRANSIENT, io.getClass().getSimpleName(),
+                    operation + " failed: " + io.getClass().getSimpleName() + detail, at, io);
+        }
+        if (failure instanceof SdkClientException) {
+            return new RefreshFailure(FailureKind.TRANSIENT, "SdkClientException", operation
+                    + " failed before a usable answer arrived (timeout, or a response that could not be read)", at,
+                    null);
+        }
+        return new RefreshFailure(FailureKind.TRANSIENT, failure.getClass().getSimpleName(),
+                operation + " failed: " + failure.getClass().getSimpleName(), at, null);
+    }
+
+    private static RefreshFailure classifyServiceError(String operation, AwsServiceException service, Instant at) {
+        String code = (service.awsErrorDetails() != null && service.awsErrorDetails().errorCode() != null)
+                ? service.awsErrorDetails().errorCode() : service.getClass().getSimpleName();
+        String serviceMessage = (service.awsErrorDetails() != null) ? service.awsErrorDetails().errorMessage() : null;
+        String message = operation + " was refused with " + code + " (HTTP " + service.statusCode() + ")"
+                + ((serviceMessage != null && !serviceMessage.isBlank()) ? ": " + serviceMessage : "");
+        return new RefreshFailure(kindOf(code, service), code, message, at, null);
+    }
+
+    private static FailureKind kindOf(String code, AwsServiceException service) {
+        if (SESSION_ENDED_CODES.contains(code) || service.statusCode() == 401) {
+            return FailureKind.SESSION_ENDED;
+        }
+        if (ACCESS_DENIED_CODES.contains(code) || service.statusCode() == 403) {
+            return FailureKind.ACCESS_DENIED;
+        }
+        if (service.isThrottlingException() || service.statusCode() == 429 || service.statusCode() >= 500) {
+            return FailureKind.TRANSIENT;
+        }
+        return FailureKind.REJECTED;
+    }
+
+    /**
+     * The JDK's own I/O exception behind {@code failure} (connection refused or reset, timeouts). Parser
+     * exceptions are I/O exceptions too, but their messages may quote the response, so they are left out.
+     */
+    private static @Nullable Throwable ioCause(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException && cause.getClass().getName().startsWith("java.")) {
+                return cause;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,93 @@
+package dev.awssso.core.token;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An IAM Identity Center access token as the AWS CLI keeps it in {@code ~/.aws/sso/cache}, with the client
+ * registration needed to refresh it. Immutable; {@link #toString()} shows no secret.
+ *
+ * @param accessToken bearer token for the portal API (secret)
+ * @param expiresAt when the access token ends
+ * @param refreshToken token that obtains a new access token (secret), or {@code null} when the sign-in issued none
+ * @param clientId OIDC client the token was issued to, or {@code null}
+ * @param clientSecret secret of that client (secret), or {@code null}
+ * @param registrationExpiresAt when the client registration ends, or {@code null} when unknown
+ * @param region SSO region recorded by the writer, or {@code null}
+ * @param startUrl start URL recorded by the writer, or {@code null}
+ * @param otherFields fields this class does not know, kept so that a rewrite loses nothing (JSON values as
+ *     {@code String}, {@code BigDecimal}, {@code Boolean}, {@code List}, {@code Map} or {@code null})
+ */
+public record SsoToken(String accessToken, Instant expiresAt, @Nullable String refreshToken, @Nullable String clientId,
+        @Nullable String clientSecret, @Nullable Instant registrationExpiresAt, @Nullable String region,
+        @Nullable String startUrl, Map<String, @Nullable Object> otherFields) {
+
+    public SsoToken {
+        Objects.requireNonNull(accessToken, "accessToken");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        otherFields = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(otherFields));
+    }
+
+    /** Whether the access token has ended at {@code now}. */
+    public boolean isExpired(Instant now) {
+        return !now.isBefore(this.expiresAt);
+    }
+
+    /** Time left on the access token at {@code now}, never negative. */
+    public Duration remaining(Instant now) {
+        Duration left = Duration.between(now, this.expiresAt);
+        return left.isNegative() ? Duration.ZERO : left;
+    }
+
+    /**
+     * Why this token cannot be refreshed at {@code now}, or empty when it can. Like botocore, a refresh needs
+     * the refresh token, the client id and secret, and a client registration that has not ended.
+     */
+    public Optional<String> whyNotRefreshable(Instant now) {
+        if (this.refreshToken == null) {
+            return Optional.of("the sign-in issued no refresh token (legacy profiles never get one)");
+        }
+        if (this.clientId == null || this.clientSecret == null) {
+            return Optional.of("the cache file has no client registration (clientId, clientSecret)");
+        }
+        if (this.registrationExpiresAt == null) {
+            return Optional.of("the cache file does not say when the client registration ends (registrationExpiresAt)");
+        }
+        if (!now.isBefore(this.registrationExpiresAt)) {
+            return Optional.of("the client registration ended at " + this.registrationExpiresAt);
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * This token after a successful refresh: the new access token and expiry, the new refresh token or, when
+     * the service returned none, the current one; everything else kept.
+     */
+    public SsoToken refreshed(String newAccessToken, Instant newExpiresAt, @Nullable String newRefreshToken) {
+        String refresh = (newRefreshToken != null) ? newRefreshToken : this.refreshToken;
+        return new SsoToken(newAccessToken, newExpiresAt, refresh, this.clientId, this.clientSecret,
+                this.registrationExpiresAt, this.region, this.startUrl, this.otherFields);
+    }
+
+    /** Whether {@code other} holds the same access token as this one. */
+    public boolean sameAccessToken(@Nullable SsoToken other) {
+        return other != null && this.accessToken.equals(other.accessToken);
+    }
+
+    @Override
+    public String toString() {
+        return "SsoToken[expiresAt=" + this.expiresAt + ", refreshToken=" + present(this.refreshToken) + ", clientId="
+                + this.clientId + ", registrationExpiresAt=" + this.registrationExpiresAt + ", region=" + this.region
+                + ", startUrl=" + this.startUrl + ", otherFields=" + this.otherFields.keySet() + "]";
+    }
+
+    private static String present(@Nullable String secret) {
+        return (secret != null) ? "present" : "absent";
+    }
+}

@@ -1,0 +1,234 @@
+package dev.awssso.core.token;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+import dev.awssso.core.token.TokenFileCodec.InvalidTokenFileException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One token file of the AWS CLI's SSO cache ({@code <cache dir>/<sha1 hex of the cache key>.json}), shared
+ * with the AWS CLI and the other SDKs.
+ * <p>
+ * Writes are atomic (a temporary file in the same directory, then a rename) and leave the file readable by
+ * its owner only. {@link #underLock} guards a read-refresh-write cycle against other threads and, through an
+ * advisory lock on a {@code .lock} file beside the token file, against other processes. The operating system
+ * releases that lock when a process dies, so a crashed process never blocks the others.
+ */
+public final class TokenCacheFile {
+
+    private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
+
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+
+    private static final ConcurrentMap<Path, ReentrantLock> LOCKS_IN_THIS_JVM = new ConcurrentHashMap<>();
+
+    private final Path file;
+
+    private final Path lockFile;
+
+    private TokenCacheFile(Path file) {
+        this.file = file;
+        this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
+    }
+
+    /**
+     * The cache file for {@code cacheKey} (the sso-session name, or the start URL of a legacy profile) in
+     * {@code cacheDirectory}.
+     */
+    public static TokenCacheFile of(Path cacheDirectory, String cacheKey) {
+        return new TokenCacheFile(cacheDirectory.toAbsolutePath().normalize().resolve(fileName(cacheKey)));
+    }
+
+    /** The file name the AWS CLI uses for {@code cacheKey}: lower-case hex SHA-1 of its UTF-8 bytes, {@code .json}. */
+    public static String fileName(String cacheKey) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest(cacheKey.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest) + ".json";
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-1 is not available in this JVM", ex);
+        }
+    }
+
+    /** The path of the token file. */
+    public Path path() {
+        return this.file;
+    }
+
+    /**
+     * What the file looks like on disk now, to notice cheaply when someone (for example {@code aws sso login})
+     * has replaced it.
+     */
+    public FileStamp stamp() {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(this.file, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            return new FileStamp(attributes.lastModifiedTime().toMillis(), attributes.size(), attributes.fileKey());
+        }
+        catch (IOException ex) {
+            return FileStamp.ABSENT;
+        }
+    }
+
+    /**
+     * Reads the token.
+     * @return the token, or empty when there is no file (nobody signed in)
+     * @throws TokenCacheException when the file exists but cannot be read or holds no valid token
+     */
+    public Optional<SsoToken> read() {
+        byte[] content;
+        try {
+            if (Files.isDirectory(this.file)) {
+                throw new TokenCacheException(this.file, "Token cache file " + this.file
+                        + " is a directory. Remove or rename it, then sign in again.");
+            }
+            content = Files.readAllBytes(this.file);
+        }
+        catch (NoSuchFileException ex) {
+            return Optional.empty();
+        }
+        catch (AccessDeniedException ex) {
+            throw new TokenCacheException(this.file, "Token cache file " + this.file
+                    + " cannot be read: permission denied. Give the user running this application read and write"
+                    + " access to it (chmod 600, owned by that user).", ex);
+        }
+        catch (IOException ex) {
+            throw new TokenCacheException(this.file, "Token cache file " + this.file + " cannot be read: "
+                    + ex.getClass().getSimpleName() + ". Check the file and its directory.", ex);
+        }
+        try {
+            return Optional.of(TokenFileCodec.decode(content));
+        }
+        catch (InvalidTokenFileException ex) {
+            throw new TokenCacheException(this.file, "Token cache file " + this.file + " holds no valid token: "
+                    + ex.getMessage() + ". Sign in again to rewrite it; the file was left as it is.");
+        }
+    }
+
+    /**
+     * Replaces the file with {@code token} atomically, readable and writable by the owner only, creating the
+     * cache directory when needed.
+     * @throws TokenCacheException when the file cannot be written; the previous file is then unchanged
+     */
+    public void write(SsoToken token) {
+        Path directory = this.file.getParent();
+        Path temporary = null;
+        try {
+            createDirectory(directory);
+            temporary = Files.createTempFile(directory, this.file.getFileName().toString(), ".tmp",
+                    ownerOnly(directory, OWNER_READ_WRITE));
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(TokenFileCodec.encode(token)));
+                channel.force(true);
+            }
+            moveIntoPlace(temporary);
+            temporary = null;
+        }
+        catch (IOException ex) {
+            throw new TokenCacheException(this.file, "Token cache file " + this.file + " cannot be written: "
+                    + ex.getClass().getSimpleName() + ". Check that the directory " + directory
+                    + " exists and is writable by the user running this application.", ex);
+        }
+        finally {
+            deleteQuietly(temporary);
+        }
+    }
+
+    /**
+     * Runs {@code action} while holding this file's lock: exclusive among threads of this JVM and, through an
+     * advisory file lock, among processes that use the same protocol.
+     */
+    public <T> T underLock(Supplier<T> action) {
+        ReentrantLock jvmLock = LOCKS_IN_THIS_JVM.computeIfAbsent(this.file, (path) -> new ReentrantLock());
+        jvmLock.lock();
+        try {
+            createDirectory(this.lockFile.getParent());
+            try (FileChannel channel = FileChannel.open(this.lockFile, StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+                return action.get();
+            }
+        }
+        catch (IOException ex) {
+            throw new TokenCacheException(this.file, "Lock file " + this.lockFile + " cannot be used: "
+                    + ex.getClass().getSimpleName() + ". Check that the cache directory is writable.", ex);
+        }
+        finally {
+            jvmLock.unlock();
+        }
+    }
+
+    private void moveIntoPlace(Path temporary) throws IOException {
+        try {
+            Files.move(temporary, this.file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        }
+        catch (AtomicMoveNotSupportedException ex) {
+            Files.move(temporary, this.file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void createDirectory(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            Files.createDirectories(directory, ownerOnly(directory, OWNER_ONLY_DIRECTORY));
+        }
+    }
+
+    private static FileAttribute<?>[] ownerOnly(Path path, Set<PosixFilePermission> permissions) {
+        boolean posix = path.getFileSystem().supportedFileAttributeViews().contains("posix");
+        return posix ? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(permissions) }
+                : new FileAttribute<?>[0];
+    }
+
+    private static void deleteQuietly(@Nullable Path temporary) {
+        if (temporary != null) {
+            try {
+                Files.deleteIfExists(temporary);
+            }
+            catch (IOException ex) {
+                // the failure that brought us here is the one worth reporting
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return this.file.toString();
+    }
+
+    /**
+     * Modification time, size and identity of a file: changes whenever the file is rewritten or replaced.
+     *
+     * @param modifiedMillis last modification time in milliseconds
+     * @param size size in bytes
+     * @param fileKey file system identity of the file (inode), or {@code null} where unavailable
+     */
+    public record FileStamp(long modifiedMillis, long size, @Nullable Object fileKey) {
+
+        /** The stamp of a file that does not exist. */
+        public static final FileStamp ABSENT = new FileStamp(-1, -1, null);
+    }
+}

@@ -1,0 +1,367 @@
+package dev.awssso.core.token;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+
+import dev.awssso.core.SsoSessionException;
+import dev.awssso.core.SsoSessionException.Reason;
+import dev.awssso.core.config.SsoSettings;
+import dev.awssso.core.refresh.FailureClassifier;
+import dev.awssso.core.refresh.FailureKind;
+import dev.awssso.core.refresh.RefreshFailure;
+import dev.awssso.core.refresh.RefreshTiming;
+import dev.awssso.core.refresh.RetryBackoff;
+import dev.awssso.core.token.TokenCacheFile.FileStamp;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the access token of one IAM Identity Center sign-in usable: follows the CLI-compatible cache file
+ * (so a new {@code aws sso login} is adopted at once), refreshes the token with its refresh token before it
+ * expires, and writes the result back for the AWS CLI and the other SDKs.
+ * <p>
+ * One refresh runs at a time however many threads ask. Before refreshing, the file is re-read under its lock,
+ * so a token another process has already rotated is adopted rather than overwritten.
+ */
+public final class TokenManager {
+
+    private static final Logger logger = LoggerFactory.getLogger(TokenManager.class);
+
+    private static final String OPERATION = "CreateToken";
+
+    private final SsoSettings settings;
+
+    private final TokenCacheFile cacheFile;
+
+    private final TokenRefresher refresher;
+
+    private final Clock clock;
+
+    private final Duration refreshWindow;
+
+    private final RetryBackoff backoff;
+
+    private final TokenListener listener;
+
+    /** Held while the file is read or the token refreshed; both also happen on request threads. */
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private volatile @Nullable SsoToken token;
+
+    private volatile Instant refreshAt = Instant.MAX;
+
+    private volatile @Nullable TokenCacheException unreadableFile;
+
+    private volatile @Nullable RefreshFailure sessionEnd;
+
+    private volatile @Nullable RefreshFailure lastFailure;
+
+    private FileStamp stamp = FileStamp.ABSENT;
+
+    private int consecutiveFailures;
+
+    private Instant nextAttemptAt = Instant.MIN;
+
+    public TokenManager(SsoSettings settings, TokenCacheFile cacheFile, TokenRefresher refresher, Clock clock,
+            Duration refreshWindow, RetryBackoff backoff, TokenListener listener) {
+        this.settings = settings;
+        this.cacheFile = cacheFile;
+        this.refresher = refresher;
+        this.clock = clock;
+        this.refreshWindow = refreshWindow;
+        this.backoff = backoff;
+        this.listener = listener;
+    }
+
+    /** The cache file this manager follows. */
+    public TokenCacheFile cacheFile() {
+        return this.cacheFile;
+    }
+
+    /** The token last read or refreshed, valid or not; empty when nobody is signed in. */
+    public Optional<SsoToken> currentToken() {
+        return Optional.ofNullable(this.token);
+    }
+
+    /** When the current token is due for a refresh ({@link Instant#MAX} without a token). */
+    public Instant refreshAt() {
+        return this.refreshAt;
+    }
+
+    /** The last failed refresh since the last success or sign-in, if any. */
+    public Optional<RefreshFailure> lastFailure() {
+        return Optional.ofNullable(this.lastFailure);
+    }
+
+    /**
+     * Re-reads the cache file if it changed on disk since it was last read or written. Skipped when a refresh
+     * is under way (it re-reads the file itself).
+     */
+    public void reloadIfChanged() {
+        if (this.lock.tryLock()) {
+            try {
+                reloadLocked(false);
+            }
+            finally {
+                this.lock.unlock();
+            }
+        }
+    }
+
+    /**
+     * A token for a portal call: the current one while it is valid, else a refreshed one.
+     * @throws SsoSessionException when nobody is signed in, the session has ended, the token expired and
+     *     cannot be refreshed, or the cache file cannot be read
+     */
+    public SsoToken usableToken() {
+        reloadIfChanged();
+        SsoToken current = this.token;
+        if (current != null && this.sessionEnd == null && !current.isExpired(this.clock.instant())) {
+            return current;
+        }
+        this.lock.lock();
+        try {
+            reloadLocked(false);
+            current = requireToken();
+            Instant now = this.clock.instant();
+            if (!current.isExpired(now)) {
+                return current;
+            }
+            requireRefreshable(current, now, "expired at " + current.expiresAt() + " and ");
+            return refreshLocked(current, (latest) -> latest.isExpired(this.clock.instant()));
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    /**
+     * Refreshes the token if it is inside its refresh window, refreshable, and not waiting out a backoff
+     * after a failure. Failures are recorded and logged, not thrown.
+     */
+    public void refreshIfDue() {
+        SsoToken current = this.token;
+        Instant now = this.clock.instant();
+        if (current == null || now.isBefore(this.refreshAt) || this.sessionEnd != null
+                || current.whyNotRefreshable(now).isPresent() || !this.lock.tryLock()) {
+            return;
+        }
+        try {
+            if (now.isBefore(this.nextAttemptAt)) {
+                return;
+            }
+            refreshLocked(current, (latest) -> !this.clock.instant().isBefore(this.refreshAt));
+        }
+        catch (SsoSessionException ex) {
+            // recorded in lastFailure and logged
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    /**
+     * Refreshes the token now, whatever its expiry and any backoff (an explicit request).
+     * @throws SsoSessionException when the token cannot be refreshed
+     */
+    public SsoToken refreshNow() {
+        this.lock.lock();
+        try {
+            reloadLocked(false);
+            SsoToken current = requireToken();
+            requireRefreshable(current, this.clock.instant(), "");
+            return refreshLocked(current, (latest) -> latest.sameAccessToken(current));
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    /**
+     * Records that the portal rejected the current access token (the session has ended): no token is handed
+     * out again until a new sign-in appears in the cache.
+     */
+    public void tokenRejected(RefreshFailure failure) {
+        if (this.sessionEnd == null) {
+            this.sessionEnd = failure;
+            logger.warn("IAM Identity Center rejected the access token of {}: the session has ended ({}). Sign in"
+                    + " again with `{}`.", this.settings.source(), failure, this.settings.signInCommand());
+        }
+    }
+
+    private SsoToken requireToken() {
+        SsoToken current = this.token;
+        if (current == null) {
+            throw noToken();
+        }
+        RefreshFailure ended = this.sessionEnd;
+        if (ended != null) {
+            throw sessionEnded(ended);
+        }
+        return current;
+    }
+
+    private void requireRefreshable(SsoToken current, Instant now, String state) {
+        Optional<String> notRefreshable = current.whyNotRefreshable(now);
+        if (notRefreshable.isPresent()) {
+            throw new SsoSessionException(Reason.SESSION_ENDED, "The IAM Identity Center access token in "
+                    + this.cacheFile + " " + state + "cannot be refreshed: " + notRefreshable.get()
+                    + ". Sign in again with `" + this.settings.signInCommand() + "`.", null);
+        }
+    }
+
+    /**
+     * Refreshes under the file lock. The file is re-read first: when another process has meanwhile written a
+     * token for which {@code stillNeedsRefresh} no longer holds, that token is adopted instead.
+     */
+    private SsoToken refreshLocked(SsoToken current, Predicate<SsoToken> stillNeedsRefresh) {
+        Instant now = this.clock.instant();
+        try {
+            SsoToken refreshed = this.cacheFile
+                .underLock(() -> refreshUnlessRotatedElsewhere(current, stillNeedsRefresh));
+            this.consecutiveFailures = 0;
+            this.nextAttemptAt = Instant.MIN;
+            this.lastFailure = null;
+            return refreshed;
+        }
+        catch (SsoSessionException ex) {
+            throw ex;
+        }
+        catch (RuntimeException ex) {
+            RefreshFailure failure = FailureClassifier.classify(OPERATION, ex, now);
+            recordFailure(failure, now);
+            if (failure.kind() == FailureKind.SESSION_ENDED) {
+                this.sessionEnd = failure;
+                logger.warn("The IAM Identity Center session of {} has ended: the token refresh was refused ({})."
+                        + " Sign in again with `{}`.", this.settings.source(), failure, this.settings.signInCommand());
+                throw sessionEnded(failure);
+            }
+            logger.warn("Refreshing the IAM Identity Center token of {} failed ({}); next try in {}.",
+                    this.settings.source(), failure, Duration.between(now, this.nextAttemptAt));
+            throw new SsoSessionException(Reason.UNAVAILABLE, "Refreshing the IAM Identity Center token of "
+                    + this.settings.source() + " failed (" + failure + ").", failure.cause());
+        }
+    }
+
+    private SsoToken refreshUnlessRotatedElsewhere(SsoToken current, Predicate<SsoToken> stillNeedsRefresh) {
+        reloadLocked(true);
+        TokenCacheException unreadable = this.unreadableFile;
+        if (unreadable != null) {
+            Instant now = this.clock.instant();
+            recordFailure(new RefreshFailure(FailureKind.TRANSIENT, "TokenCacheException", unreadable.getMessage(),
+                    now, null), now);
+            throw new SsoSessionException(Reason.TOKEN_CACHE_UNREADABLE, unreadable.getMessage(), unreadable);
+        }
+        SsoToken latest = requireToken();
+        if (!latest.sameAccessToken(current) && !stillNeedsRefresh.test(latest)) {
+            logger.debug("Adopted the token another process wrote to {}", this.cacheFile);
+            return latest;
+        }
+        Instant requestedAt = this.clock.instant();
+        SsoToken refreshed = this.refresher.refresh(latest);
+        this.cacheFile.write(refreshed);
+        adopt(refreshed, requestedAt, this.cacheFile.stamp());
+        logger.debug("Refreshed the IAM Identity Center token of {}; it now expires at {}", this.settings.source(),
+                refreshed.expiresAt());
+        return refreshed;
+    }
+
+    /**
+     * Reads the cache file when it changed since it was last read or written (always when {@code force}). A
+     * token from a new sign-in is adopted and reported to the listener; a file that cannot be read is logged
+     * once and the token in memory kept.
+     */
+    private void reloadLocked(boolean force) {
+        FileStamp current = this.cacheFile.stamp();
+        if (!force && current.equals(this.stamp)) {
+            return;
+        }
+        this.stamp = current;
+        Optional<SsoToken> read;
+        try {
+            read = this.cacheFile.read();
+        }
+        catch (TokenCacheException ex) {
+            if (this.unreadableFile == null) {
+                logger.warn(ex.getMessage());
+            }
+            this.unreadableFile = ex;
+            return;
+        }
+        this.unreadableFile = null;
+        SsoToken previous = this.token;
+        if (read.isEmpty()) {
+            this.token = null;
+            this.refreshAt = Instant.MAX;
+            if (previous != null) {
+                logger.info("The IAM Identity Center token cache {} was removed: signed out", this.cacheFile);
+                this.listener.signedOut();
+            }
+            return;
+        }
+        SsoToken latest = read.get();
+        if (latest.sameAccessToken(previous)) {
+            return;
+        }
+        adopt(latest, Instant.ofEpochMilli(current.modifiedMillis()), current);
+        if (!isRefreshOf(previous, latest)) {
+            this.sessionEnd = null;
+            this.consecutiveFailures = 0;
+            this.nextAttemptAt = Instant.MIN;
+            this.lastFailure = null;
+            if (previous != null) {
+                logger.info("Adopted a new IAM Identity Center sign-in from {}", this.cacheFile);
+            }
+            this.listener.signedIn(latest);
+        }
+    }
+
+    /**
+     * Whether {@code next} continues the sign-in of {@code previous} (a refresh by another process) rather than
+     * starting a new one.
+     */
+    private static boolean isRefreshOf(@Nullable SsoToken previous, SsoToken next) {
+        return previous != null && previous.clientId() != null && previous.clientId().equals(next.clientId())
+                && next.refreshToken() != null && previous.expiresAt().isBefore(next.expiresAt());
+    }
+
+    private void adopt(SsoToken token, Instant obtainedAt, FileStamp stamp) {
+        this.refreshAt = RefreshTiming.refreshAt(obtainedAt, token.expiresAt(), this.refreshWindow);
+        this.token = token;
+        this.stamp = stamp;
+    }
+
+    private void recordFailure(RefreshFailure failure, Instant now) {
+        this.consecutiveFailures++;
+        Duration wait = (failure.kind() == FailureKind.TRANSIENT) ? this.backoff.delayAfter(this.consecutiveFailures)
+                : this.backoff.max();
+        this.nextAttemptAt = now.plus(wait);
+        this.lastFailure = failure;
+    }
+
+    private SsoSessionException sessionEnded(RefreshFailure failure) {
+        return new SsoSessionException(Reason.SESSION_ENDED, "The IAM Identity Center session of "
+                + this.settings.source() + " has ended (" + failure + "). Sign in again with `"
+                + this.settings.signInCommand() + "`.", null);
+    }
+
+    private SsoSessionException noToken() {
+        TokenCacheException unreadable = this.unreadableFile;
+        if (unreadable != null) {
+            return new SsoSessionException(Reason.TOKEN_CACHE_UNREADABLE, unreadable.getMessage(), unreadable);
+        }
+        return new SsoSessionException(Reason.SIGNED_OUT, "Not signed in to IAM Identity Center: there is no token"
+                + " in " + this.cacheFile + " for " + describeSession() + ". Sign in with `"
+                + this.settings.signInCommand() + "`.", null);
+    }
+
+    private String describeSession() {
+        return this.settings.legacy() ? "start URL " + this.settings.startUrl()
+                : "sso-session '" + this.settings.sessionName() + "'";
+    }
+}
