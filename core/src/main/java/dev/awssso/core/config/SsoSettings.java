@@ -2,6 +2,7 @@ package dev.awssso.core.config;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -56,5 +57,30 @@ public record SsoSettings(SettingsSource source, @Nullable String sessionName, S
         }
         return (this.source.profileName() != null) ? "aws sso login --profile " + this.source.profileName()
                 : "aws sso login";
+    }
+
+    /**
+     * What to tell the user, once, about the legacy form: its token cannot be refreshed, and how to move to an
+     * sso-session. Empty for the sso-session form.
+     */
+    public Optional<String> legacyAdvice() {
+        if (!legacy()) {
+            return Optional.empty();
+        }
+        String profile = this.source.profileName();
+        if (profile != null) {
+            return Optional.of("Profile '" + profile + "' in " + this.source.configFile() + " uses the legacy SSO "
+                    + "form (sso_start_url in the profile, no sso_session): its access token cannot be refreshed, so "
+                    + "\"" + signInCommand() + "\" is needed each time it expires (after 8 hours by default). To get "
+                    + "refreshable tokens, move sso_start_url and sso_region into an [sso-session NAME] section with "
+                    + "\"sso_registration_scopes = sso:account:access\", set \"sso_session = NAME\" in "
+                    + ConfigSections.profileHeader(profile) + " and sign in once more with \"" + signInCommand()
+                    + "\".");
+        }
+        return Optional.of("The SSO settings have no session name (legacy form): the access token cannot be "
+                + "refreshed, so a new sign-in is needed each time it expires (after 8 hours by default). To get "
+                + "refreshable tokens, set aws.sso.session-name to NAME and add an [sso-session NAME] section with "
+                + "sso_start_url, sso_region and \"sso_registration_scopes = sso:account:access\" to ~/.aws/config, "
+                + "then sign in with \"aws sso login --sso-session NAME\".");
     }
 }

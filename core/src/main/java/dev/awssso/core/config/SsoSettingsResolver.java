@@ -1,0 +1,99 @@
+package dev.awssso.core.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.profiles.Profile;
+
+/**
+ * Resolves {@link SsoSettings} from {@code aws.sso.*} values and the shared config file, the way the AWS CLI and
+ * SDKs select and read it. Steps aside (returns empty) when nothing asks for IAM Identity Center, so that
+ * applications running on other credentials are unaffected.
+ */
+public final class SsoSettingsResolver {
+
+    private static final List<String> SSO_PROFILE_KEYS = List.of("sso_session", "sso_start_url", "sso_region",
+            "sso_account_id", "sso_role_name");
+
+    private final Map<String, String> environment;
+
+    private final AwsPaths paths;
+
+    private final SharedConfigReader reader = new SharedConfigReader();
+
+    private final SsoSettingsMerger merger = new SsoSettingsMerger();
+
+    private final SsoSettingsValidator validator = new SsoSettingsValidator();
+
+    /**
+     * Creates a resolver for the given environment.
+     * @param environment environment variables, such as {@link System#getenv()}; {@code AWS_PROFILE},
+     *     {@code AWS_CONFIG_FILE} and {@code HOME} are used
+     * @param userHome the value of the {@code user.home} system property
+     */
+    public SsoSettingsResolver(Map<String, String> environment, String userHome) {
+        this.environment = Map.copyOf(environment);
+        this.paths = new AwsPaths(environment, userHome);
+    }
+
+    /**
+     * A resolver for the environment variables and {@code user.home} of this JVM.
+     */
+    public static SsoSettingsResolver fromSystem() {
+        return new SsoSettingsResolver(System.getenv(), System.getProperty("user.home"));
+    }
+
+    /**
+     * Resolves the settings. The profile is {@code inline.profile()}, else {@code AWS_PROFILE}, else
+     * {@code default}; the config file is {@code inline.configFile()}, else {@code AWS_CONFIG_FILE}, else
+     * {@code ~/.aws/config}. Property values win over the profile's, key by key.
+     * @param inline the {@code aws.sso.*} values
+     * @return the settings, or empty when no property asks for SSO and the implicitly selected profile is
+     *     missing or has no {@code sso_*} key
+     * @throws SsoConfigurationException with every problem found when the configuration cannot be used
+     */
+    public Optional<SsoSettings> resolve(InlineSsoSettings inline) {
+        String profileName = profileName(inline);
+        Path file = (inline.configFile() != null) ? this.paths.expand(inline.configFile()) : this.paths.configFile();
+        SharedConfigRead read = this.reader.read(file);
+        SharedConfig config = read.config();
+        Profile profile = (config != null) ? config.profile(profileName).orElse(null) : null;
+        List<ConfigurationProblem> problems = new ArrayList<>();
+        if (read.problem() != null) {
+            problems.add(read.problem());
+        }
+        if (read.isAbsent() && inline.configFile() != null) {
+            problems.add(Problems.missingConfigFile(file, inline.configFile()));
+        }
+        if (problems.isEmpty() && !inline.requestsSso() && !isSsoProfile(profile)) {
+            return Optional.empty();
+        }
+        boolean profileExplicit = inline.profile() != null;
+        if (profileExplicit && profile == null && problems.isEmpty()) {
+            problems.add(Problems.unknownProfile(profileName, file, (config != null) ? config.profileNames() : null));
+        }
+        Profile contributing = (profileExplicit || isSsoProfile(profile)) ? profile : null;
+        MergedSettings merged = this.merger.merge(inline, new ConfigSections(file, profileName, config, contributing));
+        problems.addAll(this.validator.validate(merged, problems.isEmpty()));
+        if (!problems.isEmpty()) {
+            throw new SsoConfigurationException(problems);
+        }
+        return Optional.of(merged.toSsoSettings());
+    }
+
+    private String profileName(InlineSsoSettings inline) {
+        if (inline.profile() != null) {
+            return inline.profile();
+        }
+        String fromEnvironment = this.environment.get("AWS_PROFILE");
+        return (fromEnvironment != null && !fromEnvironment.isBlank()) ? fromEnvironment.trim() : "default";
+    }
+
+    private static boolean isSsoProfile(@Nullable Profile profile) {
+        return profile != null && SSO_PROFILE_KEYS.stream().anyMatch((key) -> profile.property(key).isPresent());
+    }
+}
