@@ -1,0 +1,59 @@
+package dev.awssso.autoconfigure;
+
+import dev.awssso.core.SsoEngine;
+import dev.awssso.core.config.SsoSettings;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.providers.AwsRegionProvider;
+import software.amazon.awssdk.services.sso.SsoClient;
+import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
+
+/**
+ * Auto-configuration of an {@link AwsCredentialsProvider} (and an {@link AwsRegionProvider}) backed by IAM
+ * Identity Center. Runs before Spring Cloud AWS, whose credentials and region providers then back off. Steps
+ * aside entirely when nothing configures SSO, so that applications on IAM roles are unaffected.
+ */
+@AutoConfiguration(beforeName = { "io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration",
+        "io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration" })
+@ConditionalOnClass({ SsoClient.class, SsoOidcClient.class })
+@ConditionalOnBooleanProperty(name = "aws.sso.enabled", matchIfMissing = true)
+@Conditional(OnSsoConfigurationCondition.class)
+@EnableConfigurationProperties(AwsSsoProperties.class)
+public final class AwsSsoAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    SsoSettings awsSsoSettings(Environment environment, AwsSsoProperties properties) {
+        return new SsoSettingsLoader(environment, properties).load()
+            .orElseThrow(() -> new IllegalStateException("IAM Identity Center configuration disappeared"));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    SsoEngine awsSsoEngine(SsoSettings settings, Environment environment, AwsSsoProperties properties) {
+        SsoSettingsLoader loader = new SsoSettingsLoader(environment, properties);
+        return SsoEngine.start(settings, properties.toEngineOptions(loader.cacheDirectory()));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(AwsCredentialsProvider.class)
+    AwsCredentialsProvider awsSsoCredentialsProvider(SsoEngine engine) {
+        return engine.credentialsProvider();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(AwsRegionProvider.class)
+    @Conditional(OnSsoRegionCondition.class)
+    AwsRegionProvider awsSsoRegionProvider(SsoSettings settings) {
+        return new SsoRegionProvider(settings);
+    }
+}

@@ -1,0 +1,332 @@
+package dev.awssso.autoconfigure;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import dev.awssso.core.CallTimeouts;
+import dev.awssso.core.EngineOptions;
+import dev.awssso.core.SsoEndpoints;
+import dev.awssso.core.config.InlineSsoSettings;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for IAM Identity Center (SSO) credentials. Values set here win over those of the
+ * shared config file profile, key by key.
+ */
+@ConfigurationProperties(AwsSsoProperties.PREFIX)
+public class AwsSsoProperties {
+
+    /** Prefix of these properties. */
+    public static final String PREFIX = "aws.sso";
+
+    /**
+     * Whether to provide credentials from IAM Identity Center.
+     */
+    private boolean enabled = true;
+
+    /**
+     * Profile of the shared config file to read SSO settings from. When not set, the AWS_PROFILE environment
+     * variable, then "default".
+     */
+    private @Nullable String profile;
+
+    /**
+     * Location of the shared config file. When not set, the AWS_CONFIG_FILE environment variable, then
+     * ~/.aws/config.
+     */
+    private @Nullable String configFile;
+
+    /**
+     * Name of the sso-session whose token is used. Sessions can be refreshed; without one, the legacy form keyed
+     * by the start URL is used.
+     */
+    private @Nullable String sessionName;
+
+    /**
+     * AWS access portal URL, for example https://d-1234567890.awsapps.com/start.
+     */
+    private @Nullable String startUrl;
+
+    /**
+     * Region of the IAM Identity Center instance (portal and OIDC endpoints).
+     */
+    private @Nullable String ssoRegion;
+
+    /**
+     * Twelve-digit id of the AWS account whose role is used.
+     */
+    private @Nullable String accountId;
+
+    /**
+     * Name of the permission set role to use in the account.
+     */
+    private @Nullable String roleName;
+
+    /**
+     * Comma-separated list of OAuth scopes requested when registering a client for sign-in. When not set, the
+     * sso-session's sso_registration_scopes, then sso:account:access.
+     */
+    private @Nullable List<String> registrationScopes;
+
+    /**
+     * Region for the application's AWS clients. When not set, the profile's region.
+     */
+    private @Nullable String region;
+
+    /**
+     * Directory of the SSO token cache shared with the AWS CLI and SDKs. When not set, ~/.aws/sso/cache.
+     */
+    private @Nullable String cacheDir;
+
+    /**
+     * How long before it expires the access token is refreshed with the refresh token.
+     */
+    private Duration tokenRefreshWindow = Duration.ofMinutes(15);
+
+    /**
+     * How long before they expire the role credentials are fetched again.
+     */
+    private Duration credentialsRefreshWindow = Duration.ofMinutes(5);
+
+    /**
+     * How often the token cache file and the expiries are checked in the background.
+     */
+    private Duration checkInterval = Duration.ofSeconds(1);
+
+    /**
+     * Endpoint overrides, for VPC or FIPS endpoints or a local emulator.
+     */
+    private final Endpoint endpoint = new Endpoint();
+
+    /**
+     * Time limits of calls to AWS.
+     */
+    private final Timeouts timeouts = new Timeouts();
+
+    public boolean isEnabled() {
+        return this.enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public @Nullable String getProfile() {
+        return this.profile;
+    }
+
+    public void setProfile(@Nullable String profile) {
+        this.profile = profile;
+    }
+
+    public @Nullable String getConfigFile() {
+        return this.configFile;
+    }
+
+    public void setConfigFile(@Nullable String configFile) {
+        this.configFile = configFile;
+    }
+
+    public @Nullable String getSessionName() {
+        return this.sessionName;
+    }
+
+    public void setSessionName(@Nullable String sessionName) {
+        this.sessionName = sessionName;
+    }
+
+    public @Nullable String getStartUrl() {
+        return this.startUrl;
+    }
+
+    public void setStartUrl(@Nullable String startUrl) {
+        this.startUrl = startUrl;
+    }
+
+    public @Nullable String getSsoRegion() {
+        return this.ssoRegion;
+    }
+
+    public void setSsoRegion(@Nullable String ssoRegion) {
+        this.ssoRegion = ssoRegion;
+    }
+
+    public @Nullable String getAccountId() {
+        return this.accountId;
+    }
+
+    public void setAccountId(@Nullable String accountId) {
+        this.accountId = accountId;
+    }
+
+    public @Nullable String getRoleName() {
+        return this.roleName;
+    }
+
+    public void setRoleName(@Nullable String roleName) {
+        this.roleName = roleName;
+    }
+
+    public @Nullable List<String> getRegistrationScopes() {
+        return this.registrationScopes;
+    }
+
+    public void setRegistrationScopes(@Nullable List<String> registrationScopes) {
+        this.registrationScopes = registrationScopes;
+    }
+
+    public @Nullable String getRegion() {
+        return this.region;
+    }
+
+    public void setRegion(@Nullable String region) {
+        this.region = region;
+    }
+
+    public @Nullable String getCacheDir() {
+        return this.cacheDir;
+    }
+
+    public void setCacheDir(@Nullable String cacheDir) {
+        this.cacheDir = cacheDir;
+    }
+
+    public Duration getTokenRefreshWindow() {
+        return this.tokenRefreshWindow;
+    }
+
+    public void setTokenRefreshWindow(Duration tokenRefreshWindow) {
+        this.tokenRefreshWindow = tokenRefreshWindow;
+    }
+
+    public Duration getCredentialsRefreshWindow() {
+        return this.credentialsRefreshWindow;
+    }
+
+    public void setCredentialsRefreshWindow(Duration credentialsRefreshWindow) {
+        this.credentialsRefreshWindow = credentialsRefreshWindow;
+    }
+
+    public Duration getCheckInterval() {
+        return this.checkInterval;
+    }
+
+    public void setCheckInterval(Duration checkInterval) {
+        this.checkInterval = checkInterval;
+    }
+
+    public Endpoint getEndpoint() {
+        return this.endpoint;
+    }
+
+    public Timeouts getTimeouts() {
+        return this.timeouts;
+    }
+
+    /** The SSO values of these properties, to be merged with the shared config file. */
+    InlineSsoSettings toInlineSettings() {
+        return new InlineSsoSettings(this.profile, this.configFile, this.sessionName, this.startUrl, this.ssoRegion,
+                this.accountId, this.roleName, this.registrationScopes, this.region);
+    }
+
+    /** Engine options of these properties, with the token cache in {@code cacheDirectory}. */
+    EngineOptions toEngineOptions(Path cacheDirectory) {
+        return EngineOptions.builder(cacheDirectory)
+            .tokenRefreshWindow(this.tokenRefreshWindow)
+            .credentialsRefreshWindow(this.credentialsRefreshWindow)
+            .checkInterval(this.checkInterval)
+            .endpoints(new SsoEndpoints(this.endpoint.oidc, this.endpoint.portal, this.endpoint.sts))
+            .timeouts(new CallTimeouts(this.timeouts.connect, this.timeouts.read, this.timeouts.call))
+            .build();
+    }
+
+    /** Endpoint overrides. */
+    public static class Endpoint {
+
+        /**
+         * Endpoint of SSO OIDC (token refresh and sign-in). When not set, the SDK's endpoint for the SSO region.
+         */
+        private @Nullable URI oidc;
+
+        /**
+         * Endpoint of the SSO portal (role credentials). When not set, the SDK's endpoint for the SSO region.
+         */
+        private @Nullable URI portal;
+
+        /**
+         * Endpoint of STS (caller identity). When not set, the SDK's endpoint for the region.
+         */
+        private @Nullable URI sts;
+
+        public @Nullable URI getOidc() {
+            return this.oidc;
+        }
+
+        public void setOidc(@Nullable URI oidc) {
+            this.oidc = oidc;
+        }
+
+        public @Nullable URI getPortal() {
+            return this.portal;
+        }
+
+        public void setPortal(@Nullable URI portal) {
+            this.portal = portal;
+        }
+
+        public @Nullable URI getSts() {
+            return this.sts;
+        }
+
+        public void setSts(@Nullable URI sts) {
+            this.sts = sts;
+        }
+    }
+
+    /** Time limits of calls to AWS. */
+    public static class Timeouts {
+
+        /**
+         * Longest wait for a connection.
+         */
+        private Duration connect = Duration.ofSeconds(5);
+
+        /**
+         * Longest wait for data on an open connection.
+         */
+        private Duration read = Duration.ofSeconds(10);
+
+        /**
+         * Longest time one call may take, retries included.
+         */
+        private Duration call = Duration.ofSeconds(30);
+
+        public Duration getConnect() {
+            return this.connect;
+        }
+
+        public void setConnect(Duration connect) {
+            this.connect = connect;
+        }
+
+        public Duration getRead() {
+            return this.read;
+        }
+
+        public void setRead(Duration read) {
+            this.read = read;
+        }
+
+        public Duration getCall() {
+            return this.call;
+        }
+
+        public void setCall(Duration call) {
+            this.call = call;
+        }
+    }
+}

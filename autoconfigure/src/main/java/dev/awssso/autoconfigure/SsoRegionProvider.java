@@ -1,0 +1,28 @@
+package dev.awssso.autoconfigure;
+
+import java.util.Objects;
+
+import dev.awssso.core.config.SsoSettings;
+
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsRegionProvider;
+
+/** The region of the SSO configuration ({@code aws.sso.region} or the profile's {@code region}). */
+final class SsoRegionProvider implements AwsRegionProvider {
+
+    private final Region region;
+
+    SsoRegionProvider(SsoSettings settings) {
+        this.region = Region.of(Objects.requireNonNull(settings.region(), "region"));
+    }
+
+    @Override
+    public Region getRegion() {
+        return this.region;
+    }
+
+    @Override
+    public String toString() {
+        return "SsoRegionProvider[" + this.region + "]";
+    }
+}
