@@ -1,0 +1,97 @@
+package dev.awssso.emulator;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
+
+/**
+ * How a service shapes its error answers and what a truncated answer of it looks like.
+ */
+enum Dialect {
+
+    /** SSO portal: rest-json, error body {@code {"message": ...}}. */
+    PORTAL {
+
+        @Override
+        Reply error(int status, String errorType, String message, String requestId) {
+            byte[] body = JsonWriter.create().writeStartObject().writeFieldName("message").writeValue(message)
+                .writeEndObject().getBytes();
+            return new Reply(status, Reply.JSON, body, errorType);
+        }
+
+        @Override
+        Reply truncated() {
+            return new Reply(200, Reply.JSON, TRUNCATED_JSON, null);
+        }
+
+    },
+
+    /** SSO OIDC: rest-json, error body {@code {"error": ..., "error_description": ...}}. */
+    OIDC {
+
+        @Override
+        Reply error(int status, String errorType, String message, String requestId) {
+            byte[] body = JsonWriter.create().writeStartObject().writeFieldName("error").writeValue(oauthError(errorType))
+                .writeFieldName("error_description").writeValue(message).writeEndObject().getBytes();
+            return new Reply(status, Reply.JSON, body, errorType);
+        }
+
+        @Override
+        Reply truncated() {
+            return new Reply(200, Reply.JSON, TRUNCATED_JSON, null);
+        }
+
+    },
+
+    /** STS: AWS query protocol, XML {@code ErrorResponse} whose {@code Code} is the error type. */
+    QUERY {
+
+        @Override
+        Reply error(int status, String errorType, String message, String requestId) {
+            String body = "<ErrorResponse xmlns=\"" + STS_NAMESPACE + "\">\n  <Error>\n    <Type>"
+                    + ((status < 500) ? "Sender" : "Receiver") + "</Type>\n    <Code>" + Xml.escape(errorType)
+                    + "</Code>\n    <Message>" + Xml.escape(message) + "</Message>\n  </Error>\n  <RequestId>"
+                    + requestId + "</RequestId>\n</ErrorResponse>\n";
+            return new Reply(status, Reply.XML, body.getBytes(StandardCharsets.UTF_8), null);
+        }
+
+        @Override
+        Reply truncated() {
+            return Reply.xml("<GetCallerIdentityResponse xmlns=\"" + STS_NAMESPACE
+                    + "\">\n  <GetCallerIdentityResult>\n    <Arn>arn:aws:sts::");
+        }
+
+    };
+
+    static final String STS_NAMESPACE = "https://sts.amazonaws.com/doc/2011-06-15/";
+
+    private static final byte[] TRUNCATED_JSON = "{\"message\":\"this answer ends abrup"
+        .getBytes(StandardCharsets.UTF_8);
+
+    /**
+     * The error answer.
+     * @param status HTTP status
+     * @param errorType error shape name (error code)
+     * @param message human-readable message, without secrets
+     * @param requestId the request id
+     * @return the answer
+     */
+    abstract Reply error(int status, String errorType, String message, String requestId);
+
+    /**
+     * An HTTP 200 answer whose body ends in the middle.
+     */
+    abstract Reply truncated();
+
+    /**
+     * The OAuth-style {@code error} value of an error shape: {@code InvalidGrantException} gives
+     * {@code invalid_grant}.
+     */
+    static String oauthError(String errorType) {
+        String name = errorType.endsWith("Exception")
+                ? errorType.substring(0, errorType.length() - "Exception".length()) : errorType;
+        return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+    }
+
+}

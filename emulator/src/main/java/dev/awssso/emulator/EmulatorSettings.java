@@ -1,0 +1,71 @@
+package dev.awssso.emulator;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The adjustable behaviour of an emulator; safe to change while requests are served.
+ */
+final class EmulatorSettings {
+
+    private volatile Duration tokenLifetime = Duration.ofHours(1);
+
+    private volatile Duration credentialsLifetime = Duration.ofHours(1);
+
+    private volatile Duration sessionDuration = Duration.ofHours(8);
+
+    private volatile RefreshTokenMode refreshTokenMode = RefreshTokenMode.ROTATE;
+
+    private volatile String userName = IdentityCenterEmulator.DEFAULT_USER_NAME;
+
+    Duration tokenLifetime() {
+        return this.tokenLifetime;
+    }
+
+    void tokenLifetime(Duration lifetime) {
+        this.tokenLifetime = positive(lifetime, "tokenLifetime");
+    }
+
+    Duration credentialsLifetime() {
+        return this.credentialsLifetime;
+    }
+
+    void credentialsLifetime(Duration lifetime) {
+        this.credentialsLifetime = positive(lifetime, "credentialsLifetime");
+    }
+
+    Duration sessionDuration() {
+        return this.sessionDuration;
+    }
+
+    void sessionDuration(Duration duration) {
+        this.sessionDuration = positive(duration, "sessionDuration");
+    }
+
+    RefreshTokenMode refreshTokenMode() {
+        return this.refreshTokenMode;
+    }
+
+    void refreshTokenMode(RefreshTokenMode mode) {
+        this.refreshTokenMode = Objects.requireNonNull(mode, "mode");
+    }
+
+    String userName() {
+        return this.userName;
+    }
+
+    void userName(String name) {
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("userName must not be blank");
+        }
+        this.userName = name;
+    }
+
+    private static Duration positive(Duration duration, String name) {
+        if (duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + duration);
+        }
+        return duration;
+    }
+
+}

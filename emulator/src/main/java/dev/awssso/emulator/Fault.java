@@ -1,0 +1,129 @@
+package dev.awssso.emulator;
+
+import java.time.Duration;
+import java.util.Objects;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A failure the emulator produces instead of (or before) its normal answer, injected with
+ * {@link IdentityCenterEmulator#injectFault(Operation, Fault)}. Immutable.
+ */
+public final class Fault {
+
+    /** The kinds of fault. */
+    enum Kind {
+        STATUS, DELAY, CONNECTION_RESET, MALFORMED_JSON
+    }
+
+    private static final int UNLIMITED = 0;
+
+    private final Kind kind;
+
+    private final int httpStatus;
+
+    private final @Nullable String errorType;
+
+    private final Duration delay;
+
+    private final int times;
+
+    private Fault(Kind kind, int httpStatus, @Nullable String errorType, Duration delay, int times) {
+        this.kind = kind;
+        this.httpStatus = httpStatus;
+        this.errorType = errorType;
+        this.delay = delay;
+        this.times = times;
+    }
+
+    /**
+     * An error answer as the service would send it: the given HTTP status, header
+     * {@code x-amzn-ErrorType: errorType} and the operation's error body (for STS, an XML error with that code).
+     * @param httpStatus HTTP status, 400 to 599
+     * @param errorType error shape name, for example {@code ServiceUnavailableException}
+     * @return the fault
+     */
+    public static Fault status(int httpStatus, String errorType) {
+        if (httpStatus < 400 || httpStatus > 599) {
+            throw new IllegalArgumentException("httpStatus must be between 400 and 599, was " + httpStatus);
+        }
+        Objects.requireNonNull(errorType, "errorType");
+        return new Fault(Kind.STATUS, httpStatus, errorType, Duration.ZERO, UNLIMITED);
+    }
+
+    /**
+     * The normal answer, but only after the given delay.
+     * @param delay how long to wait before answering, not negative
+     * @return the fault
+     */
+    public static Fault delay(Duration delay) {
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative, was " + delay);
+        }
+        return new Fault(Kind.DELAY, 0, null, delay, UNLIMITED);
+    }
+
+    /**
+     * No answer: the connection is closed as soon as the request has been read.
+     * @return the fault
+     */
+    public static Fault connectionReset() {
+        return new Fault(Kind.CONNECTION_RESET, 0, null, Duration.ZERO, UNLIMITED);
+    }
+
+    /**
+     * HTTP 200 with a truncated body (truncated XML for STS).
+     * @return the fault
+     */
+    public static Fault malformedJson() {
+        return new Fault(Kind.MALFORMED_JSON, 0, null, Duration.ZERO, UNLIMITED);
+    }
+
+    /**
+     * This fault for the next {@code n} calls only. Without it a fault applies until
+     * {@link IdentityCenterEmulator#clearFaults()}.
+     * @param n number of calls, at least 1
+     * @return a copy of this fault limited to {@code n} calls
+     */
+    public Fault times(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("n must be at least 1, was " + n);
+        }
+        return new Fault(this.kind, this.httpStatus, this.errorType, this.delay, n);
+    }
+
+    Kind kind() {
+        return this.kind;
+    }
+
+    int httpStatus() {
+        return this.httpStatus;
+    }
+
+    String errorType() {
+        return Objects.requireNonNull(this.errorType, "errorType");
+    }
+
+    Duration delay() {
+        return this.delay;
+    }
+
+    /**
+     * The number of calls this fault applies to, or 0 for all calls until cleared.
+     */
+    int times() {
+        return this.times;
+    }
+
+    @Override
+    public String toString() {
+        String what = switch (this.kind) {
+            case STATUS -> "status " + this.httpStatus + " " + this.errorType;
+            case DELAY -> "delay " + this.delay;
+            case CONNECTION_RESET -> "connection reset";
+            case MALFORMED_JSON -> "malformed JSON";
+        };
+        return "Fault[" + what + ((this.times != UNLIMITED) ? ", " + this.times + " times" : "") + "]";
+    }
+
+}

@@ -1,0 +1,52 @@
+package dev.awssso.emulator;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.protocols.jsoncore.JsonNode;
+import software.amazon.awssdk.protocols.jsoncore.JsonNodeParser;
+
+/**
+ * The JSON object of a rest-json request body.
+ */
+final class JsonBody {
+
+    private static final JsonNodeParser parser = JsonNodeParser.create();
+
+    private final Map<String, JsonNode> fields;
+
+    private JsonBody(Map<String, JsonNode> fields) {
+        this.fields = fields;
+    }
+
+    /**
+     * Parses a request body.
+     * @throws ServiceError {@code InvalidRequestException} if the body is not a JSON object
+     */
+    static JsonBody parse(byte[] body) {
+        JsonNode node;
+        try {
+            node = parser.parse(body);
+        }
+        catch (RuntimeException ex) {
+            throw notAnObject();
+        }
+        if (!node.isObject()) {
+            throw notAnObject();
+        }
+        return new JsonBody(node.asObject());
+    }
+
+    /**
+     * A string member, or {@code null} if it is missing or not a string.
+     */
+    @Nullable String string(String name) {
+        JsonNode value = this.fields.get(name);
+        return (value != null && value.isString()) ? value.asString() : null;
+    }
+
+    private static ServiceError notAnObject() {
+        return new ServiceError(400, "InvalidRequestException", "The request body is not a JSON object");
+    }
+
+}
