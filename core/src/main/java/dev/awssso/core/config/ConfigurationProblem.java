@@ -11,6 +11,7 @@ import java.util.Objects;
  */
 public record ConfigurationProblem(String description, String action) implements Serializable {
 
+    /** Checks that both parts are present. */
     public ConfigurationProblem {
         Objects.requireNonNull(description, "description");
         Objects.requireNonNull(action, "action");

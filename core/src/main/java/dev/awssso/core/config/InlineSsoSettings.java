@@ -26,6 +26,7 @@ public record InlineSsoSettings(@Nullable String profile, @Nullable String confi
     private static final InlineSsoSettings NONE = new InlineSsoSettings(null, null, null, null, null, null, null,
             null, null);
 
+    /** Trims the values and turns blank ones into {@code null}. */
     public InlineSsoSettings {
         profile = clean(profile);
         configFile = clean(configFile);

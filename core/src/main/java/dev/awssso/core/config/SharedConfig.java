@@ -30,11 +30,6 @@ final class SharedConfig {
         this.profileFile = profileFile;
     }
 
-    /** The file that was read. */
-    Path file() {
-        return this.file;
-    }
-
     /** The profile of that name ({@code [profile NAME]}, or {@code [default]} for {@code default}). */
     Optional<Profile> profile(String name) {
         return this.profileFile.profile(name);

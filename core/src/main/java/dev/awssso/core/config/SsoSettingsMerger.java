@@ -7,8 +7,9 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.profiles.Profile;
 
 /**
- * Merges {@code aws.sso.*} values with the config file, key by key: a property wins over the profile, and the
- * {@code [sso-session]} named by the property or the profile supplies the start URL, SSO region and scopes.
+ * Merges {@code aws.sso.*} values with the config file, key by key: a property wins over the profile. The
+ * {@code [sso-session]} named by the property or the profile supplies the start URL, SSO region and scopes when
+ * they are not set otherwise (a start URL or region set in both places must agree, which the validator checks).
  */
 final class SsoSettingsMerger {
 

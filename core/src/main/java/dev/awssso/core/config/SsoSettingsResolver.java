@@ -62,27 +62,37 @@ public final class SsoSettingsResolver {
         SharedConfigRead read = this.reader.read(file);
         SharedConfig config = read.config();
         Profile profile = (config != null) ? config.profile(profileName).orElse(null) : null;
-        List<ConfigurationProblem> problems = new ArrayList<>();
-        if (read.problem() != null) {
-            problems.add(read.problem());
-        }
-        if (read.isAbsent() && inline.configFile() != null) {
-            problems.add(Problems.missingConfigFile(file, inline.configFile()));
-        }
+        List<ConfigurationProblem> problems = sourceProblems(inline, profileName, file, read, profile);
         if (problems.isEmpty() && !inline.requestsSso() && !isSsoProfile(profile)) {
             return Optional.empty();
         }
-        boolean profileExplicit = inline.profile() != null;
-        if (profileExplicit && profile == null && problems.isEmpty()) {
-            problems.add(Problems.unknownProfile(profileName, file, (config != null) ? config.profileNames() : null));
-        }
-        Profile contributing = (profileExplicit || isSsoProfile(profile)) ? profile : null;
+        Profile contributing = (inline.profile() != null || isSsoProfile(profile)) ? profile : null;
         MergedSettings merged = this.merger.merge(inline, new ConfigSections(file, profileName, config, contributing));
         problems.addAll(this.validator.validate(merged, problems.isEmpty()));
         if (!problems.isEmpty()) {
             throw new SsoConfigurationException(problems);
         }
         return Optional.of(merged.toSsoSettings());
+    }
+
+    /**
+     * The problem, if any, that prevents reading the explicitly or implicitly chosen file and profile.
+     */
+    private static List<ConfigurationProblem> sourceProblems(InlineSsoSettings inline, String profileName, Path file,
+            SharedConfigRead read, @Nullable Profile profile) {
+        List<ConfigurationProblem> problems = new ArrayList<>();
+        ConfigurationProblem readProblem = read.problem();
+        SharedConfig config = read.config();
+        if (readProblem != null) {
+            problems.add(readProblem);
+        }
+        else if (read.isAbsent() && inline.configFile() != null) {
+            problems.add(Problems.missingConfigFile(file, inline.configFile()));
+        }
+        else if (inline.profile() != null && profile == null) {
+            problems.add(Problems.unknownProfile(profileName, file, (config != null) ? config.profileNames() : null));
+        }
+        return problems;
     }
 
     private String profileName(InlineSsoSettings inline) {
