@@ -1,0 +1,263 @@
+package dev.awssso.autoconfigure;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.awssso.core.SsoEngine;
+import dev.awssso.core.config.SsoConfigurationException;
+import dev.awssso.core.config.SsoSettings;
+import dev.awssso.core.credentials.IdentityCenterCredentialsProvider;
+import dev.awssso.emulator.IdentityCenterEmulator;
+import dev.awssso.emulator.IdentityCenterEmulatorExtension;
+import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
+import io.awspring.cloud.autoconfigure.core.AwsClientBuilderConfigurer;
+import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
+import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsRegionProvider;
+import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
+import software.amazon.awssdk.services.sts.StsClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(IdentityCenterEmulatorExtension.class)
+class AwsSsoAutoConfigurationTests {
+
+    private static final String SSO_SESSION_CONFIG = """
+            [profile dev]
+            sso_session = corp
+            sso_account_id = 111122223333
+            sso_role_name = ReadOnly
+            region = eu-west-1
+
+            [sso-session corp]
+            sso_start_url = https://d-0000000000.awsapps.com/start
+            sso_region = us-east-1
+            sso_registration_scopes = sso:account:access
+            """;
+
+    private static final String LEGACY_CONFIG = """
+            [default]
+            sso_start_url = https://d-0000000000.awsapps.com/start
+            sso_region = us-east-1
+            sso_account_id = 111122223333
+            sso_role_name = ReadOnly
+            """;
+
+    @TempDir
+    Path home;
+
+    private ApplicationContextRunner contextRunner;
+
+    private IdentityCenterEmulator emulator;
+
+    @BeforeEach
+    void isolateFromTheMachinesAwsFiles(IdentityCenterEmulator emulator) {
+        this.emulator = emulator;
+        this.contextRunner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(AwsSsoAutoConfiguration.class))
+            .withPropertyValues("HOME=" + this.home, "AWS_PROFILE=", "AWS_CONFIG_FILE=");
+    }
+
+    @Test
+    void registersNothingWithoutSsoConfiguration() {
+        this.contextRunner.run((context) -> assertThat(context).hasNotFailed()
+            .doesNotHaveBean(SsoEngine.class)
+            .doesNotHaveBean(AwsCredentialsProvider.class)
+            .doesNotHaveBean(AwsRegionProvider.class));
+    }
+
+    @Test
+    void registersNothingForANonSsoDefaultProfile() throws IOException {
+        writeConfig("[default]\nregion = eu-west-1\ncredential_process = /bin/true\n");
+        this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(AwsCredentialsProvider.class));
+    }
+
+    @Test
+    void inlinePropertiesNeedNoConfigFile() {
+        this.contextRunner.withPropertyValues(inlineProperties()).run((context) -> {
+            assertThat(context).hasSingleBean(SsoEngine.class)
+                .getBean(AwsCredentialsProvider.class)
+                .isInstanceOf(IdentityCenterCredentialsProvider.class);
+            assertThat(context.getBean(SsoSettings.class).source().fromProfile()).isFalse();
+            assertThat(context.getBean(AwsRegionProvider.class).getRegion()).isEqualTo(Region.EU_WEST_1);
+        });
+    }
+
+    @Test
+    void readsAnSsoSessionProfileOfTheConfigFile() throws IOException {
+        writeConfig(SSO_SESSION_CONFIG);
+        this.contextRunner.withPropertyValues("aws.sso.profile=dev").run((context) -> {
+            SsoSettings settings = context.getBean(SsoSettings.class);
+            assertThat(settings.sessionName()).isEqualTo("corp");
+            assertThat(settings.source().profileName()).isEqualTo("dev");
+            assertThat(context.getBean(AwsRegionProvider.class).getRegion()).isEqualTo(Region.EU_WEST_1);
+        });
+    }
+
+    @Test
+    void followsAwsProfileAndAwsConfigFile() throws IOException {
+        Path config = Files.writeString(this.home.resolve("custom-config"), SSO_SESSION_CONFIG);
+        this.contextRunner.withPropertyValues("AWS_PROFILE=dev", "AWS_CONFIG_FILE=" + config)
+            .run((context) -> assertThat(context.getBean(SsoSettings.class).source().configFile()).isEqualTo(config));
+    }
+
+    @Test
+    void readsALegacyDefaultProfileWithoutBeingAsked() throws IOException {
+        writeConfig(LEGACY_CONFIG);
+        this.contextRunner.run((context) -> {
+            assertThat(context.getBean(SsoSettings.class).legacy()).isTrue();
+            assertThat(context).doesNotHaveBean(AwsRegionProvider.class);
+        });
+    }
+
+    @Test
+    void inlinePropertiesWinOverTheProfile() throws IOException {
+        writeConfig(SSO_SESSION_CONFIG);
+        this.contextRunner.withPropertyValues("aws.sso.profile=dev", "aws.sso.role-name=Admin")
+            .run((context) -> assertThat(context.getBean(SsoSettings.class).roleName()).isEqualTo("Admin"));
+    }
+
+    @Test
+    void canBeSwitchedOff() {
+        this.contextRunner.withPropertyValues(inlineProperties())
+            .withPropertyValues("aws.sso.enabled=false")
+            .run((context) -> assertThat(context).doesNotHaveBean(SsoEngine.class)
+                .doesNotHaveBean(AwsCredentialsProvider.class));
+    }
+
+    @Test
+    void backsOffWithoutTheSsoModules() {
+        this.contextRunner.withPropertyValues(inlineProperties())
+            .withClassLoader(new FilteredClassLoader(SsoOidcClient.class))
+            .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(SsoEngine.class));
+    }
+
+    @Test
+    void backsOffForTheApplicationsOwnCredentialsProvider() {
+        this.contextRunner.withPropertyValues(inlineProperties())
+            .withUserConfiguration(OwnCredentialsConfiguration.class)
+            .run((context) -> assertThat(context).getBean(AwsCredentialsProvider.class)
+                .isSameAs(context.getBean("ownCredentialsProvider")));
+    }
+
+    @Test
+    void badConfigurationFailsStartUpListingEveryProblem() {
+        this.contextRunner
+            .withPropertyValues("aws.sso.start-url=http://example.com", "aws.sso.sso-region=US-EAST-1",
+                    "aws.sso.account-id=42")
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                SsoConfigurationException failure = findCause(context.getStartupFailure(),
+                        SsoConfigurationException.class);
+                assertThat(failure.problems()).hasSizeGreaterThanOrEqualTo(4);
+                FailureAnalysis analysis = new SsoConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+                assertThat(analysis.getDescription()).contains("start URL", "region", "account id", "role name");
+                assertThat(analysis.getAction()).contains("aws.sso.role-name", "aws.sso.enabled=false");
+            });
+    }
+
+    @Test
+    void servesCredentialsFromTheSharedTokenCache() {
+        this.emulator.signIn("corp").writeCacheFile(this.home.resolve(".aws/sso/cache"));
+        this.contextRunner.withPropertyValues(inlineProperties())
+            .withPropertyValues("aws.sso.session-name=corp")
+            .run((context) -> {
+                AwsCredentialsProvider provider = context.getBean(AwsCredentialsProvider.class);
+                assertThat(callerArn(provider, Region.EU_WEST_1)).contains(":assumed-role/ReadOnly/");
+            });
+    }
+
+    @Test
+    void springCloudAwsBacksOffAndItsClientsUseOurProvider() {
+        this.emulator.signIn("corp").writeCacheFile(this.home.resolve(".aws/sso/cache"));
+        this.contextRunner
+            .withConfiguration(AutoConfigurations.of(CredentialsProviderAutoConfiguration.class,
+                    RegionProviderAutoConfiguration.class, AwsAutoConfiguration.class))
+            .withPropertyValues(inlineProperties())
+            .withPropertyValues("aws.sso.session-name=corp")
+            .run((context) -> {
+                assertThat(context).hasSingleBean(AwsCredentialsProvider.class)
+                    .hasSingleBean(AwsRegionProvider.class)
+                    .doesNotHaveBean("credentialsProvider");
+                StsClient.Builder builder = context.getBean(AwsClientBuilderConfigurer.class).configure(StsClient.builder());
+                try (StsClient sts = builder.endpointOverride(this.emulator.endpoint())
+                    .httpClient(UrlConnectionHttpClient.create())
+                    .build()) {
+                    assertThat(sts.getCallerIdentity().arn()).contains(":assumed-role/ReadOnly/");
+                }
+            });
+    }
+
+    @Test
+    void stopsTheBackgroundThreadsWhenTheContextCloses() {
+        this.contextRunner.withPropertyValues(inlineProperties())
+            .run((context) -> assertThat(backgroundThreads()).isPositive());
+        assertThat(backgroundThreads()).isZero();
+    }
+
+    private String[] inlineProperties() {
+        return new String[] { "aws.sso.start-url=" + this.emulator.startUrl(),
+                "aws.sso.sso-region=" + this.emulator.ssoRegion(), "aws.sso.account-id=111122223333",
+                "aws.sso.role-name=ReadOnly", "aws.sso.region=eu-west-1",
+                "aws.sso.endpoint.oidc=" + this.emulator.endpoint(),
+                "aws.sso.endpoint.portal=" + this.emulator.endpoint() };
+    }
+
+    private String callerArn(AwsCredentialsProvider provider, Region region) {
+        try (StsClient sts = StsClient.builder()
+            .region(region)
+            .endpointOverride(this.emulator.endpoint())
+            .credentialsProvider(provider)
+            .httpClient(UrlConnectionHttpClient.create())
+            .build()) {
+            return sts.getCallerIdentity().arn();
+        }
+    }
+
+    private void writeConfig(String content) throws IOException {
+        Files.createDirectories(this.home.resolve(".aws"));
+        Files.writeString(this.home.resolve(".aws/config"), content);
+    }
+
+    private static long backgroundThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+            .filter((thread) -> thread.getName().startsWith("aws-sso-") && thread.isAlive())
+            .count();
+    }
+
+    private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
+            }
+        }
+        throw new AssertionError("No " + type.getSimpleName() + " in " + failure);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class OwnCredentialsConfiguration {
+
+        @Bean
+        AwsCredentialsProvider ownCredentialsProvider() {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "not-a-secret"));
+        }
+    }
+}
