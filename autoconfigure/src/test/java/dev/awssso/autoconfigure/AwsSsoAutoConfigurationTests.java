@@ -34,6 +34,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.StsClientBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -197,7 +198,7 @@ class AwsSsoAutoConfigurationTests {
                 assertThat(context).hasSingleBean(AwsCredentialsProvider.class)
                     .hasSingleBean(AwsRegionProvider.class)
                     .doesNotHaveBean("credentialsProvider");
-                StsClient.Builder builder = context.getBean(AwsClientBuilderConfigurer.class).configure(StsClient.builder());
+                StsClientBuilder builder = context.getBean(AwsClientBuilderConfigurer.class).configure(StsClient.builder());
                 try (StsClient sts = builder.endpointOverride(this.emulator.endpoint())
                     .httpClient(UrlConnectionHttpClient.create())
                     .build()) {
