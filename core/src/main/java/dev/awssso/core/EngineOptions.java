@@ -2,6 +2,7 @@ package dev.awssso.core;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 import dev.awssso.core.refresh.RetryBackoff;
@@ -20,10 +21,13 @@ import dev.awssso.core.refresh.RetryBackoff;
  * @param callerWait longest time a caller waits for credentials being fetched
  * @param endpoints endpoint overrides
  * @param timeouts time limits of calls to AWS
+ * @param sessionDuration how long an Identity Center session lasts (set by the administrator), to estimate
+ *     when it ends
+ * @param expiryWarnings how long before the session ends to warn, once each
  */
 public record EngineOptions(Path cacheDirectory, Duration tokenRefreshWindow, Duration credentialsRefreshWindow,
         Duration credentialsStaleMargin, Duration checkInterval, RetryBackoff backoff, Duration callerWait,
-        SsoEndpoints endpoints, CallTimeouts timeouts) {
+        SsoEndpoints endpoints, CallTimeouts timeouts, Duration sessionDuration, List<Duration> expiryWarnings) {
 
     public EngineOptions {
         Objects.requireNonNull(cacheDirectory, "cacheDirectory");
@@ -35,6 +39,14 @@ public record EngineOptions(Path cacheDirectory, Duration tokenRefreshWindow, Du
         Objects.requireNonNull(backoff, "backoff");
         Objects.requireNonNull(endpoints, "endpoints");
         Objects.requireNonNull(timeouts, "timeouts");
+        requirePositive(sessionDuration, "sessionDuration");
+        expiryWarnings = List.copyOf(expiryWarnings);
+        expiryWarnings.forEach((warning) -> requirePositive(warning, "expiryWarnings"));
+    }
+
+    /** The longest warning threshold: from then on the session counts as expiring. */
+    public Duration expiringWithin() {
+        return this.expiryWarnings.stream().max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
     /** Options with every default and the given cache directory. */
@@ -68,6 +80,11 @@ public record EngineOptions(Path cacheDirectory, Duration tokenRefreshWindow, Du
         private SsoEndpoints endpoints = SsoEndpoints.DEFAULT;
 
         private CallTimeouts timeouts = CallTimeouts.DEFAULT;
+
+        private Duration sessionDuration = Duration.ofHours(8);
+
+        private List<Duration> expiryWarnings = List.of(Duration.ofMinutes(30), Duration.ofMinutes(10),
+                Duration.ofMinutes(5));
 
         private Builder(Path cacheDirectory) {
             this.cacheDirectory = cacheDirectory;
@@ -121,10 +138,22 @@ public record EngineOptions(Path cacheDirectory, Duration tokenRefreshWindow, Du
             return this;
         }
 
+        /** How long an Identity Center session lasts, to estimate when it ends (default 8 hours). */
+        public Builder sessionDuration(Duration duration) {
+            this.sessionDuration = duration;
+            return this;
+        }
+
+        /** How long before the session ends to warn, once each (default 30, 10 and 5 minutes). */
+        public Builder expiryWarnings(List<Duration> warnings) {
+            this.expiryWarnings = warnings;
+            return this;
+        }
+
         public EngineOptions build() {
             return new EngineOptions(this.cacheDirectory, this.tokenRefreshWindow, this.credentialsRefreshWindow,
                     this.credentialsStaleMargin, this.checkInterval, this.backoff, this.callerWait, this.endpoints,
-                    this.timeouts);
+                    this.timeouts, this.sessionDuration, this.expiryWarnings);
         }
     }
 }

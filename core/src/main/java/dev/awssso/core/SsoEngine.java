@@ -1,15 +1,32 @@
 package dev.awssso.core;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
+import dev.awssso.core.account.AccountDirectory;
 import dev.awssso.core.config.SsoSettings;
+import dev.awssso.core.credentials.CredentialsListener;
 import dev.awssso.core.credentials.IdentityCenterCredentialsProvider;
 import dev.awssso.core.credentials.RoleCredentialsFetcher;
+import dev.awssso.core.refresh.RefreshFailure;
+import dev.awssso.core.status.SessionEndWarnings;
+import dev.awssso.core.status.SessionEvent;
+import dev.awssso.core.status.SessionEvent.RefreshKind;
+import dev.awssso.core.status.SessionListener;
+import dev.awssso.core.status.SessionState;
+import dev.awssso.core.status.SessionStatus;
+import dev.awssso.core.status.SessionStatusAssembler;
 import dev.awssso.core.token.SsoToken;
 import dev.awssso.core.token.TokenCacheFile;
 import dev.awssso.core.token.TokenListener;
@@ -18,6 +35,7 @@ import dev.awssso.core.token.TokenRefresher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -25,18 +43,22 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 /**
  * The running engine for one IAM Identity Center sign-in and role: a {@link TokenManager} that follows and
  * refreshes the CLI-compatible token cache, an {@link IdentityCenterCredentialsProvider} that serves the role
- * credentials, and the background maintenance that keeps both fresh.
+ * credentials, the background maintenance that keeps both fresh, and the {@link SessionStatus} and
+ * {@link SessionEvent}s that make the session visible.
  * <p>
  * Maintenance runs every {@link EngineOptions#checkInterval()} on two daemon threads: one re-reads the cache
  * file when it changes and refreshes whatever is due (it may wait on the network), the other withdraws
- * credentials that went stale (it never waits). Starting the engine makes no network call: credentials are
- * fetched when first asked for, and kept fresh from then on. A background thread never starts a sign-in.
+ * credentials that went stale (it never waits). Events are delivered on a third thread, so a slow listener
+ * never delays a refresh. Starting the engine makes no network call: credentials are fetched when first asked
+ * for, and kept fresh from then on. A background thread never starts a sign-in.
  */
 public final class SsoEngine implements SdkAutoCloseable {
 
     private static final Logger logger = LoggerFactory.getLogger(SsoEngine.class);
 
     private static final AtomicInteger ENGINE_NUMBER = new AtomicInteger();
+
+    private static final Duration ACCOUNT_LISTING_TIME_TO_LIVE = Duration.ofMinutes(5);
 
     private final SsoSettings settings;
 
@@ -50,7 +72,19 @@ public final class SsoEngine implements SdkAutoCloseable {
 
     private final IdentityCenterCredentialsProvider credentials;
 
+    private final SessionStatusAssembler statusAssembler;
+
+    private final SessionEndWarnings endWarnings;
+
+    private final AccountDirectory accounts;
+
+    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+
     private final ScheduledExecutorService scheduler;
+
+    private final ExecutorService eventDispatcher;
+
+    private volatile SessionState lastState = SessionState.SIGNED_OUT;
 
     private SsoEngine(SsoSettings settings, EngineOptions options, SsoOidcClient oidc, SsoClient portal,
             Clock clock) {
@@ -58,15 +92,22 @@ public final class SsoEngine implements SdkAutoCloseable {
         this.oidc = oidc;
         this.portal = portal;
         this.clock = clock;
-        this.scheduler = Executors.newScheduledThreadPool(2, daemonThreads());
+        int engine = ENGINE_NUMBER.incrementAndGet();
+        this.scheduler = Executors.newScheduledThreadPool(2, daemonThreads("aws-sso-" + engine + "-refresh"));
+        this.eventDispatcher = Executors.newSingleThreadExecutor(daemonThreads("aws-sso-" + engine + "-events"));
+        EventRelay relay = new EventRelay();
         TokenCacheFile cacheFile = TokenCacheFile.of(options.cacheDirectory(), settings.cacheKey());
         this.tokens = new TokenManager(settings, cacheFile, new TokenRefresher(oidc, clock), clock,
-                options.tokenRefreshWindow(), options.backoff(), new SignInRelay());
+                options.tokenRefreshWindow(), options.backoff(), relay);
         this.credentials = new IdentityCenterCredentialsProvider(settings, this.tokens,
                 new RoleCredentialsFetcher(portal, settings), clock,
                 new IdentityCenterCredentialsProvider.Timing(options.credentialsRefreshWindow(),
                         options.credentialsStaleMargin(), options.backoff(), options.callerWait()),
-                this.scheduler);
+                this.scheduler, relay);
+        this.statusAssembler = new SessionStatusAssembler(settings, this.tokens, this.credentials,
+                options.sessionDuration(), options.expiringWithin(), clock);
+        this.endWarnings = new SessionEndWarnings(options.expiryWarnings());
+        this.accounts = new AccountDirectory(portal, this.tokens, clock, ACCOUNT_LISTING_TIME_TO_LIVE);
     }
 
     /**
@@ -96,21 +137,42 @@ public final class SsoEngine implements SdkAutoCloseable {
         return this.credentials;
     }
 
+    /** The accounts and roles the signed-in user may use. */
+    public AccountDirectory accounts() {
+        return this.accounts;
+    }
+
+    /** A snapshot of the session now. */
+    public SessionStatus status() {
+        return this.statusAssembler.snapshot();
+    }
+
+    /** Adds a listener for {@link SessionEvent}s. */
+    public void addListener(SessionListener listener) {
+        this.listeners.add(listener);
+    }
+
     /**
      * Refreshes the access token (when refreshable) and fetches new role credentials now.
+     * @return the status afterwards
      * @throws SsoSessionException when either cannot be done
      */
-    public void refreshNow() {
-        if (this.tokens.currentToken().flatMap((token) -> token.whyNotRefreshable(this.clock.instant())).isEmpty()) {
+    public SessionStatus refreshNow() {
+        boolean refreshable = this.tokens.currentToken()
+            .flatMap((token) -> token.whyNotRefreshable(this.clock.instant()))
+            .isEmpty();
+        if (refreshable) {
             this.tokens.refreshNow();
         }
         this.credentials.refreshNow();
+        return status();
     }
 
     /** Stops the background maintenance and closes the SDK clients. */
     @Override
     public void close() {
         this.scheduler.shutdownNow();
+        this.eventDispatcher.shutdownNow();
         try {
             if (!this.scheduler.awaitTermination(2, TimeUnit.SECONDS)) {
                 logger.debug("A refresh call was still running when the engine closed");
@@ -137,46 +199,105 @@ public final class SsoEngine implements SdkAutoCloseable {
             this.tokens.reloadIfChanged();
             this.tokens.refreshIfDue();
             this.credentials.refreshIfDue();
+            watchSessionEnd();
         }
         catch (RuntimeException ex) {
             logger.warn("Background maintenance of the IAM Identity Center session failed: {}", ex.toString());
         }
     }
 
-    private void reportInitialState() {
-        if (this.settings.legacy()) {
-            logger.warn("{} uses the legacy SSO form (sso_start_url in the profile): its token cannot be refreshed,"
-                    + " so `{}` is needed again whenever it ends. Move sso_start_url and sso_region into an"
-                    + " [sso-session NAME] section with sso_registration_scopes = sso:account:access, and set"
-                    + " sso_session = NAME in the profile.", this.settings.source(), this.settings.signInCommand());
+    /** Warns at the configured thresholds before the session ends, and once when it has ended. */
+    private void watchSessionEnd() {
+        SessionStatus status = status();
+        SessionState previous = this.lastState;
+        this.lastState = status.state();
+        if (status.state() == SessionState.EXPIRED && previous != SessionState.EXPIRED) {
+            publish((ignored) -> new SessionEvent.SessionExpired(status));
+            return;
         }
+        Instant endsAt = status.session().endsAt();
+        this.endWarnings.crossed(endsAt, status.at()).ifPresent((threshold) -> {
+            Duration left = Duration.between(status.at(), endsAt);
+            logger.warn("The IAM Identity Center session of {} ends in {} min (at {}). Sign in again with `{}` to"
+                    + " keep the application working.", this.settings.source(), left.toMinutes(), endsAt,
+                    this.settings.signInCommand());
+            publish((ignored) -> new SessionEvent.SessionExpiring(threshold, endsAt, left, status));
+        });
+    }
+
+    private void reportInitialState() {
+        this.settings.legacyAdvice().ifPresent(logger::warn);
         if (this.tokens.currentToken().isEmpty()) {
             logger.info("Not signed in to IAM Identity Center yet ({}): sign in with `{}`", this.settings.source(),
                     this.settings.signInCommand());
         }
     }
 
-    private static ThreadFactory daemonThreads() {
-        int engine = ENGINE_NUMBER.incrementAndGet();
+    /** Delivers the event that {@code event} makes of the status at delivery time, on the event thread. */
+    private void publish(Function<SessionStatus, SessionEvent> event) {
+        if (this.listeners.isEmpty()) {
+            return;
+        }
+        try {
+            this.eventDispatcher.execute(() -> {
+                SessionEvent delivered = event.apply(status());
+                for (SessionListener listener : this.listeners) {
+                    try {
+                        listener.onEvent(delivered);
+                    }
+                    catch (RuntimeException ex) {
+                        logger.warn("A listener failed on {}: {}", delivered.getClass().getSimpleName(), ex.toString());
+                    }
+                }
+            });
+        }
+        catch (RejectedExecutionException ex) {
+            // closing: nobody is listening any more
+        }
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger thread = new AtomicInteger();
         return (runnable) -> {
-            Thread result = new Thread(runnable, "aws-sso-" + engine + "-" + thread.incrementAndGet());
+            Thread result = new Thread(runnable, prefix + "-" + thread.incrementAndGet());
             result.setDaemon(true);
             return result;
         };
     }
 
-    /** Passes sign-in changes of the token cache on to the credentials provider. */
-    private final class SignInRelay implements TokenListener {
+    /** Passes the changes seen by the token manager and the credentials provider on, as events. */
+    private final class EventRelay implements TokenListener, CredentialsListener {
 
         @Override
         public void signedIn(SsoToken token) {
             SsoEngine.this.credentials.signedIn(token);
+            publish(SessionEvent.SignedIn::new);
         }
 
         @Override
         public void signedOut() {
             SsoEngine.this.credentials.signedOut();
+            publish(SessionEvent.SignedOut::new);
+        }
+
+        @Override
+        public void tokenRefreshed(SsoToken token) {
+            publish(SessionEvent.TokenRefreshed::new);
+        }
+
+        @Override
+        public void tokenRefreshFailed(RefreshFailure failure) {
+            publish((status) -> new SessionEvent.RefreshFailed(RefreshKind.TOKEN, failure, status));
+        }
+
+        @Override
+        public void credentialsRefreshed(AwsSessionCredentials credentials) {
+            publish(SessionEvent.CredentialsRefreshed::new);
+        }
+
+        @Override
+        public void credentialsRefreshFailed(RefreshFailure failure) {
+            publish((status) -> new SessionEvent.RefreshFailed(RefreshKind.CREDENTIALS, failure, status));
         }
     }
 }

@@ -16,6 +16,7 @@ import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.refresh.FailureClassifier;
 import dev.awssso.core.refresh.FailureKind;
 import dev.awssso.core.refresh.RefreshFailure;
+import dev.awssso.core.refresh.RefreshRecord;
 import dev.awssso.core.refresh.RefreshTiming;
 import dev.awssso.core.refresh.RetryBackoff;
 import dev.awssso.core.token.SsoToken;
@@ -55,6 +56,8 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
 
     private final @Nullable ScheduledExecutorService expiryScheduler;
 
+    private final CredentialsListener listener;
+
     private final AtomicReference<@Nullable HeldCredentials> held = new AtomicReference<>();
 
     /** Held while credentials are fetched, so that one call serves every thread. */
@@ -66,6 +69,8 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
 
     private volatile @Nullable SsoSessionException lastError;
 
+    private volatile @Nullable RefreshRecord lastRefresh;
+
     private volatile Instant nextAttemptAt = Instant.MIN;
 
     private int consecutiveFailures;
@@ -74,15 +79,18 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
      * Creates a provider; it fetches nothing until credentials are first asked for.
      * @param expiryScheduler where to set an alarm that withdraws credentials exactly when they go stale, or
      *     {@code null} to rely on {@link #expireIfStale} alone
+     * @param listener told about refreshes, failures and expiry
      */
     public IdentityCenterCredentialsProvider(SsoSettings settings, TokenManager tokens, RoleCredentialsFetcher fetcher,
-            Clock clock, Timing timing, @Nullable ScheduledExecutorService expiryScheduler) {
+            Clock clock, Timing timing, @Nullable ScheduledExecutorService expiryScheduler,
+            CredentialsListener listener) {
         this.settings = settings;
         this.tokens = tokens;
         this.fetcher = fetcher;
         this.clock = clock;
         this.timing = timing;
         this.expiryScheduler = expiryScheduler;
+        this.listener = listener;
     }
 
     @Override
@@ -103,6 +111,25 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
     /** The last failed fetch since the last success or sign-in, if any. */
     public Optional<RefreshFailure> lastFailure() {
         return Optional.ofNullable(this.lastFailure);
+    }
+
+    /** The outcome of the last fetch, if any. */
+    public Optional<RefreshRecord> lastRefresh() {
+        return Optional.ofNullable(this.lastRefresh);
+    }
+
+    /**
+     * When the credentials being served will be fetched again; empty when none are held, or before any were
+     * asked for.
+     */
+    public Optional<Instant> nextRefreshAt() {
+        HeldCredentials current = this.held.get();
+        return (current != null && this.requested) ? Optional.of(current.refreshAt()) : Optional.empty();
+    }
+
+    /** Whether an application has asked for credentials yet; until then nothing is fetched. */
+    public boolean requested() {
+        return this.requested;
     }
 
     /**
@@ -150,6 +177,7 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
         HeldCredentials current = this.held.get();
         if (current != null && !this.clock.instant().isBefore(current.staleAt())
                 && this.held.compareAndSet(current, null)) {
+            this.listener.credentialsExpired();
             logger.warn("The role credentials of {} expired at {} before new ones could be fetched; callers now wait"
                     + " for new credentials.", describeRole(), current.credentials().expirationTime().orElse(null));
         }
@@ -222,6 +250,8 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
             this.nextAttemptAt = Instant.MIN;
             this.lastError = null;
             this.lastFailure = null;
+            this.lastRefresh = RefreshRecord.success(this.clock.instant());
+            this.listener.credentialsRefreshed(credentials);
             logger.debug("Fetched role credentials of {}, valid until {}", describeRole(), expiresAt);
             return fresh;
         }
@@ -229,6 +259,8 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
             RefreshFailure failure = FailureClassifier.classify(OPERATION, ex, now);
             SsoSessionException error = toSessionException(failure);
             remember(error, failure, now);
+            this.lastRefresh = RefreshRecord.failure(failure);
+            this.listener.credentialsRefreshFailed(failure);
             throw error;
         }
     }

@@ -1,6 +1,8 @@
 package dev.awssso.core.token;
 
-/** Told by the {@link TokenManager} when the sign-in behind the token changes. */
+import dev.awssso.core.refresh.RefreshFailure;
+
+/** Told by the {@link TokenManager} when the token or the sign-in behind it changes. */
 public interface TokenListener {
 
     /** A token from a new sign-in (for example {@code aws sso login} in a terminal) replaced the previous one. */
@@ -9,5 +11,13 @@ public interface TokenListener {
 
     /** The token disappeared from the cache (for example {@code aws sso logout}). */
     default void signedOut() {
+    }
+
+    /** The token was refreshed with its refresh token. */
+    default void tokenRefreshed(SsoToken token) {
+    }
+
+    /** A refresh of the token failed. */
+    default void tokenRefreshFailed(RefreshFailure failure) {
     }
 }

@@ -13,6 +13,7 @@ import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.refresh.FailureClassifier;
 import dev.awssso.core.refresh.FailureKind;
 import dev.awssso.core.refresh.RefreshFailure;
+import dev.awssso.core.refresh.RefreshRecord;
 import dev.awssso.core.refresh.RefreshTiming;
 import dev.awssso.core.refresh.RetryBackoff;
 import dev.awssso.core.token.TokenCacheFile.FileStamp;
@@ -61,6 +62,10 @@ public final class TokenManager {
 
     private volatile @Nullable RefreshFailure lastFailure;
 
+    private volatile @Nullable RefreshRecord lastRefresh;
+
+    private volatile @Nullable Instant signedInAt;
+
     private FileStamp stamp = FileStamp.ABSENT;
 
     private int consecutiveFailures;
@@ -96,6 +101,32 @@ public final class TokenManager {
     /** The last failed refresh since the last success or sign-in, if any. */
     public Optional<RefreshFailure> lastFailure() {
         return Optional.ofNullable(this.lastFailure);
+    }
+
+    /** The outcome of the last refresh attempt, if any. */
+    public Optional<RefreshRecord> lastRefresh() {
+        return Optional.ofNullable(this.lastRefresh);
+    }
+
+    /**
+     * Why IAM Identity Center ended the session (a refused refresh or a rejected token), if it did; cleared by
+     * a new sign-in.
+     */
+    public Optional<RefreshFailure> sessionEnd() {
+        return Optional.ofNullable(this.sessionEnd);
+    }
+
+    /** Why the cache file cannot be read, if it cannot. */
+    public Optional<TokenCacheException> unreadableFile() {
+        return Optional.ofNullable(this.unreadableFile);
+    }
+
+    /**
+     * When the current sign-in happened, as far as can be told: the time the cache file was written by the
+     * sign-in, or when it was first read.
+     */
+    public Optional<Instant> signedInAt() {
+        return Optional.ofNullable(this.signedInAt);
     }
 
     /**
@@ -266,6 +297,8 @@ public final class TokenManager {
         SsoToken refreshed = this.refresher.refresh(latest);
         this.cacheFile.write(refreshed);
         adopt(refreshed, requestedAt, this.cacheFile.stamp());
+        this.lastRefresh = RefreshRecord.success(this.clock.instant());
+        this.listener.tokenRefreshed(refreshed);
         logger.debug("Refreshed the IAM Identity Center token of {}; it now expires at {}", this.settings.source(),
                 refreshed.expiresAt());
         return refreshed;
@@ -298,6 +331,7 @@ public final class TokenManager {
         if (read.isEmpty()) {
             this.token = null;
             this.refreshAt = Instant.MAX;
+            this.signedInAt = null;
             if (previous != null) {
                 logger.info("The IAM Identity Center token cache {} was removed: signed out", this.cacheFile);
                 this.listener.signedOut();
@@ -310,10 +344,12 @@ public final class TokenManager {
         }
         adopt(latest, Instant.ofEpochMilli(current.modifiedMillis()), current);
         if (!isRefreshOf(previous, latest)) {
+            this.signedInAt = Instant.ofEpochMilli(current.modifiedMillis());
             this.sessionEnd = null;
             this.consecutiveFailures = 0;
             this.nextAttemptAt = Instant.MIN;
             this.lastFailure = null;
+            this.lastRefresh = null;
             if (previous != null) {
                 logger.info("Adopted a new IAM Identity Center sign-in from {}", this.cacheFile);
             }
@@ -337,6 +373,8 @@ public final class TokenManager {
     }
 
     private void recordFailure(RefreshFailure failure, Instant now) {
+        this.lastRefresh = RefreshRecord.failure(failure);
+        this.listener.tokenRefreshFailed(failure);
         this.consecutiveFailures++;
         Duration wait = (failure.kind() == FailureKind.TRANSIENT) ? this.backoff.delayAfter(this.consecutiveFailures)
                 : this.backoff.max();

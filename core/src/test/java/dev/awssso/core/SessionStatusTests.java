@@ -1,0 +1,220 @@
+package dev.awssso.core;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.awssso.core.account.AccountRoles;
+import dev.awssso.core.account.CallerIdentityLookup;
+import dev.awssso.core.status.SessionEvent;
+import dev.awssso.core.status.SessionState;
+import dev.awssso.core.status.SessionStatus;
+import dev.awssso.emulator.EmulatedSession;
+import dev.awssso.emulator.Fault;
+import dev.awssso.emulator.IdentityCenterEmulator;
+import dev.awssso.emulator.IdentityCenterEmulatorExtension;
+import dev.awssso.emulator.Operation;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import software.amazon.awssdk.regions.Region;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The status snapshot, the events and the warnings that make a session visible. */
+@ExtendWith(IdentityCenterEmulatorExtension.class)
+class SessionStatusTests {
+
+    @TempDir
+    Path cacheDir;
+
+    private final List<SsoEngine> engines = new ArrayList<>();
+
+    private final List<SessionEvent> events = new CopyOnWriteArrayList<>();
+
+    @AfterEach
+    void closeEngines() {
+        this.engines.forEach(SsoEngine::close);
+    }
+
+    @Test
+    void signedOutSaysHowToSignIn(IdentityCenterEmulator emulator) {
+        SessionStatus status = start(emulator, EngineFixture.options(emulator, this.cacheDir)).status();
+
+        assertThat(status.state()).isEqualTo(SessionState.SIGNED_OUT);
+        assertThat(status.nextAction()).contains("aws sso login --sso-session my-sso");
+        assertThat(status.token().expiresAt()).isNull();
+        assertThat(status.identity().accountId()).isEqualTo(EngineFixture.ACCOUNT);
+        assertThat(status.identity().profile()).isEqualTo("dev");
+    }
+
+    @Test
+    void anActiveSessionShowsExpiriesAndAMaskedKeyButNoSecret(IdentityCenterEmulator emulator) {
+        EmulatedSession session = emulator.signIn(EngineFixture.SESSION);
+        session.writeCacheFile(this.cacheDir);
+        SsoEngine engine = start(emulator, EngineFixture.options(emulator, this.cacheDir));
+        String accessKeyId = engine.credentialsProvider().resolveCredentials().accessKeyId();
+
+        SessionStatus status = engine.status();
+
+        assertThat(status.state()).isEqualTo(SessionState.ACTIVE);
+        assertThat(status.token().refreshable()).isTrue();
+        assertThat(status.token().expiresAt()).isNotNull();
+        assertThat(status.token().nextRefreshAt()).isBefore(status.token().expiresAt());
+        assertThat(status.credentials().accessKeyId()).startsWith("ASIA…").endsWith(accessKeyId.substring(16))
+            .hasSize(9);
+        assertThat(status.credentials().lastRefresh().succeeded()).isTrue();
+        assertThat(status.credentials().expiresAt()).isAfter(Instant.now());
+        assertThat(status.session().endsAt()).isAfter(Instant.now().plus(Duration.ofHours(7)));
+        assertThat(status.session().endConfirmed()).isFalse();
+        assertThat(status.toString()).doesNotContain(accessKeyId, session.accessToken(), session.refreshToken(),
+                session.clientSecret());
+        emulator.issuedSecrets().forEach((secret) -> assertThat(status.toString()).doesNotContain(secret));
+    }
+
+    @Test
+    void aLegacySignInEndsWithItsTokenAndIsFlagged(IdentityCenterEmulator emulator) {
+        emulator.signIn(null).writeCacheFile(this.cacheDir);
+        SsoEngine engine = SsoEngine.start(EngineFixture.settings(emulator, null),
+                EngineFixture.options(emulator, this.cacheDir).build());
+        this.engines.add(engine);
+
+        SessionStatus status = engine.status();
+
+        assertThat(status.token().refreshable()).isFalse();
+        assertThat(status.token().notRefreshableReason()).contains("legacy");
+        assertThat(status.session().endsAt()).isEqualTo(status.token().expiresAt());
+        assertThat(status.session().endConfirmed()).isTrue();
+        assertThat(status.warnings()).anySatisfy((warning) -> assertThat(warning).contains("sso-session"));
+    }
+
+    @Test
+    void transientFaultsShowAsRefreshFailingAndClearOnSuccess(IdentityCenterEmulator emulator) {
+        emulator.setCredentialsLifetime(Duration.ofSeconds(4));
+        emulator.signIn(EngineFixture.SESSION).writeCacheFile(this.cacheDir);
+        SsoEngine engine = start(emulator, EngineFixture.options(emulator, this.cacheDir));
+        engine.credentialsProvider().resolveCredentials();
+        emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.status(503, "ServiceUnavailableException"));
+
+        Eventually.await("the refresh failed", Duration.ofSeconds(10),
+                () -> engine.status().state() == SessionState.REFRESH_FAILING);
+        SessionStatus failing = engine.status();
+        assertThat(failing.credentials().lastRefresh().succeeded()).isFalse();
+        assertThat(failing.credentials().lastRefresh().errorType()).isEqualTo("ServiceUnavailableException");
+        assertThat(failing.state().canServeCredentials()).isTrue();
+        assertThat(this.events).anySatisfy((event) -> assertThat(event).isInstanceOf(SessionEvent.RefreshFailed.class));
+
+        emulator.clearFaults();
+        Eventually.await("the refresh recovered", Duration.ofSeconds(10),
+                () -> engine.status().state() == SessionState.ACTIVE);
+        assertThat(this.events).anySatisfy(
+                (event) -> assertThat(event).isInstanceOf(SessionEvent.CredentialsRefreshed.class));
+    }
+
+    @Test
+    void aDeniedRoleMakesTheSessionUnusable(IdentityCenterEmulator emulator) {
+        emulator.denyRole(EngineFixture.ACCOUNT, EngineFixture.ROLE);
+        emulator.signIn(EngineFixture.SESSION).writeCacheFile(this.cacheDir);
+        SsoEngine engine = start(emulator, EngineFixture.options(emulator, this.cacheDir));
+        try {
+            engine.credentialsProvider().resolveCredentials();
+        }
+        catch (SsoSessionException expected) {
+            // the state tells the rest
+        }
+
+        SessionStatus status = engine.status();
+
+        assertThat(status.state()).isEqualTo(SessionState.UNUSABLE);
+        assertThat(status.nextAction()).contains("ReadOnly", "111122223333");
+    }
+
+    @Test
+    void warnsAtEachThresholdAndReportsTheEndedSession(IdentityCenterEmulator emulator) {
+        emulator.setSessionDuration(Duration.ofSeconds(4));
+        emulator.setTokenLifetime(Duration.ofSeconds(4));
+        EmulatedSession session = emulator.signIn(EngineFixture.SESSION);
+        session.writeCacheFile(this.cacheDir);
+        try (LogCapture logs = new LogCapture()) {
+            SsoEngine engine = start(emulator, EngineFixture.options(emulator, this.cacheDir)
+                .sessionDuration(Duration.ofSeconds(4))
+                .expiryWarnings(List.of(Duration.ofSeconds(3), Duration.ofSeconds(2))));
+
+            Eventually.await("the session expired", Duration.ofSeconds(15),
+                    () -> this.events.stream().anyMatch(SessionEvent.SessionExpired.class::isInstance));
+
+            List<Duration> thresholds = this.events.stream()
+                .filter(SessionEvent.SessionExpiring.class::isInstance)
+                .map((event) -> ((SessionEvent.SessionExpiring) event).threshold())
+                .toList();
+            assertThat(thresholds).containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(2));
+            assertThat(logs.warnings()).filteredOn((line) -> line.contains("ends in"))
+                .hasSize(2)
+                .allSatisfy((line) -> assertThat(line).contains("aws sso login --sso-session my-sso"));
+            assertThat(engine.status().state()).isEqualTo(SessionState.EXPIRED);
+            assertThat(engine.status().session().endConfirmed()).isTrue();
+        }
+    }
+
+    @Test
+    void eventsFollowTheSignInsRefreshesAndSignOut(IdentityCenterEmulator emulator) throws Exception {
+        emulator.setTokenLifetime(Duration.ofSeconds(2));
+        emulator.signIn(EngineFixture.SESSION).writeCacheFile(this.cacheDir);
+        SsoEngine engine = start(emulator, EngineFixture.options(emulator, this.cacheDir));
+        engine.credentialsProvider().resolveCredentials();
+
+        Eventually.await("a token refresh", Duration.ofSeconds(10),
+                () -> this.events.stream().anyMatch(SessionEvent.TokenRefreshed.class::isInstance));
+        emulator.setTokenLifetime(Duration.ofHours(1));
+        Path file = emulator.signIn(EngineFixture.SESSION).writeCacheFile(this.cacheDir);
+        Eventually.await("the new sign-in", Duration.ofSeconds(10),
+                () -> this.events.stream().anyMatch(SessionEvent.SignedIn.class::isInstance));
+        java.nio.file.Files.delete(file);
+        Eventually.await("the sign-out", Duration.ofSeconds(10),
+                () -> this.events.stream().anyMatch(SessionEvent.SignedOut.class::isInstance));
+        assertThat(engine.status().state()).isEqualTo(SessionState.SIGNED_OUT);
+    }
+
+    @Test
+    void listsEveryAccountAndRoleOnceForAWhile(IdentityCenterEmulator emulator) {
+        for (int i = 0; i < 105; i++) {
+            emulator.addAccount(String.format("%012d", 500000000000L + i), "Account " + i, "Dev", "Ops");
+        }
+        emulator.signIn(EngineFixture.SESSION).writeCacheFile(this.cacheDir);
+        SsoEngine engine = start(emulator, EngineFixture.options(emulator, this.cacheDir));
+
+        List<AccountRoles> accounts = engine.accounts().accounts();
+        long listCalls = emulator.callCount(Operation.LIST_ACCOUNTS);
+
+        assertThat(accounts).hasSize(106);
+        assertThat(accounts).filteredOn((account) -> account.accountId().equals(EngineFixture.ACCOUNT))
+            .singleElement()
+            .satisfies((account) -> assertThat(account.roleNames()).contains(EngineFixture.ROLE));
+        assertThat(listCalls).as("more than one page").isGreaterThan(1);
+        assertThat(engine.accounts().accounts()).isEqualTo(accounts);
+        assertThat(emulator.callCount(Operation.LIST_ACCOUNTS)).as("cached").isEqualTo(listCalls);
+    }
+
+    @Test
+    void looksUpTheCallerIdentityWithTheServedCredentials(IdentityCenterEmulator emulator) {
+        emulator.signIn(EngineFixture.SESSION).writeCacheFile(this.cacheDir);
+        SsoEngine engine = start(emulator, EngineFixture.options(emulator, this.cacheDir));
+
+        try (CallerIdentityLookup lookup = new CallerIdentityLookup(engine.credentialsProvider(), Region.EU_WEST_1,
+                emulator.endpoint(), CallTimeouts.DEFAULT)) {
+            assertThat(lookup.lookUp().arn()).startsWith("arn:aws:sts::111122223333:assumed-role/ReadOnly/");
+        }
+    }
+
+    private SsoEngine start(IdentityCenterEmulator emulator, EngineOptions.Builder options) {
+        SsoEngine engine = SsoEngine.start(EngineFixture.settings(emulator), options.build());
+        engine.addListener(this.events::add);
+        this.engines.add(engine);
+        return engine;
+    }
+}
