@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Sessions are started with {@link #signIn(String)}, as {@code aws sso login} would. Behaviour can be changed
  * while it runs (lifetimes, refresh token rotation, denied roles, faults); it is thread-safe.
+ * <p>
+ * Loading this class sets the system property {@code sun.net.httpserver.nodelay=true} unless it is already set:
+ * the JDK's HTTP server otherwise answers every request on a kept-alive connection about 40 ms late.
  */
 public final class IdentityCenterEmulator implements AutoCloseable {
 
@@ -44,7 +47,17 @@ public final class IdentityCenterEmulator implements AutoCloseable {
     /** The user signed in by default, the last part of the assumed-role ARN. */
     public static final String DEFAULT_USER_NAME = "user@example.com";
 
+    private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
     private static final AtomicInteger threadCount = new AtomicInteger();
+
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY every answer on a kept-alive
+        // connection waits for the client's delayed ACK (about 40 ms). Read once, by the first HttpServer.
+        if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+            System.setProperty(NO_DELAY_PROPERTY, "true");
+        }
+    }
 
     private final EmulatorSettings settings = new EmulatorSettings();
 
