@@ -88,7 +88,7 @@ enum Dialect {
      * The OAuth-style {@code error} value of an error shape: {@code InvalidGrantException} gives
      * {@code invalid_grant}.
      */
-    static String oauthError(String errorType) {
+    private static String oauthError(String errorType) {
         String name = errorType.endsWith("Exception")
                 ? errorType.substring(0, errorType.length() - "Exception".length()) : errorType;
         return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);

@@ -127,6 +127,9 @@ class FaultTests {
             .isThrownBy(() -> this.clients.refresh(this.session, this.session.refreshToken()));
         assertThatExceptionOfType(SdkClientException.class)
             .isThrownBy(() -> this.clients.roleCredentials(this.session.accessToken()));
+        assertThat(this.emulator.callCount(Operation.CREATE_TOKEN)).isOne();
+        // HttpURLConnection quietly sends a GET once more after the connection closed unanswered
+        assertThat(this.emulator.callCount(Operation.GET_ROLE_CREDENTIALS)).isEqualTo(2);
     }
 
     @Test
