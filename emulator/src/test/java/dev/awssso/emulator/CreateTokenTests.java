@@ -8,10 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sso.model.UnauthorizedException;
 import software.amazon.awssdk.services.ssooidc.model.CreateTokenResponse;
 import software.amazon.awssdk.services.ssooidc.model.InvalidClientException;
@@ -24,26 +21,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * OIDC {@code CreateToken} with the {@code refresh_token} grant, through the real {@code SsoOidcClient}.
  */
-@ExtendWith(IdentityCenterEmulatorExtension.class)
-class CreateTokenTests {
-
-    private IdentityCenterEmulator emulator;
-
-    private SdkClients clients;
-
-    private EmulatedSession session;
-
-    @BeforeEach
-    void setUp(IdentityCenterEmulator emulator) {
-        this.emulator = emulator;
-        this.clients = new SdkClients(emulator);
-        this.session = emulator.signIn("my-sso");
-    }
-
-    @AfterEach
-    void closeClients() {
-        this.clients.close();
-    }
+class CreateTokenTests extends SignedInTests {
 
     @Test
     void refreshIssuesNewTokensAndRotatesTheRefreshToken() {

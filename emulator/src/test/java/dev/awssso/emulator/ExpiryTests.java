@@ -3,10 +3,7 @@ package dev.awssso.emulator;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sso.model.RoleCredentials;
 import software.amazon.awssdk.services.sso.model.UnauthorizedException;
 import software.amazon.awssdk.services.sts.model.StsException;
@@ -17,31 +14,18 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * Tokens and credentials of short lifetimes expiring in real time (about one second).
  */
-@ExtendWith(IdentityCenterEmulatorExtension.class)
-class ExpiryTests {
+class ExpiryTests extends SignedInTests {
 
     private static final Duration LIFETIME = Duration.ofSeconds(1);
 
-    private SdkClients clients;
-
-    @BeforeEach
-    void setUp(IdentityCenterEmulator emulator) {
-        this.clients = new SdkClients(emulator);
-    }
-
-    @AfterEach
-    void closeClients() {
-        this.clients.close();
-    }
-
     @Test
-    void accessTokenAndRoleCredentialsExpireAfterTheirLifetimeWhileTheSessionLives(IdentityCenterEmulator emulator)
-            throws InterruptedException {
-        emulator.setTokenLifetime(LIFETIME);
-        emulator.setCredentialsLifetime(LIFETIME);
-        EmulatedSession session = emulator.signIn("my-sso");
+    void accessTokenAndRoleCredentialsExpireAfterTheirLifetimeWhileTheSessionLives() throws InterruptedException {
+        this.emulator.setTokenLifetime(LIFETIME);
+        this.emulator.setCredentialsLifetime(LIFETIME);
+        EmulatedSession session = this.emulator.signIn("short-lived");
         RoleCredentials credentials = this.clients.roleCredentials(session.accessToken());
-        assertThat(this.clients.callerIdentity(credentials).account()).isEqualTo(IdentityCenterEmulator.DEFAULT_ACCOUNT_ID);
+        assertThat(this.clients.callerIdentity(credentials).account())
+            .isEqualTo(IdentityCenterEmulator.DEFAULT_ACCOUNT_ID);
 
         waitUntilPast(session.expiresAt());
         waitUntilPast(Instant.ofEpochMilli(credentials.expiration()));

@@ -2,10 +2,7 @@ package dev.awssso.emulator;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sso.model.SsoException;
@@ -22,26 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * Injected faults as the real SDK clients see them, and the call counters.
  */
-@ExtendWith(IdentityCenterEmulatorExtension.class)
-class FaultTests {
-
-    private IdentityCenterEmulator emulator;
-
-    private SdkClients clients;
-
-    private EmulatedSession session;
-
-    @BeforeEach
-    void setUp(IdentityCenterEmulator emulator) {
-        this.emulator = emulator;
-        this.clients = new SdkClients(emulator);
-        this.session = emulator.signIn("my-sso");
-    }
-
-    @AfterEach
-    void closeClients() {
-        this.clients.close();
-    }
+class FaultTests extends SignedInTests {
 
     @Test
     void statusFaultOnThePortal() {
@@ -149,8 +127,10 @@ class FaultTests {
 
     @Test
     void timesLimitsAFaultAndFaultsApplyInTurn() {
-        this.emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.status(503, "ServiceUnavailableException").times(2));
-        this.emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.status(429, "TooManyRequestsException").times(1));
+        this.emulator.injectFault(Operation.GET_ROLE_CREDENTIALS,
+                Fault.status(503, "ServiceUnavailableException").times(2));
+        this.emulator.injectFault(Operation.GET_ROLE_CREDENTIALS,
+                Fault.status(429, "TooManyRequestsException").times(1));
 
         assertThat(statusOfGetRoleCredentials()).isEqualTo(503);
         assertThat(statusOfGetRoleCredentials()).isEqualTo(503);
@@ -178,7 +158,8 @@ class FaultTests {
 
     @Test
     void countersCountEveryRequestPerOperation() {
-        this.emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.status(503, "ServiceUnavailableException").times(1));
+        this.emulator.injectFault(Operation.GET_ROLE_CREDENTIALS,
+                Fault.status(503, "ServiceUnavailableException").times(1));
 
         statusOfGetRoleCredentials();
         statusOfGetRoleCredentials();

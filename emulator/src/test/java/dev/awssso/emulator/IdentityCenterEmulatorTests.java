@@ -12,10 +12,7 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sso.model.RoleCredentials;
 import software.amazon.awssdk.services.ssooidc.model.CreateTokenResponse;
 
@@ -26,25 +23,11 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 /**
  * The emulator's own contract: endpoint, raw HTTP answers, issued secrets, settings and shutdown.
  */
-@ExtendWith(IdentityCenterEmulatorExtension.class)
-class IdentityCenterEmulatorTests {
+class IdentityCenterEmulatorTests extends SignedInTests {
+
+    private static final String CREDENTIALS_PATH = "/federation/credentials?account_id=1&role_name=R";
 
     private final HttpClient http = HttpClient.newHttpClient();
-
-    private IdentityCenterEmulator emulator;
-
-    private SdkClients clients;
-
-    @BeforeEach
-    void setUp(IdentityCenterEmulator emulator) {
-        this.emulator = emulator;
-        this.clients = new SdkClients(emulator);
-    }
-
-    @AfterEach
-    void closeClients() {
-        this.clients.close();
-    }
 
     @Test
     void endpointIsOnTheLoopbackInterface() {
@@ -53,28 +36,29 @@ class IdentityCenterEmulatorTests {
 
     @Test
     void successAnswersCarryARequestId() throws Exception {
-        EmulatedSession session = this.emulator.signIn("my-sso");
-
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/federation/credentials?account_id=1&role_name=R"))
-            .header("x-amz-sso_bearer_token", session.accessToken()));
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri(CREDENTIALS_PATH))
+            .header("x-amz-sso_bearer_token", this.session.accessToken()));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("x-amzn-RequestId")).hasValueSatisfying((id) -> assertThat(id).isNotBlank());
+        assertThat(response.headers().firstValue("x-amzn-RequestId"))
+            .hasValueSatisfying((id) -> assertThat(id).isNotBlank());
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
     }
 
     @Test
     void errorsCarryTheErrorTypeHeaderAndTheServiceBody() throws Exception {
-        HttpResponse<String> portal = send(HttpRequest.newBuilder(uri("/federation/credentials?account_id=1&role_name=R")));
+        HttpResponse<String> portal = send(HttpRequest.newBuilder(uri(CREDENTIALS_PATH)));
         HttpResponse<String> oidc = send(HttpRequest.newBuilder(uri("/token"))
-            .POST(BodyPublishers.ofString("{\"clientId\":\"c\",\"clientSecret\":\"s\",\"grantType\":\"refresh_token\"}")));
+            .POST(BodyPublishers.ofString(
+                    "{\"clientId\":\"c\",\"clientSecret\":\"s\",\"grantType\":\"refresh_token\"}")));
 
         assertThat(portal.statusCode()).isEqualTo(401);
         assertThat(portal.headers().firstValue("x-amzn-ErrorType")).hasValue("UnauthorizedException");
         assertThat(portal.body()).isEqualTo("{\"message\":\"Session token not found or invalid\"}");
         assertThat(oidc.statusCode()).isEqualTo(401);
         assertThat(oidc.headers().firstValue("x-amzn-ErrorType")).hasValue("InvalidClientException");
-        assertThat(oidc.body()).isEqualTo("{\"error\":\"invalid_client\",\"error_description\":\"Invalid client credentials\"}");
+        assertThat(oidc.body())
+            .isEqualTo("{\"error\":\"invalid_client\",\"error_description\":\"Invalid client credentials\"}");
     }
 
     @Test
@@ -97,31 +81,31 @@ class IdentityCenterEmulatorTests {
 
     @Test
     void issuedSecretsHoldEverySecretIssued() {
-        EmulatedSession session = this.emulator.signIn("my-sso");
-        CreateTokenResponse refreshed = this.clients.refresh(session, session.refreshToken());
+        CreateTokenResponse refreshed = this.clients.refresh(this.session, this.session.refreshToken());
         RoleCredentials credentials = this.clients.roleCredentials(refreshed.accessToken());
 
         Set<String> secrets = this.emulator.issuedSecrets();
 
-        assertThat(secrets).contains(session.accessToken(), session.refreshToken(), session.clientSecret(),
-                refreshed.accessToken(), refreshed.refreshToken(), credentials.secretAccessKey(),
-                credentials.sessionToken());
-        assertThat(secrets).doesNotContain(session.clientId(), credentials.accessKeyId());
+        assertThat(secrets).contains(this.session.accessToken(), this.session.refreshToken(),
+                this.session.clientSecret(), refreshed.accessToken(), refreshed.refreshToken(),
+                credentials.secretAccessKey(), credentials.sessionToken());
+        assertThat(secrets).doesNotContain(this.session.clientId(), credentials.accessKeyId());
     }
 
     @Test
     void sessionToStringShowsNoSecret() {
-        EmulatedSession session = this.emulator.signIn("my-sso");
+        String text = this.session.toString();
 
-        assertThat(session.toString()).contains("my-sso", session.startUrl());
+        assertThat(text).contains("my-sso", this.session.startUrl());
         assertThat(this.emulator.issuedSecrets()).isNotEmpty()
-            .allSatisfy((secret) -> assertThat(session.toString()).doesNotContain(secret));
+            .allSatisfy((secret) -> assertThat(text).doesNotContain(secret));
     }
 
     @Test
     void settingsRejectNonPositiveDurations() {
         assertThatIllegalArgumentException().isThrownBy(() -> this.emulator.setTokenLifetime(Duration.ZERO));
-        assertThatIllegalArgumentException().isThrownBy(() -> this.emulator.setCredentialsLifetime(Duration.ofSeconds(-1)));
+        assertThatIllegalArgumentException()
+            .isThrownBy(() -> this.emulator.setCredentialsLifetime(Duration.ofSeconds(-1)));
         assertThatIllegalArgumentException().isThrownBy(() -> this.emulator.setSessionDuration(Duration.ZERO));
     }
 

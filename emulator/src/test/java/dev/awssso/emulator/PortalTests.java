@@ -11,10 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sso.model.AccountInfo;
 import software.amazon.awssdk.services.sso.model.InvalidRequestException;
 import software.amazon.awssdk.services.sso.model.ListAccountRolesResponse;
@@ -32,26 +29,7 @@ import static org.assertj.core.api.Assertions.within;
 /**
  * The SSO portal operations through the real {@code SsoClient}.
  */
-@ExtendWith(IdentityCenterEmulatorExtension.class)
-class PortalTests {
-
-    private IdentityCenterEmulator emulator;
-
-    private SdkClients clients;
-
-    private EmulatedSession session;
-
-    @BeforeEach
-    void setUp(IdentityCenterEmulator emulator) {
-        this.emulator = emulator;
-        this.clients = new SdkClients(emulator);
-        this.session = emulator.signIn("my-sso");
-    }
-
-    @AfterEach
-    void closeClients() {
-        this.clients.close();
-    }
+class PortalTests extends SignedInTests {
 
     @Test
     void getRoleCredentialsIssuesCredentialsOfTheConfiguredLifetime() {

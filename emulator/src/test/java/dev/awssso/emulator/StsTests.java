@@ -1,9 +1,7 @@
 package dev.awssso.emulator;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.sso.model.RoleCredentials;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 import software.amazon.awssdk.services.sts.model.StsException;
@@ -14,26 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 /**
  * STS {@code GetCallerIdentity} (AWS query protocol) through the real {@code StsClient}.
  */
-@ExtendWith(IdentityCenterEmulatorExtension.class)
-class StsTests {
-
-    private IdentityCenterEmulator emulator;
-
-    private SdkClients clients;
-
-    private EmulatedSession session;
-
-    @BeforeEach
-    void setUp(IdentityCenterEmulator emulator) {
-        this.emulator = emulator;
-        this.clients = new SdkClients(emulator);
-        this.session = emulator.signIn("my-sso");
-    }
-
-    @AfterEach
-    void closeClients() {
-        this.clients.close();
-    }
+class StsTests extends SignedInTests {
 
     @Test
     void callerIsTheAssumedRoleOfTheSignedInUser() {
@@ -92,8 +71,8 @@ class StsTests {
 
         assertThatExceptionOfType(StsException.class)
             .isThrownBy(() -> this.clients.sts.getSessionToken((request) -> request.overrideConfiguration(
-                    (config) -> config.credentialsProvider(() -> software.amazon.awssdk.auth.credentials.AwsSessionCredentials
-                        .create(credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken())))))
+                    (config) -> config.credentialsProvider(() -> AwsSessionCredentials.create(
+                            credentials.accessKeyId(), credentials.secretAccessKey(), credentials.sessionToken())))))
             .satisfies((ex) -> {
                 assertThat(ex.statusCode()).isEqualTo(404);
                 assertThat(ex.awsErrorDetails().errorMessage()).contains("GetSessionToken");
