@@ -113,7 +113,7 @@ public final class Fault {
     /**
      * The number of calls this fault applies to, or 0 for all calls until cleared.
      */
-    int times() {
+    int callLimit() {
         return this.times;
     }
 
