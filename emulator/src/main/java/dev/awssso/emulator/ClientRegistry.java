@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ClientRegistry {
 
     /** How long a client registration lasts, as with AWS. */
-    static final Duration REGISTRATION_LIFETIME = Duration.ofDays(90);
+    private static final Duration REGISTRATION_LIFETIME = Duration.ofDays(90);
 
     private final Map<String, Client> clients = new ConcurrentHashMap<>();
 

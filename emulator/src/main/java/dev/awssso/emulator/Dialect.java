@@ -20,11 +20,6 @@ enum Dialect {
             return new Reply(status, Reply.JSON, body, errorType);
         }
 
-        @Override
-        Reply truncated() {
-            return new Reply(200, Reply.JSON, TRUNCATED_JSON, null);
-        }
-
     },
 
     /** SSO OIDC: rest-json, error body {@code {"error": ..., "error_description": ...}}. */
@@ -32,14 +27,11 @@ enum Dialect {
 
         @Override
         Reply error(int status, String errorType, String message, String requestId) {
-            byte[] body = JsonWriter.create().writeStartObject().writeFieldName("error").writeValue(oauthError(errorType))
-                .writeFieldName("error_description").writeValue(message).writeEndObject().getBytes();
+            byte[] body = JsonWriter.create().writeStartObject()
+                .writeFieldName("error").writeValue(oauthError(errorType))
+                .writeFieldName("error_description").writeValue(message)
+                .writeEndObject().getBytes();
             return new Reply(status, Reply.JSON, body, errorType);
-        }
-
-        @Override
-        Reply truncated() {
-            return new Reply(200, Reply.JSON, TRUNCATED_JSON, null);
         }
 
     },
@@ -80,15 +72,17 @@ enum Dialect {
     abstract Reply error(int status, String errorType, String message, String requestId);
 
     /**
-     * An HTTP 200 answer whose body ends in the middle.
+     * An HTTP 200 answer whose body ends in the middle; truncated JSON unless the dialect is XML.
      */
-    abstract Reply truncated();
+    Reply truncated() {
+        return new Reply(200, Reply.JSON, TRUNCATED_JSON, null);
+    }
 
     /**
      * The OAuth-style {@code error} value of an error shape: {@code InvalidGrantException} gives
      * {@code invalid_grant}.
      */
-    static String oauthError(String errorType) {
+    private static String oauthError(String errorType) {
         String name = errorType.endsWith("Exception")
                 ? errorType.substring(0, errorType.length() - "Exception".length()) : errorType;
         return name.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);

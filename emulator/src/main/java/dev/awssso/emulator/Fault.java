@@ -64,7 +64,9 @@ public final class Fault {
     }
 
     /**
-     * No answer: the connection is closed as soon as the request has been read.
+     * No answer: the connection is closed as soon as the request has been read. Note that
+     * {@code HttpURLConnection} (used by {@code UrlConnectionHttpClient}) silently sends a {@code GET} once more
+     * after such a close, so one SDK attempt of a portal operation makes two requests.
      * @return the fault
      */
     public static Fault connectionReset() {
@@ -111,7 +113,7 @@ public final class Fault {
     /**
      * The number of calls this fault applies to, or 0 for all calls until cleared.
      */
-    int times() {
+    int callLimit() {
         return this.times;
     }
 

@@ -47,7 +47,7 @@ final class FaultInjector {
 
         PendingFault(Fault fault) {
             this.fault = fault;
-            this.remaining = fault.times();
+            this.remaining = fault.callLimit();
         }
 
         /**

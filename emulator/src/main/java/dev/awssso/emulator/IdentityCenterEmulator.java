@@ -26,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Sessions are started with {@link #signIn(String)}, as {@code aws sso login} would. Behaviour can be changed
  * while it runs (lifetimes, refresh token rotation, denied roles, faults); it is thread-safe.
+ * <p>
+ * Loading this class sets the system property {@code sun.net.httpserver.nodelay=true} unless it is already set:
+ * the JDK's HTTP server otherwise answers every request on a kept-alive connection about 40 ms late.
  */
 public final class IdentityCenterEmulator implements AutoCloseable {
 
@@ -44,7 +47,19 @@ public final class IdentityCenterEmulator implements AutoCloseable {
     /** The user signed in by default, the last part of the assumed-role ARN. */
     public static final String DEFAULT_USER_NAME = "user@example.com";
 
+    private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
+
+    private static final String LOOPBACK = "127.0.0.1";
+
     private static final AtomicInteger threadCount = new AtomicInteger();
+
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY every answer on a kept-alive
+        // connection waits for the client's delayed ACK (about 40 ms). Read once, by the first HttpServer.
+        if (System.getProperty(NO_DELAY_PROPERTY) == null) {
+            System.setProperty(NO_DELAY_PROPERTY, "true");
+        }
+    }
 
     private final EmulatorSettings settings = new EmulatorSettings();
 
@@ -64,6 +79,8 @@ public final class IdentityCenterEmulator implements AutoCloseable {
 
     private final ExecutorService executor;
 
+    private final URI endpoint;
+
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private IdentityCenterEmulator() throws IOException {
@@ -72,26 +89,15 @@ public final class IdentityCenterEmulator implements AutoCloseable {
         this.sessions = new SessionRegistry(this.settings, this.secrets, clock);
         this.directory.add(DEFAULT_ACCOUNT_ID, "Emulated account", List.of(DEFAULT_ROLE_NAME, "AdministratorAccess"));
         RoleCredentialsRegistry credentials = new RoleCredentialsRegistry(this.secrets, clock);
-        OidcHandler oidc = new OidcHandler(this.clients, this.sessions);
-        PortalHandler portal = new PortalHandler(this.sessions, credentials, this.directory, this.settings);
-        StsHandler sts = new StsHandler(credentials, clock);
-        List<Route> routes = List.of(
-                Route.of("POST", "/token", Operation.CREATE_TOKEN, Dialect.OIDC, oidc::createToken),
-                Route.of("GET", "/federation/credentials", Operation.GET_ROLE_CREDENTIALS, Dialect.PORTAL,
-                        portal::getRoleCredentials),
-                Route.of("GET", "/assignment/accounts", Operation.LIST_ACCOUNTS, Dialect.PORTAL, portal::listAccounts),
-                Route.of("GET", "/assignment/roles", Operation.LIST_ACCOUNT_ROLES, Dialect.PORTAL,
-                        portal::listAccountRoles),
-                Route.of("POST", "/logout", Operation.LOGOUT, Dialect.PORTAL, portal::logout),
-                new Route(Operation.GET_CALLER_IDENTITY, Dialect.QUERY,
-                        (request) -> request.is("POST", "/")
-                                && "GetCallerIdentity".equals(request.form().get("Action")),
-                        sts::getCallerIdentity));
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0), 128);
+        Router router = new Router(routes(new OidcHandler(this.clients, this.sessions),
+                new PortalHandler(this.sessions, credentials, this.directory, this.settings),
+                new StsHandler(credentials, clock)), this.counters, this.faults);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(LOOPBACK), 0), 128);
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         this.server.setExecutor(this.executor);
-        this.server.createContext("/", new Router(routes, this.counters, this.faults));
+        this.server.createContext("/", router);
         this.server.start();
+        this.endpoint = URI.create("http://" + LOOPBACK + ":" + this.server.getAddress().getPort());
     }
 
     /**
@@ -115,7 +121,7 @@ public final class IdentityCenterEmulator implements AutoCloseable {
      * The base URI of the OIDC, portal and STS endpoints, {@code http://127.0.0.1:PORT}.
      */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
+        return this.endpoint;
     }
 
     /**
@@ -276,7 +282,19 @@ public final class IdentityCenterEmulator implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "IdentityCenterEmulator[" + endpoint() + "]";
+        return "IdentityCenterEmulator[" + this.endpoint + "]";
+    }
+
+    private static List<Route> routes(OidcHandler oidc, PortalHandler portal, StsHandler sts) {
+        return List.of(Route.of("POST", "/token", Operation.CREATE_TOKEN, Dialect.OIDC, oidc::createToken),
+                Route.of("GET", "/federation/credentials", Operation.GET_ROLE_CREDENTIALS, Dialect.PORTAL,
+                        portal::getRoleCredentials),
+                Route.of("GET", "/assignment/accounts", Operation.LIST_ACCOUNTS, Dialect.PORTAL, portal::listAccounts),
+                Route.of("GET", "/assignment/roles", Operation.LIST_ACCOUNT_ROLES, Dialect.PORTAL,
+                        portal::listAccountRoles),
+                Route.of("POST", "/logout", Operation.LOGOUT, Dialect.PORTAL, portal::logout),
+                new Route(Operation.GET_CALLER_IDENTITY, Dialect.QUERY, (request) -> request.is("POST", "/")
+                        && "GetCallerIdentity".equals(request.form().get("Action")), sts::getCallerIdentity));
     }
 
     private static ThreadFactory daemonThreads() {

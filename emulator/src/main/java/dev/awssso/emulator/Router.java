@@ -59,8 +59,8 @@ final class Router implements HttpHandler {
             return answer(route, request);
         }
         return switch (fault.kind()) {
-            case STATUS -> route.dialect().error(fault.httpStatus(), fault.errorType(), "Fault injected by the emulator",
-                    request.requestId());
+            case STATUS -> route.dialect().error(fault.httpStatus(), fault.errorType(),
+                    "Fault injected by the emulator", request.requestId());
             case DELAY -> sleep(fault.delay()) ? answer(route, request) : null;
             case CONNECTION_RESET -> null;
             case MALFORMED_JSON -> route.dialect().truncated();
