@@ -61,7 +61,8 @@ class SampleApplicationTests {
         assertThat(answers.stream().map(CallerIdentity::credentialsExpireAt).distinct())
             .as("answers given with three sets of role credentials")
             .hasSizeGreaterThanOrEqualTo(3);
-        assertThat(this.emulator.callCount(Operation.GET_CALLER_IDENTITY)).isEqualTo(answers.size());
+        assertThat(this.emulator.callCount(Operation.GET_CALLER_IDENTITY)).as("every answer came from the emulator")
+            .isGreaterThanOrEqualTo(answers.size());
     }
 
     @Test
