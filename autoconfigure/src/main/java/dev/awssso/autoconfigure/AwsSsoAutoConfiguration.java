@@ -1,6 +1,7 @@
 package dev.awssso.autoconfigure;
 
 import dev.awssso.core.SsoEngine;
+import dev.awssso.core.account.CallerIdentityLookup;
 import dev.awssso.core.config.SsoSettings;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -8,19 +9,24 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Auto-configuration of an {@link AwsCredentialsProvider} (and an {@link AwsRegionProvider}) backed by IAM
  * Identity Center. Runs before Spring Cloud AWS, whose credentials and region providers then back off. Steps
- * aside entirely when nothing configures SSO, so that applications on IAM roles are unaffected.
+ * aside entirely when nothing configures SSO, so that applications on IAM roles are unaffected. Session
+ * events are published as Spring application events.
  */
 @AutoConfiguration(beforeName = { "io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration",
         "io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration" })
@@ -39,9 +45,12 @@ public final class AwsSsoAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SsoEngine awsSsoEngine(SsoSettings settings, Environment environment, AwsSsoProperties properties) {
+    SsoEngine awsSsoEngine(SsoSettings settings, Environment environment, AwsSsoProperties properties,
+            ApplicationEventPublisher eventPublisher) {
         SsoSettingsLoader loader = new SsoSettingsLoader(environment, properties);
-        return SsoEngine.start(settings, properties.toEngineOptions(loader.cacheDirectory()));
+        SsoEngine engine = SsoEngine.start(settings, properties.toEngineOptions(loader.cacheDirectory()));
+        engine.addListener(eventPublisher::publishEvent);
+        return engine;
     }
 
     @Bean
@@ -55,5 +64,20 @@ public final class AwsSsoAutoConfiguration {
     @Conditional(OnSsoRegionCondition.class)
     AwsRegionProvider awsSsoRegionProvider(SsoSettings settings) {
         return new SsoRegionProvider(settings);
+    }
+
+    /** Caller identity look-ups, when the SDK's STS module is present. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(StsClient.class)
+    static class CallerIdentityConfiguration {
+
+        @Bean(destroyMethod = "close")
+        @ConditionalOnMissingBean
+        CallerIdentityLookup awsSsoCallerIdentityLookup(SsoEngine engine, SsoSettings settings,
+                AwsSsoProperties properties) {
+            String region = (settings.region() != null) ? settings.region() : settings.ssoRegion();
+            return new CallerIdentityLookup(engine.credentialsProvider(), Region.of(region),
+                    properties.getEndpoint().getSts(), properties.toCallTimeouts());
+        }
     }
 }

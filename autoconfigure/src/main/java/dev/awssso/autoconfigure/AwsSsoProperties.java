@@ -3,6 +3,7 @@ package dev.awssso.autoconfigure;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.awssso.core.CallTimeouts;
@@ -98,6 +99,18 @@ public class AwsSsoProperties {
     private Duration checkInterval = Duration.ofSeconds(1);
 
     /**
+     * How long an IAM Identity Center session lasts (set by the administrator, 8 hours by default), to estimate
+     * when the session ends.
+     */
+    private Duration sessionDuration = Duration.ofHours(8);
+
+    /**
+     * Comma-separated list of how long before the session ends to warn (a log line and an event), once each.
+     */
+    private List<Duration> expiryWarnings = new ArrayList<>(
+            List.of(Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofMinutes(5)));
+
+    /**
      * Endpoint overrides, for VPC or FIPS endpoints or a local emulator.
      */
     private final Endpoint endpoint = new Endpoint();
@@ -106,6 +119,11 @@ public class AwsSsoProperties {
      * Time limits of calls to AWS.
      */
     private final Timeouts timeouts = new Timeouts();
+
+    /**
+     * Health indicator settings.
+     */
+    private final Health health = new Health();
 
     public boolean isEnabled() {
         return this.enabled;
@@ -219,8 +237,28 @@ public class AwsSsoProperties {
         this.checkInterval = checkInterval;
     }
 
+    public Duration getSessionDuration() {
+        return this.sessionDuration;
+    }
+
+    public void setSessionDuration(Duration sessionDuration) {
+        this.sessionDuration = sessionDuration;
+    }
+
+    public List<Duration> getExpiryWarnings() {
+        return this.expiryWarnings;
+    }
+
+    public void setExpiryWarnings(List<Duration> expiryWarnings) {
+        this.expiryWarnings = expiryWarnings;
+    }
+
     public Endpoint getEndpoint() {
         return this.endpoint;
+    }
+
+    public Health getHealth() {
+        return this.health;
     }
 
     public Timeouts getTimeouts() {
@@ -240,8 +278,15 @@ public class AwsSsoProperties {
             .credentialsRefreshWindow(this.credentialsRefreshWindow)
             .checkInterval(this.checkInterval)
             .endpoints(new SsoEndpoints(this.endpoint.oidc, this.endpoint.portal, this.endpoint.sts))
-            .timeouts(new CallTimeouts(this.timeouts.connect, this.timeouts.read, this.timeouts.call))
+            .timeouts(toCallTimeouts())
+            .sessionDuration(this.sessionDuration)
+            .expiryWarnings(this.expiryWarnings)
             .build();
+    }
+
+    /** Time limits of calls to AWS. */
+    CallTimeouts toCallTimeouts() {
+        return new CallTimeouts(this.timeouts.connect, this.timeouts.read, this.timeouts.call);
     }
 
     /** Endpoint overrides. */
@@ -284,6 +329,24 @@ public class AwsSsoProperties {
 
         public void setSts(@Nullable URI sts) {
             this.sts = sts;
+        }
+    }
+
+    /** Health indicator settings. */
+    public static class Health {
+
+        /**
+         * Whether the health check asks STS who the credentials belong to (a network call on every check)
+         * instead of judging from the session state alone.
+         */
+        private boolean verifyIdentity;
+
+        public boolean isVerifyIdentity() {
+            return this.verifyIdentity;
+        }
+
+        public void setVerifyIdentity(boolean verifyIdentity) {
+            this.verifyIdentity = verifyIdentity;
         }
     }
 

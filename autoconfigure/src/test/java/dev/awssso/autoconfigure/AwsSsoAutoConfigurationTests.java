@@ -3,11 +3,15 @@ package dev.awssso.autoconfigure;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.config.SsoConfigurationException;
 import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.credentials.IdentityCenterCredentialsProvider;
+import dev.awssso.core.status.SessionEvent;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;
 import io.awspring.cloud.autoconfigure.core.AwsAutoConfiguration;
@@ -25,6 +29,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -37,6 +42,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @ExtendWith(IdentityCenterEmulatorExtension.class)
 class AwsSsoAutoConfigurationTests {
@@ -145,10 +151,51 @@ class AwsSsoAutoConfigurationTests {
     }
 
     @Test
-    void backsOffWithoutTheSsoModules() {
-        this.contextRunner.withPropertyValues(inlineProperties())
+    void aMissingSsoModuleFailsStartUpNamingTheDependency() {
+        this.contextRunner.withConfiguration(AutoConfigurations.of(AwsSsoModulesAutoConfiguration.class))
+            .withPropertyValues(inlineProperties())
             .withClassLoader(new FilteredClassLoader(SsoOidcClient.class))
-            .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(SsoEngine.class));
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                FailureAnalysis analysis = new SsoConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+                assertThat(analysis.getDescription()).contains("ssooidc").doesNotContain("sso and");
+                assertThat(analysis.getAction()).contains("software.amazon.awssdk:ssooidc",
+                        "dev.awssso:aws-sso-spring-boot-starter");
+            });
+    }
+
+    @Test
+    void theModuleCheckStaysQuietWithoutSsoConfiguration() {
+        this.contextRunner.withConfiguration(AutoConfigurations.of(AwsSsoModulesAutoConfiguration.class))
+            .withClassLoader(new FilteredClassLoader(SsoOidcClient.class))
+            .run((context) -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void aCacheDirectoryThatIsAFileFailsStartUp() throws IOException {
+        Path notADirectory = Files.writeString(this.home.resolve("cache"), "");
+        this.contextRunner.withPropertyValues(inlineProperties())
+            .withPropertyValues("aws.sso.cache-dir=" + notADirectory)
+            .run((context) -> {
+                assertThat(context).hasFailed();
+                FailureAnalysis analysis = new SsoConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
+                assertThat(analysis.getDescription()).contains(notADirectory + " is a file");
+                assertThat(analysis.getAction()).contains("aws.sso.cache-dir");
+            });
+    }
+
+    @Test
+    void publishesSessionEventsAsApplicationEvents() {
+        this.emulator.signIn("corp").writeCacheFile(this.home.resolve(".aws/sso/cache"));
+        this.contextRunner.withPropertyValues(inlineProperties())
+            .withPropertyValues("aws.sso.session-name=corp")
+            .withUserConfiguration(EventCollector.class)
+            .run((context) -> {
+                context.getBean(AwsCredentialsProvider.class).resolveCredentials();
+                EventCollector collector = context.getBean(EventCollector.class);
+                await().atMost(Duration.ofSeconds(5)).until(() -> !collector.events.isEmpty());
+                assertThat(collector.events).first().isInstanceOf(SessionEvent.CredentialsRefreshed.class);
+            });
     }
 
     @Test
@@ -251,6 +298,17 @@ class AwsSsoAutoConfigurationTests {
             }
         }
         throw new AssertionError("No " + type.getSimpleName() + " in " + failure);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class EventCollector {
+
+        final List<SessionEvent> events = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(SessionEvent event) {
+            this.events.add(event);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -1,5 +1,7 @@
 package dev.awssso.core;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import dev.awssso.core.account.AccountDirectory;
+import dev.awssso.core.config.ConfigurationProblem;
+import dev.awssso.core.config.SsoConfigurationException;
 import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.credentials.CredentialsListener;
 import dev.awssso.core.credentials.IdentityCenterCredentialsProvider;
@@ -115,6 +119,7 @@ public final class SsoEngine implements SdkAutoCloseable {
      * found, and starts the background maintenance.
      */
     public static SsoEngine start(SsoSettings settings, EngineOptions options) {
+        requireUsableCacheDirectory(options.cacheDirectory());
         SsoOidcClient oidc = SsoClients.oidc(settings.ssoRegion(), options.endpoints().oidc(), options.timeouts());
         SsoClient portal = SsoClients.portal(settings.ssoRegion(), options.endpoints().portal(), options.timeouts());
         SsoEngine engine = new SsoEngine(settings, options, oidc, portal, Clock.systemUTC());
@@ -253,6 +258,25 @@ public final class SsoEngine implements SdkAutoCloseable {
         }
         catch (RejectedExecutionException ex) {
             // closing: nobody is listening any more
+        }
+    }
+
+    /**
+     * Fails start-up when the token cache directory exists but cannot be used; a missing one is created on
+     * the first write.
+     */
+    private static void requireUsableCacheDirectory(Path directory) {
+        if (Files.exists(directory) && !Files.isDirectory(directory)) {
+            throw new SsoConfigurationException(List.of(new ConfigurationProblem("The token cache directory "
+                    + directory + " is a file, not a directory",
+                    "remove or rename " + directory + ", or set aws.sso.cache-dir to a directory.")));
+        }
+        if (Files.isDirectory(directory)
+                && !(Files.isReadable(directory) && Files.isWritable(directory) && Files.isExecutable(directory))) {
+            throw new SsoConfigurationException(List.of(new ConfigurationProblem("The token cache directory "
+                    + directory + " cannot be read and written by user " + System.getProperty("user.name"),
+                    "give that user read and write access to it (chmod 700 " + directory
+                            + "), or set aws.sso.cache-dir to a directory it owns.")));
         }
     }
 

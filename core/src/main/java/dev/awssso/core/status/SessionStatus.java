@@ -1,6 +1,5 @@
 package dev.awssso.core.status;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -65,7 +64,7 @@ public record SessionStatus(SessionState state, String nextAction, List<String> 
      * @param accountId account of the role
      * @param roleName role name
      */
-    public record Identity(String source, @Nullable String profile, @Nullable Path configFile,
+    public record Identity(String source, @Nullable String profile, @Nullable String configFile,
             @Nullable String sessionName, String startUrl, String ssoRegion, String accountId, String roleName) {
     }
 
@@ -79,7 +78,7 @@ public record SessionStatus(SessionState state, String nextAction, List<String> 
      * @param nextRefreshAt when it will be refreshed next, or {@code null}
      * @param lastRefresh the outcome of the last refresh, or {@code null}
      */
-    public record Token(Path cacheFile, @Nullable Instant expiresAt, boolean refreshable,
+    public record Token(String cacheFile, @Nullable Instant expiresAt, boolean refreshable,
             @Nullable String notRefreshableReason, @Nullable Instant nextRefreshAt, @Nullable RefreshRecord lastRefresh) {
     }
 

@@ -1,5 +1,6 @@
 package dev.awssso.core.status;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -141,15 +142,16 @@ public final class SessionStatusAssembler {
     }
 
     private SessionStatus.Identity identity() {
+        Path configFile = this.settings.source().configFile();
         return new SessionStatus.Identity(this.settings.source().toString(), this.settings.source().profileName(),
-                this.settings.source().configFile(), this.settings.sessionName(), this.settings.startUrl(),
+                (configFile != null) ? configFile.toString() : null, this.settings.sessionName(), this.settings.startUrl(),
                 this.settings.ssoRegion(), this.settings.accountId(), this.settings.roleName());
     }
 
     private SessionStatus.Token tokenStatus(@Nullable SsoToken token, Optional<String> notRefreshable, Instant now) {
         boolean refreshable = token != null && notRefreshable.isEmpty();
         Instant nextRefresh = (refreshable && this.tokens.sessionEnd().isEmpty()) ? this.tokens.refreshAt() : null;
-        return new SessionStatus.Token(this.tokens.cacheFile().path(), (token != null) ? token.expiresAt() : null,
+        return new SessionStatus.Token(this.tokens.cacheFile().path().toString(), (token != null) ? token.expiresAt() : null,
                 refreshable, (token != null) ? notRefreshable.orElse(null) : "nobody is signed in", nextRefresh,
                 this.tokens.lastRefresh().orElse(null));
     }

@@ -1,0 +1,36 @@
+package dev.awssso.autoconfigure;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.util.ClassUtils;
+
+/** Matches when the AWS SDK's {@code sso} or {@code ssooidc} module is missing from the class path. */
+class OnMissingSsoModulesCondition extends SpringBootCondition {
+
+    private static final Map<String, String> MODULES = Map.of("sso", "software.amazon.awssdk.services.sso.SsoClient",
+            "ssooidc", "software.amazon.awssdk.services.ssooidc.SsoOidcClient");
+
+    @Override
+    public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+        List<String> missing = missingModules(context.getClassLoader());
+        return missing.isEmpty() ? ConditionOutcome.noMatch("the sso and ssooidc modules are present")
+                : ConditionOutcome.match("missing AWS SDK modules " + missing);
+    }
+
+    /** The names of the missing modules, in a stable order. */
+    static List<String> missingModules(ClassLoader classLoader) {
+        List<String> missing = new ArrayList<>();
+        for (String module : List.of("sso", "ssooidc")) {
+            if (!ClassUtils.isPresent(MODULES.get(module), classLoader)) {
+                missing.add(module);
+            }
+        }
+        return missing;
+    }
+}

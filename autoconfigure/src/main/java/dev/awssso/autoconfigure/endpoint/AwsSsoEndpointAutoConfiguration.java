@@ -1,0 +1,30 @@
+package dev.awssso.autoconfigure.endpoint;
+
+import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
+import dev.awssso.core.SsoEngine;
+import dev.awssso.core.account.CallerIdentityLookup;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Auto-configuration of the {@code awssso} actuator endpoint. Like every endpoint but health, it is only
+ * available once exposed ({@code management.endpoints.web.exposure.include=health,awssso}).
+ */
+@AutoConfiguration(after = AwsSsoAutoConfiguration.class)
+@ConditionalOnClass({ AwsSsoEndpoint.class, ConditionalOnAvailableEndpoint.class })
+@ConditionalOnAvailableEndpoint(AwsSsoEndpoint.class)
+public final class AwsSsoEndpointAutoConfiguration {
+
+    @Bean
+    @ConditionalOnBean(SsoEngine.class)
+    @ConditionalOnMissingBean
+    AwsSsoEndpoint awsSsoEndpoint(SsoEngine engine, ObjectProvider<CallerIdentityLookup> identityLookup) {
+        return new AwsSsoEndpoint(engine, identityLookup.getIfAvailable());
+    }
+}
