@@ -9,6 +9,7 @@ import dev.awssso.core.status.SessionStatus;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -61,9 +62,10 @@ public class AwsSsoEndpoint {
 
     /** Refreshes the token and the credentials now ({@code refresh}). */
     @WriteOperation
-    public @Nullable ActionResult action(@Selector String action) {
+    public ActionResult action(@Selector String action) {
         if (!REFRESH.equals(action)) {
-            return null;
+            throw new InvalidEndpointRequestException("Unknown action '" + action + "': the action is refresh",
+                    "Unknown action");
         }
         try {
             this.engine.refreshNow();

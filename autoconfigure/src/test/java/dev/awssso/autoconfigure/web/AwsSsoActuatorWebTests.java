@@ -1,0 +1,152 @@
+package dev.awssso.autoconfigure.web;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.awssso.core.SsoEngine;
+import dev.awssso.emulator.EmulatedSession;
+import dev.awssso.emulator.IdentityCenterEmulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The actuator on a real port with the default, read-only access: status, identity, accounts and health of a
+ * session that the emulator ends and a new sign-in restores, without a restart.
+ */
+@SpringBootTest(classes = WebTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+class AwsSsoActuatorWebTests {
+
+    private static final IdentityCenterEmulator emulator = WebTestApplication.startEmulator();
+
+    private static final Path home = WebTestApplication.newHome();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SsoEngine engine;
+
+    private ActuatorClient actuator;
+
+    private EmulatedSession session;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        WebTestApplication.register(registry, emulator, home);
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        emulator.close();
+    }
+
+    @BeforeEach
+    void signIn() {
+        this.actuator = new ActuatorClient(this.port);
+        emulator.setTokenLifetime(Duration.ofMinutes(30));
+        this.session = emulator.signIn(WebTestApplication.SESSION);
+        this.session.writeCacheFile(WebTestApplication.cacheDir(home));
+        await().atMost(Duration.ofSeconds(5))
+            .until(() -> this.engine.tokens().currentToken().map((token) -> token.accessToken())
+                .filter(this.session.accessToken()::equals)
+                .isPresent());
+    }
+
+    @Test
+    void statusShowsTheDocumentedFields() {
+        this.engine.credentialsProvider().resolveCredentials();
+
+        HttpResponse<String> response = this.actuator.get("/actuator/awssso");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        JsonNode status = ActuatorClient.json(response);
+        assertThat(status.get("state").asString()).isEqualTo("ACTIVE");
+        assertThat(status.get("nextAction").asString()).isNotBlank();
+        assertThat(status.get("identity").get("sessionName").asString()).isEqualTo("corp");
+        assertThat(status.get("identity").get("accountId").asString()).isEqualTo("111122223333");
+        assertThat(status.get("identity").get("roleName").asString()).isEqualTo("ReadOnly");
+        assertThat(status.get("token").get("expiresAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(status.get("token").get("refreshable").asBoolean()).isTrue();
+        assertThat(status.get("token").get("cacheFile").asString()).startsWith(home.toString());
+        assertThat(status.get("credentials").get("accessKeyId").asString()).matches("ASIA….{4}");
+        assertThat(status.get("credentials").get("lastRefresh").get("succeeded").asBoolean()).isTrue();
+        assertThat(status.get("session").get("endsAt").asString()).isNotBlank();
+        assertThat(status.get("session").get("endConfirmed").asBoolean()).isFalse();
+    }
+
+    @Test
+    void writeOperationsAreRefusedByDefault() {
+        assertThat(this.actuator.post("/actuator/awssso/refresh").statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void answersTheCallerIdentityAndTheAccounts() {
+        JsonNode identity = ActuatorClient.json(this.actuator.get("/actuator/awssso/identity"));
+        assertThat(identity.get("account").asString()).isEqualTo("111122223333");
+        assertThat(identity.get("arn").asString()).startsWith("arn:aws:sts::111122223333:assumed-role/ReadOnly/");
+
+        JsonNode accounts = ActuatorClient.json(this.actuator.get("/actuator/awssso/accounts"));
+        assertThat(accounts.isArray()).isTrue();
+        assertThat(accounts.get(0).get("accountId").asString()).isEqualTo("111122223333");
+        assertThat(accounts.get(0).get("roleNames").toString()).contains("ReadOnly");
+
+        assertThat(this.actuator.get("/actuator/awssso/unknown").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void healthGoesDownWhenTheSessionEndsAndUpAgainAfterANewSignIn() {
+        assertThat(this.actuator.get("/actuator/health/awssso").statusCode()).isEqualTo(200);
+        emulator.setTokenLifetime(Duration.ofSeconds(2));
+        EmulatedSession shortLived = emulator.signIn(WebTestApplication.SESSION);
+        shortLived.writeCacheFile(WebTestApplication.cacheDir(home));
+        emulator.endSession(shortLived);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> this.actuator.get("/actuator/health/awssso").statusCode() == 503);
+        JsonNode down = ActuatorClient.json(this.actuator.get("/actuator/health/awssso"));
+        assertThat(down.get("status").asString()).isEqualTo("DOWN");
+        assertThat(down.get("details").get("state").asString()).isEqualTo("EXPIRED");
+        assertThat(down.get("details").get("action").asString()).contains("aws sso login --sso-session corp");
+
+        emulator.setTokenLifetime(Duration.ofMinutes(30));
+        emulator.signIn(WebTestApplication.SESSION).writeCacheFile(WebTestApplication.cacheDir(home));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> this.actuator.get("/actuator/health/awssso").statusCode() == 200);
+        assertThat(ActuatorClient.json(this.actuator.get("/actuator/health")).get("status").asString()).isEqualTo("UP");
+    }
+
+    @Test
+    void noSecretIsEverShown(CapturedOutput output) {
+        List<String> bodies = new ArrayList<>();
+        this.engine.credentialsProvider().resolveCredentials();
+        for (String path : List.of("/actuator/awssso", "/actuator/awssso/identity", "/actuator/awssso/accounts",
+                "/actuator/health", "/actuator/health/awssso")) {
+            bodies.add(this.actuator.get(path).body());
+        }
+        emulator.endSession(this.session);
+        bodies.add(this.actuator.get("/actuator/awssso/accounts").body());
+        bodies.add(this.engine.status().toString());
+
+        String everything = String.join("\n", bodies) + output.getAll();
+        assertThat(emulator.issuedSecrets()).isNotEmpty()
+            .allSatisfy((secret) -> assertThat(everything).doesNotContain(secret));
+    }
+}
