@@ -66,7 +66,7 @@ class SampleApplicationTests {
     }
 
     @Test
-    void exposesOnlyHealth() {
+    void exposesHealthAndTheSessionStatusOnly() {
         RestClient client = RestClient.builder()
             .baseUrl("http://127.0.0.1:" + this.port)
             .defaultStatusHandler((status) -> true, (request, response) -> {
@@ -74,7 +74,10 @@ class SampleApplicationTests {
             .build();
         assertThat(client.get().uri("/actuator/health").retrieve().toEntity(String.class))
             .satisfies((health) -> assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK))
-            .satisfies((health) -> assertThat(health.getBody()).contains("\"UP\""));
+            .satisfies((health) -> assertThat(health.getBody()).contains("\"UP\"", "\"awssso\""));
+        assertThat(client.get().uri("/actuator/awssso").retrieve().toEntity(String.class))
+            .satisfies((status) -> assertThat(status.getStatusCode()).isEqualTo(HttpStatus.OK))
+            .satisfies((status) -> assertThat(status.getBody()).contains("\"state\":\"ACTIVE\""));
         assertThat(client.get().uri("/actuator/env").retrieve().toBodilessEntity().getStatusCode())
             .isEqualTo(HttpStatus.NOT_FOUND);
     }
