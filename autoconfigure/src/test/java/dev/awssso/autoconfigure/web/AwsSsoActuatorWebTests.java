@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.awssso.core.SsoEngine;
+import dev.awssso.core.SsoSessionException;
 import dev.awssso.emulator.EmulatedSession;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import org.junit.jupiter.api.AfterAll;
@@ -25,6 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -143,6 +145,12 @@ class AwsSsoActuatorWebTests {
         }
         emulator.endSession(this.session);
         bodies.add(this.actuator.get("/actuator/awssso/accounts").body());
+        SsoSessionException refused = catchThrowableOfType(SsoSessionException.class,
+                () -> this.engine.tokens().refreshNow());
+        assertThat(refused.reason()).isEqualTo(SsoSessionException.Reason.SESSION_ENDED);
+        bodies.add(refused.toString());
+        bodies.add(this.actuator.get("/actuator/awssso").body());
+        bodies.add(this.actuator.get("/actuator/health/awssso").body());
         bodies.add(this.engine.status().toString());
 
         String everything = String.join("\n", bodies) + output.getAll();
