@@ -1,27 +1,16 @@
 package dev.awssso.core.token;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -40,10 +29,6 @@ import org.jspecify.annotations.Nullable;
  * releases that lock when a process dies, so a crashed process never blocks the others.
  */
 public final class TokenCacheFile {
-
-    private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
-
-    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
 
     private static final ConcurrentMap<Path, ReentrantLock> LOCKS_IN_THIS_JVM = new ConcurrentHashMap<>();
 
@@ -66,13 +51,7 @@ public final class TokenCacheFile {
 
     /** The file name the AWS CLI uses for {@code cacheKey}: lower-case hex SHA-1 of its UTF-8 bytes, {@code .json}. */
     public static String fileName(String cacheKey) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-1").digest(cacheKey.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest) + ".json";
-        }
-        catch (NoSuchAlgorithmException ex) {
-            throw new IllegalStateException("SHA-1 is not available in this JVM", ex);
-        }
+        return CacheFiles.fileName(cacheKey);
     }
 
     /** The path of the token file. */
@@ -136,26 +115,28 @@ public final class TokenCacheFile {
      * @throws TokenCacheException when the file cannot be written; the previous file is then unchanged
      */
     public void write(SsoToken token) {
-        Path directory = this.file.getParent();
-        Path temporary = null;
         try {
-            createDirectory(directory);
-            temporary = Files.createTempFile(directory, this.file.getFileName().toString(), ".tmp",
-                    ownerOnly(directory, OWNER_READ_WRITE));
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
-                channel.write(ByteBuffer.wrap(TokenFileCodec.encode(token)));
-                channel.force(true);
-            }
-            moveIntoPlace(temporary);
-            temporary = null;
+            CacheFiles.writeAtomically(this.file, TokenFileCodec.encode(token));
         }
         catch (IOException ex) {
             throw new TokenCacheException(this.file, "Token cache file " + this.file + " cannot be written: "
-                    + ex.getClass().getSimpleName() + ". Check that the directory " + directory
+                    + ex.getClass().getSimpleName() + ". Check that the directory " + this.file.getParent()
                     + " exists and is writable by the user running this application.", ex);
         }
-        finally {
-            deleteQuietly(temporary);
+    }
+
+    /**
+     * Deletes the file (signing out), leaving every other file of the cache directory alone.
+     * @return whether there was a file to delete
+     * @throws TokenCacheException when the file exists but cannot be deleted
+     */
+    public boolean delete() {
+        try {
+            return Files.deleteIfExists(this.file);
+        }
+        catch (IOException ex) {
+            throw new TokenCacheException(this.file, "Token cache file " + this.file + " cannot be deleted: "
+                    + ex.getClass().getSimpleName() + ". Delete it by hand to sign out.", ex);
         }
     }
 
@@ -167,7 +148,7 @@ public final class TokenCacheFile {
         ReentrantLock jvmLock = LOCKS_IN_THIS_JVM.computeIfAbsent(this.file, (path) -> new ReentrantLock());
         jvmLock.lock();
         try {
-            createDirectory(this.lockFile.getParent());
+            CacheFiles.createDirectory(this.lockFile.getParent());
             try (FileChannel channel = FileChannel.open(this.lockFile, StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
                 return action.get();
@@ -182,37 +163,9 @@ public final class TokenCacheFile {
         }
     }
 
-    private void moveIntoPlace(Path temporary) throws IOException {
-        try {
-            Files.move(temporary, this.file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        }
-        catch (AtomicMoveNotSupportedException ex) {
-            Files.move(temporary, this.file, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
 
-    private static void createDirectory(Path directory) throws IOException {
-        if (!Files.isDirectory(directory)) {
-            Files.createDirectories(directory, ownerOnly(directory, OWNER_ONLY_DIRECTORY));
-        }
-    }
 
-    private static FileAttribute<?>[] ownerOnly(Path path, Set<PosixFilePermission> permissions) {
-        boolean posix = path.getFileSystem().supportedFileAttributeViews().contains("posix");
-        return posix ? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(permissions) }
-                : new FileAttribute<?>[0];
-    }
 
-    private static void deleteQuietly(@Nullable Path temporary) {
-        if (temporary != null) {
-            try {
-                Files.deleteIfExists(temporary);
-            }
-            catch (IOException ex) {
-                // the failure that brought us here is the one worth reporting
-            }
-        }
-    }
 
     @Override
     public String toString() {

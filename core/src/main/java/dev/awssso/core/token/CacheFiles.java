@@ -1,0 +1,98 @@
+package dev.awssso.core.token;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * File handling shared by the files of the SSO cache directory: names as the AWS CLI derives them, and
+ * atomic, owner-only writes.
+ */
+public final class CacheFiles {
+
+    private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
+
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+
+    private CacheFiles() {
+    }
+
+    /** The lower-case hex SHA-1 of the UTF-8 bytes of {@code key}, plus {@code .json}, as the AWS CLI names files. */
+    public static String fileName(String key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-1").digest(key.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest) + ".json";
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-1 is not available in this JVM", ex);
+        }
+    }
+
+    /**
+     * Replaces {@code file} with {@code content} atomically (a temporary file in the same directory, then a
+     * rename), readable and writable by the owner only, creating the directory (owner only) when needed.
+     * On failure the previous file is unchanged and no temporary file is left behind.
+     */
+    public static void writeAtomically(Path file, byte[] content) throws IOException {
+        Path directory = file.getParent();
+        Path temporary = null;
+        try {
+            createDirectory(directory);
+            temporary = Files.createTempFile(directory, file.getFileName().toString(), ".tmp",
+                    ownerOnly(directory, OWNER_READ_WRITE));
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                channel.write(ByteBuffer.wrap(content));
+                channel.force(true);
+            }
+            try {
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            }
+            catch (AtomicMoveNotSupportedException ex) {
+                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temporary = null;
+        }
+        finally {
+            deleteQuietly(temporary);
+        }
+    }
+
+    /** Creates {@code directory} and its missing parents, owner only, unless it exists. */
+    static void createDirectory(Path directory) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            Files.createDirectories(directory, ownerOnly(directory, OWNER_ONLY_DIRECTORY));
+        }
+    }
+
+    private static FileAttribute<?>[] ownerOnly(Path path, Set<PosixFilePermission> permissions) {
+        boolean posix = path.getFileSystem().supportedFileAttributeViews().contains("posix");
+        return posix ? new FileAttribute<?>[] { PosixFilePermissions.asFileAttribute(permissions) }
+                : new FileAttribute<?>[0];
+    }
+
+    private static void deleteQuietly(@Nullable Path temporary) {
+        if (temporary != null) {
+            try {
+                Files.deleteIfExists(temporary);
+            }
+            catch (IOException ex) {
+                // the failure that brought us here is the one worth reporting
+            }
+        }
+    }
+}
