@@ -172,6 +172,25 @@ class TokenLifecycleTests {
     }
 
     @Test
+    void aNewCliSignInReusingTheClientRegistrationIsPickedUpAfterTheSessionEnded(IdentityCenterEmulator emulator)
+            throws IOException {
+        EmulatedSession ended = signInWithExpiredToken(emulator);
+        ended.writeCacheFile(this.cacheDir);
+        emulator.endSession(ended);
+        SsoEngine engine = start(emulator);
+        assertThatExceptionOfType(SsoSessionException.class)
+            .isThrownBy(() -> engine.credentialsProvider().resolveCredentials());
+
+        EmulatedSession fresh = emulator.signIn(EngineFixture.SESSION);
+        Path file = fresh.writeCacheFile(this.cacheDir);
+        Files.writeString(file, Files.readString(file)
+            .replace(fresh.clientId(), ended.clientId())
+            .replace(fresh.clientSecret(), ended.clientSecret()));
+
+        assertThat(engine.credentialsProvider().resolveCredentials().accessKeyId()).startsWith("ASIA");
+    }
+
+    @Test
     void anExternalRewriteOfTheCacheFileIsAdoptedInTheBackground(IdentityCenterEmulator emulator) {
         emulator.signIn(EngineFixture.SESSION).writeCacheFile(this.cacheDir);
         SsoEngine engine = start(emulator);

@@ -11,7 +11,7 @@ import java.time.temporal.ChronoUnit;
  * Timestamps of the token cache: read leniently (every form the AWS CLI, botocore and the SDKs have written),
  * written as the AWS CLI writes them.
  */
-final class CacheTimestamps {
+public final class CacheTimestamps {
 
     private static final DateTimeFormatter CLI_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
         .withZone(ZoneOffset.UTC);
@@ -24,7 +24,7 @@ final class CacheTimestamps {
      * ({@code +00:00}, {@code -08:00}) or with the {@code UTC} suffix of older CLI versions.
      * @throws DateTimeParseException when the text is in none of these forms
      */
-    static Instant parse(String text) {
+    public static Instant parse(String text) {
         String value = text.trim();
         if (value.endsWith("UTC")) {
             value = value.substring(0, value.length() - 3).trim() + "Z";
@@ -33,7 +33,7 @@ final class CacheTimestamps {
     }
 
     /** Formats as {@code yyyy-MM-dd'T'HH:mm:ss'Z'} in UTC, whole seconds. */
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         return CLI_FORMAT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 }

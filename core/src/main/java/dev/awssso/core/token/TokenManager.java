@@ -136,7 +136,7 @@ public final class TokenManager {
     public void reloadIfChanged() {
         if (this.lock.tryLock()) {
             try {
-                reloadLocked(false);
+                reloadLocked(false, false);
             }
             finally {
                 this.lock.unlock();
@@ -157,7 +157,7 @@ public final class TokenManager {
         }
         this.lock.lock();
         try {
-            reloadLocked(false);
+            reloadLocked(false, false);
             current = requireToken();
             Instant now = this.clock.instant();
             if (!current.isExpired(now)) {
@@ -203,10 +203,44 @@ public final class TokenManager {
     public SsoToken refreshNow() {
         this.lock.lock();
         try {
-            reloadLocked(false);
+            reloadLocked(false, false);
             SsoToken current = requireToken();
             requireRefreshable(current, this.clock.instant(), "");
             return refreshLocked(current, (latest) -> latest.sameAccessToken(current));
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    /**
+     * Stores the token of a sign-in made by the application in the cache file (where the AWS CLI and the
+     * other SDKs find it too) and adopts it as a new sign-in.
+     */
+    public void signIn(SsoToken token) {
+        this.lock.lock();
+        try {
+            this.cacheFile.underLock(() -> {
+                this.cacheFile.write(token);
+                return null;
+            });
+            reloadLocked(true, true);
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    /**
+     * Signs out: deletes this session's token file (and nothing else) and forgets the token.
+     * @return whether there was a token file to delete
+     */
+    public boolean signOut() {
+        this.lock.lock();
+        try {
+            boolean deleted = this.cacheFile.underLock(this.cacheFile::delete);
+            reloadLocked(true, false);
+            return deleted;
         }
         finally {
             this.lock.unlock();
@@ -280,7 +314,7 @@ public final class TokenManager {
     }
 
     private SsoToken refreshUnlessRotatedElsewhere(SsoToken current, Predicate<SsoToken> stillNeedsRefresh) {
-        reloadLocked(true);
+        reloadLocked(true, false);
         TokenCacheException unreadable = this.unreadableFile;
         if (unreadable != null) {
             Instant now = this.clock.instant();
@@ -308,8 +342,9 @@ public final class TokenManager {
      * Reads the cache file when it changed since it was last read or written (always when {@code force}). A
      * token from a new sign-in is adopted and reported to the listener; a file that cannot be read is logged
      * once and the token in memory kept.
+     * @param signInExpected whether a new token is known to come from a new sign-in
      */
-    private void reloadLocked(boolean force) {
+    private void reloadLocked(boolean force, boolean signInExpected) {
         FileStamp current = this.cacheFile.stamp();
         if (!force && current.equals(this.stamp)) {
             return;
@@ -343,7 +378,7 @@ public final class TokenManager {
             return;
         }
         adopt(latest, Instant.ofEpochMilli(current.modifiedMillis()), current);
-        if (!isRefreshOf(previous, latest)) {
+        if (signInExpected || !continuesSession(previous, latest)) {
             this.signedInAt = Instant.ofEpochMilli(current.modifiedMillis());
             this.sessionEnd = null;
             this.consecutiveFailures = 0;
@@ -358,11 +393,14 @@ public final class TokenManager {
     }
 
     /**
-     * Whether {@code next} continues the sign-in of {@code previous} (a refresh by another process) rather than
-     * starting a new one.
+     * Whether {@code next} most likely continues the sign-in of {@code previous} (a refresh by another process)
+     * rather than starting a new one. A token that replaces one of an ended session, an expired one, or one of
+     * another client always starts a new sign-in; the AWS CLI reuses its client registration for months, so a
+     * new {@code aws sso login} can look like a refresh otherwise.
      */
-    private static boolean isRefreshOf(@Nullable SsoToken previous, SsoToken next) {
-        return previous != null && previous.clientId() != null && previous.clientId().equals(next.clientId())
+    private boolean continuesSession(@Nullable SsoToken previous, SsoToken next) {
+        return previous != null && this.sessionEnd == null && !previous.isExpired(this.clock.instant())
+                && previous.clientId() != null && previous.clientId().equals(next.clientId())
                 && next.refreshToken() != null && previous.expiresAt().isBefore(next.expiresAt());
     }
 
