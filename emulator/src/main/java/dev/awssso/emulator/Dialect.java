@@ -36,6 +36,21 @@ enum Dialect {
 
     },
 
+    /** The sign-in pages: an HTML page explaining the error, without {@code x-amzn-ErrorType}. */
+    PAGE {
+
+        @Override
+        Reply error(int status, String errorType, String message, String requestId) {
+            return Reply.html(status, Pages.error(status, message));
+        }
+
+        @Override
+        Reply truncated() {
+            return Reply.html(200, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<title>Sign in");
+        }
+
+    },
+
     /** STS: AWS query protocol, XML {@code ErrorResponse} whose {@code Code} is the error type. */
     QUERY {
 
@@ -72,7 +87,7 @@ enum Dialect {
     abstract Reply error(int status, String errorType, String message, String requestId);
 
     /**
-     * An HTTP 200 answer whose body ends in the middle; truncated JSON unless the dialect is XML.
+     * An HTTP 200 answer whose body ends in the middle; truncated JSON unless the dialect is XML or HTML.
      */
     Reply truncated() {
         return new Reply(200, Reply.JSON, TRUNCATED_JSON, null);

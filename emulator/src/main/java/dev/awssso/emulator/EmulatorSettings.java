@@ -18,6 +18,14 @@ final class EmulatorSettings {
 
     private volatile String userName = IdentityCenterEmulator.DEFAULT_USER_NAME;
 
+    private volatile Duration registrationLifetime = Duration.ofDays(90);
+
+    private volatile Duration deviceCodeLifetime = Duration.ofMinutes(10);
+
+    private volatile Duration devicePollInterval = Duration.ofSeconds(1);
+
+    private volatile boolean slowDownEnforced = true;
+
     Duration tokenLifetime() {
         return this.tokenLifetime;
     }
@@ -59,6 +67,41 @@ final class EmulatorSettings {
             throw new IllegalArgumentException("userName must not be blank");
         }
         this.userName = name;
+    }
+
+    Duration registrationLifetime() {
+        return this.registrationLifetime;
+    }
+
+    void registrationLifetime(Duration lifetime) {
+        this.registrationLifetime = positive(lifetime, "registrationLifetime");
+    }
+
+    Duration deviceCodeLifetime() {
+        return this.deviceCodeLifetime;
+    }
+
+    void deviceCodeLifetime(Duration lifetime) {
+        this.deviceCodeLifetime = positive(lifetime, "deviceCodeLifetime");
+    }
+
+    Duration devicePollInterval() {
+        return this.devicePollInterval;
+    }
+
+    void devicePollInterval(Duration interval) {
+        if (interval.isNegative()) {
+            throw new IllegalArgumentException("devicePollInterval must not be negative, was " + interval);
+        }
+        this.devicePollInterval = interval;
+    }
+
+    boolean slowDownEnforced() {
+        return this.slowDownEnforced;
+    }
+
+    void slowDownEnforced(boolean enforced) {
+        this.slowDownEnforced = enforced;
     }
 
     private static Duration positive(Duration duration, String name) {

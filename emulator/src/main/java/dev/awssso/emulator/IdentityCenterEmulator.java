@@ -19,13 +19,18 @@ import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A local AWS IAM Identity Center on {@code 127.0.0.1}: SSO OIDC ({@code CreateToken}), the SSO portal
- * ({@code GetRoleCredentials}, {@code ListAccounts}, {@code ListAccountRoles}, {@code Logout}) and STS
- * {@code GetCallerIdentity}, all at {@link #endpoint()}. The AWS SDK clients work against it unchanged when
- * built with {@code endpointOverride(emulator.endpoint())}.
+ * A local AWS IAM Identity Center on {@code 127.0.0.1}: SSO OIDC ({@code RegisterClient},
+ * {@code StartDeviceAuthorization}, {@code CreateToken}), the sign-in pages ({@code /authorize} for the PKCE
+ * authorization code flow, {@code /device} for the device code flow), the SSO portal ({@code GetRoleCredentials},
+ * {@code ListAccounts}, {@code ListAccountRoles}, {@code Logout}) and STS {@code GetCallerIdentity}, all at
+ * {@link #endpoint()}. The AWS SDK clients work against it unchanged when built with
+ * {@code endpointOverride(emulator.endpoint())}.
  * <p>
- * Sessions are started with {@link #signIn(String)}, as {@code aws sso login} would. Behaviour can be changed
- * while it runs (lifetimes, refresh token rotation, denied roles, faults); it is thread-safe.
+ * Sessions are started directly with {@link #signIn(String)}, as if {@code aws sso login} had run, or by a client
+ * going through a sign-in flow: approved in a browser, or without one by {@link #approveAuthorization(URI)} and
+ * {@link #approveDevice(String)}. The user is always signed in to the pages, as the current user name. Behaviour
+ * can be changed while it runs (lifetimes, refresh token rotation, poll interval, denied roles, faults); it is
+ * thread-safe.
  * <p>
  * Loading this class sets the system property {@code sun.net.httpserver.nodelay=true} unless it is already set:
  * the JDK's HTTP server otherwise answers every request on a kept-alive connection about 40 ms late.
@@ -75,6 +80,10 @@ public final class IdentityCenterEmulator implements AutoCloseable {
 
     private final SessionRegistry sessions;
 
+    private final DeviceAuthorizations devices;
+
+    private final AuthorizationCodes codes;
+
     private final HttpServer server;
 
     private final ExecutorService executor;
@@ -85,19 +94,24 @@ public final class IdentityCenterEmulator implements AutoCloseable {
 
     private IdentityCenterEmulator() throws IOException {
         Clock clock = Clock.systemUTC();
-        this.clients = new ClientRegistry(this.secrets, clock);
-        this.sessions = new SessionRegistry(this.settings, this.secrets, clock);
+        this.clients = new ClientRegistry(this.settings, this.secrets, clock);
+        this.sessions = new SessionRegistry(this.settings, this.secrets, clock, DEFAULT_START_URL, DEFAULT_SSO_REGION);
+        this.devices = new DeviceAuthorizations(this.settings, this.secrets, clock);
+        this.codes = new AuthorizationCodes(this.secrets, clock);
         this.directory.add(DEFAULT_ACCOUNT_ID, "Emulated account", List.of(DEFAULT_ROLE_NAME, "AdministratorAccess"));
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(LOOPBACK), 0), 128);
+        this.endpoint = URI.create("http://" + LOOPBACK + ":" + this.server.getAddress().getPort());
         RoleCredentialsRegistry credentials = new RoleCredentialsRegistry(this.secrets, clock);
-        Router router = new Router(routes(new OidcHandler(this.clients, this.sessions),
+        Router router = new Router(routes(
+                new RegistrationHandler(this.clients, this.devices, this.endpoint, DEFAULT_START_URL),
+                new OidcHandler(this.clients, this.sessions, this.devices, this.codes),
+                new PageHandler(this.clients, this.codes, this.devices, this.settings),
                 new PortalHandler(this.sessions, credentials, this.directory, this.settings),
                 new StsHandler(credentials, clock)), this.counters, this.faults);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(LOOPBACK), 0), 128);
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         this.server.setExecutor(this.executor);
         this.server.createContext("/", router);
         this.server.start();
-        this.endpoint = URI.create("http://" + LOOPBACK + ":" + this.server.getAddress().getPort());
     }
 
     /**
@@ -183,6 +197,47 @@ public final class IdentityCenterEmulator implements AutoCloseable {
     }
 
     /**
+     * Sets how long client registrations made from now on last (default 90 days, as with AWS); sent as
+     * {@code clientSecretExpiresAt} by {@code RegisterClient}.
+     * @param lifetime a positive duration
+     */
+    public void setRegistrationLifetime(Duration lifetime) {
+        this.settings.registrationLifetime(lifetime);
+    }
+
+    /**
+     * Sets how long device authorizations started from now on can be approved and redeemed (default ten
+     * minutes). {@code StartDeviceAuthorization} sends it as {@code expiresIn}, in whole seconds rounded up;
+     * the expiry itself is exact.
+     * @param lifetime a positive duration
+     */
+    public void setDeviceCodeLifetime(Duration lifetime) {
+        this.settings.deviceCodeLifetime(lifetime);
+    }
+
+    /**
+     * Sets the least time between two {@code CreateToken} polls with one device code, for device authorizations
+     * started from now on (default one second). {@code StartDeviceAuthorization} sends it as {@code interval},
+     * in whole seconds rounded up, so a client waiting that long is never told to slow down; the check itself is
+     * exact. Zero allows any rate.
+     * @param interval a duration, not negative
+     * @see #setSlowDownEnforced(boolean)
+     */
+    public void setDevicePollInterval(Duration interval) {
+        this.settings.devicePollInterval(interval);
+    }
+
+    /**
+     * Sets whether a device code polled sooner than the poll interval after its previous poll gets
+     * {@code SlowDownException} (default {@code true}). Every poll counts as the previous one, including one
+     * answered with {@code SlowDownException}.
+     * @param enforced whether to enforce the poll interval
+     */
+    public void setSlowDownEnforced(boolean enforced) {
+        this.settings.slowDownEnforced(enforced);
+    }
+
+    /**
      * Lists an account with roles in {@code ListAccounts} and {@code ListAccountRoles}, replacing an earlier
      * entry for the same id. Accounts are listed in the order they were added.
      * @param accountId twelve-digit account id
@@ -212,8 +267,79 @@ public final class IdentityCenterEmulator implements AutoCloseable {
      * @return the session, holding what the CLI would write to its token cache
      */
     public EmulatedSession signIn(@Nullable String sessionName) {
-        ClientRegistry.Client client = (sessionName != null) ? this.clients.register() : null;
-        return this.sessions.signIn(sessionName, client, startUrl(), ssoRegion());
+        ClientRegistry.Client client = (sessionName != null) ? this.clients.register(sessionName) : null;
+        return this.sessions.signIn(sessionName, client);
+    }
+
+    /**
+     * Approves a PKCE authorization request as if the user had pressed <b>Allow</b> on the {@code /authorize}
+     * page, without a browser. The request is validated as the page does it; nothing is called.
+     * @param authorizeUrl the URL the client would open in the browser,
+     *     {@code <endpoint>/authorize?response_type=code&client_id=...&redirect_uri=...&state=...
+     *     &code_challenge_method=S256&scopes=...&code_challenge=...}; only its query is read
+     * @return where the browser would be redirected: {@code redirect_uri?code=...&state=...}
+     * @throws IllegalArgumentException if the request is not valid (unknown client, redirect URI not
+     *     registered, method not {@code S256}, no code challenge...)
+     */
+    public URI approveAuthorization(URI authorizeUrl) {
+        AuthorizationRequest request = authorizationRequest(authorizeUrl);
+        return request.approved(this.codes.issue(request, this.settings.userName()));
+    }
+
+    /**
+     * Denies a PKCE authorization request as if the user had pressed <b>Deny</b> on the {@code /authorize} page.
+     * @param authorizeUrl the URL the client would open in the browser; only its query is read
+     * @return where the browser would be redirected: {@code redirect_uri?error=access_denied&state=...}
+     * @throws IllegalArgumentException if the request is not valid
+     */
+    public URI denyAuthorization(URI authorizeUrl) {
+        return authorizationRequest(authorizeUrl).denied();
+    }
+
+    /**
+     * Approves a pending device authorization as if the user had entered its code on the {@code /device} page
+     * and pressed <b>Allow</b>. The next poll of {@code CreateToken} with its device code starts a session for the
+     * current user.
+     * @param userCode the user code from {@code StartDeviceAuthorization}, in any case, with or without its hyphen
+     * @throws IllegalArgumentException if no authorization with this user code is pending (unknown, expired or
+     *     already decided)
+     */
+    public void approveDevice(String userCode) {
+        decideDevice(userCode, true);
+    }
+
+    /**
+     * Denies a pending device authorization: polls with its device code then fail with
+     * {@code AccessDeniedException}.
+     * @param userCode the user code from {@code StartDeviceAuthorization}
+     * @throws IllegalArgumentException if no authorization with this user code is pending
+     */
+    public void denyDevice(String userCode) {
+        decideDevice(userCode, false);
+    }
+
+    /**
+     * Every session started so far, by {@link #signIn(String)} or by a device code or authorization code
+     * redeemed with {@code CreateToken}, in the order they started. Each is a snapshot taken at sign-in; a
+     * session started by {@code CreateToken} has no session name, the client that redeemed the code, and a
+     * refresh token only if that client registered scopes. Its cache file is not written unless asked for.
+     * @return an immutable copy
+     */
+    public List<EmulatedSession> sessions() {
+        return this.sessions.sessions();
+    }
+
+    /**
+     * The session started last, as {@link #sessions()} lists it.
+     * @return the session
+     * @throws IllegalStateException if no session was started
+     */
+    public EmulatedSession latestSession() {
+        List<EmulatedSession> all = sessions();
+        if (all.isEmpty()) {
+            throw new IllegalStateException("No session was started");
+        }
+        return all.get(all.size() - 1);
     }
 
     /**
@@ -261,8 +387,9 @@ public final class IdentityCenterEmulator implements AutoCloseable {
     }
 
     /**
-     * Every secret issued so far: access tokens, refresh tokens, client secrets, secret access keys and session
-     * tokens. Useful to check that none of them leaked into logs or output.
+     * Every secret issued so far: access tokens, refresh tokens, client secrets, device codes, authorization
+     * codes, secret access keys and session tokens; not user codes, which are shown to the user. Useful to check
+     * that none of them leaked into logs or output.
      * @return an immutable copy
      */
     public Set<String> issuedSecrets() {
@@ -285,8 +412,28 @@ public final class IdentityCenterEmulator implements AutoCloseable {
         return "IdentityCenterEmulator[" + this.endpoint + "]";
     }
 
-    private static List<Route> routes(OidcHandler oidc, PortalHandler portal, StsHandler sts) {
-        return List.of(Route.of("POST", "/token", Operation.CREATE_TOKEN, Dialect.OIDC, oidc::createToken),
+    private AuthorizationRequest authorizationRequest(URI authorizeUrl) {
+        return AuthorizationRequest.parse(Request.decode(authorizeUrl.getRawQuery()), this.clients);
+    }
+
+    private void decideDevice(String userCode, boolean approve) {
+        if (!this.devices.decide(userCode, approve, this.settings.userName())) {
+            throw new IllegalArgumentException("No device authorization is pending with the user code " + userCode);
+        }
+    }
+
+    private static List<Route> routes(RegistrationHandler registration, OidcHandler oidc, PageHandler pages,
+            PortalHandler portal, StsHandler sts) {
+        return List.of(
+                Route.of("POST", "/client/register", Operation.REGISTER_CLIENT, Dialect.OIDC,
+                        registration::registerClient),
+                Route.of("POST", "/device_authorization", Operation.START_DEVICE_AUTHORIZATION, Dialect.OIDC,
+                        registration::startDeviceAuthorization),
+                Route.of("POST", "/token", Operation.CREATE_TOKEN, Dialect.OIDC, oidc::createToken),
+                Route.of("GET", "/authorize", Operation.AUTHORIZE, Dialect.PAGE, pages::showAuthorization),
+                Route.of("POST", "/authorize", Operation.AUTHORIZE, Dialect.PAGE, pages::decideAuthorization),
+                Route.of("GET", "/device", Operation.AUTHORIZE, Dialect.PAGE, pages::showDevice),
+                Route.of("POST", "/device", Operation.AUTHORIZE, Dialect.PAGE, pages::decideDevice),
                 Route.of("GET", "/federation/credentials", Operation.GET_ROLE_CREDENTIALS, Dialect.PORTAL,
                         portal::getRoleCredentials),
                 Route.of("GET", "/assignment/accounts", Operation.LIST_ACCOUNTS, Dialect.PORTAL, portal::listAccounts),

@@ -1,5 +1,6 @@
 package dev.awssso.emulator;
 
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -43,6 +44,21 @@ final class JsonBody {
     @Nullable String string(String name) {
         JsonNode value = this.fields.get(name);
         return (value != null && value.isString()) ? value.asString() : null;
+    }
+
+    /**
+     * A member that is a list of strings, or an empty list if it is missing or {@code null}.
+     * @throws ServiceError {@code InvalidRequestException} if it is something else
+     */
+    List<String> strings(String name) {
+        JsonNode value = this.fields.get(name);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray() || !value.asArray().stream().allMatch(JsonNode::isString)) {
+            throw new ServiceError(400, "InvalidRequestException", name + " must be a list of strings");
+        }
+        return value.asArray().stream().map(JsonNode::asString).toList();
     }
 
     private static ServiceError notAnObject() {

@@ -5,8 +5,20 @@ package dev.awssso.emulator;
  */
 public enum Operation {
 
-    /** SSO OIDC {@code CreateToken} ({@code POST /token}). */
+    /** SSO OIDC {@code RegisterClient} ({@code POST /client/register}). */
+    REGISTER_CLIENT,
+
+    /** SSO OIDC {@code StartDeviceAuthorization} ({@code POST /device_authorization}). */
+    START_DEVICE_AUTHORIZATION,
+
+    /** SSO OIDC {@code CreateToken} ({@code POST /token}), every grant type. */
     CREATE_TOKEN,
+
+    /**
+     * The sign-in pages a browser shows: the PKCE approval page ({@code GET} and {@code POST /authorize}) and the
+     * device code page ({@code GET} and {@code POST /device}). Their errors and status faults are HTML pages.
+     */
+    AUTHORIZE,
 
     /** SSO portal {@code GetRoleCredentials} ({@code GET /federation/credentials}). */
     GET_ROLE_CREDENTIALS,

@@ -55,7 +55,10 @@ record Request(String requestId, String method, String path, Map<String, String>
         return "Request[" + this.method + " " + this.path + "]";
     }
 
-    private static Map<String, String> decode(@Nullable String encoded) {
+    /**
+     * The parameters of a query string or form body, decoded; the first value of each.
+     */
+    static Map<String, String> decode(@Nullable String encoded) {
         Map<String, String> parameters = new HashMap<>();
         if (encoded == null || encoded.isEmpty()) {
             return parameters;

@@ -109,6 +109,7 @@ final class Router implements HttpHandler {
     private static void send(HttpExchange exchange, String requestId, Reply reply) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", reply.contentType());
         exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
+        reply.headers().forEach(exchange.getResponseHeaders()::set);
         if (reply.errorType() != null) {
             exchange.getResponseHeaders().set("x-amzn-ErrorType", reply.errorType());
         }

@@ -12,6 +12,8 @@ final class Secrets {
 
     private static final char[] KEY_ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
+    private static final char[] USER_CODE_ALPHABET = "BCDFGHJKLMNPQRSTVWXZ".toCharArray();
+
     private final SecureRandom random = new SecureRandom();
 
     private final Set<String> issued = ConcurrentHashMap.newKeySet();
@@ -28,6 +30,14 @@ final class Secrets {
         return secret(urlSafe(192));
     }
 
+    String deviceCode() {
+        return secret(urlSafe(86));
+    }
+
+    String authorizationCode() {
+        return secret(urlSafe(64));
+    }
+
     String secretAccessKey() {
         return secret(standard(30));
     }
@@ -41,6 +51,21 @@ final class Secrets {
      */
     String clientId() {
         return urlSafe(22);
+    }
+
+    /**
+     * A user code of a device authorization, {@code XXXX-XXXX} from consonants that spell no words; not a
+     * secret (the user reads it off the screen).
+     */
+    String userCode() {
+        StringBuilder code = new StringBuilder(9);
+        for (int i = 0; i < 8; i++) {
+            if (i == 4) {
+                code.append('-');
+            }
+            code.append(USER_CODE_ALPHABET[this.random.nextInt(USER_CODE_ALPHABET.length)]);
+        }
+        return code.toString();
     }
 
     /**

@@ -3,7 +3,9 @@ package dev.awssso.emulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,36 +26,57 @@ final class SessionRegistry {
 
     private final Map<String, RefreshGrant> refreshTokens = new HashMap<>();
 
+    private final List<EmulatedSession> signedIn = new ArrayList<>();
+
     private final EmulatorSettings settings;
 
     private final Secrets secrets;
 
     private final Clock clock;
 
-    SessionRegistry(EmulatorSettings settings, Secrets secrets, Clock clock) {
+    private final String startUrl;
+
+    private final String region;
+
+    /**
+     * @param startUrl start URL of the portal the sessions belong to
+     * @param region region of the portal
+     */
+    SessionRegistry(EmulatorSettings settings, Secrets secrets, Clock clock, String startUrl, String region) {
         this.settings = settings;
         this.secrets = secrets;
         this.clock = clock;
+        this.startUrl = startUrl;
+        this.region = region;
     }
 
     /**
-     * Starts a session with an access token and, when a client is given, a refresh token for that client.
+     * Starts a session with an access token and, when a client is given, a refresh token for that client, as
+     * {@code aws sso login} leaves it.
      * @param sessionName name of the sso-session, or {@code null} for a legacy sign-in
      * @param client the client that signed in, or {@code null} for a legacy sign-in
-     * @param startUrl start URL of the portal
-     * @param region region of the portal
      * @return what the AWS CLI would hold after the sign-in
      */
-    synchronized EmulatedSession signIn(@Nullable String sessionName, @Nullable Client client, String startUrl,
-            String region) {
-        Instant now = this.clock.instant();
-        Session session = new Session(this.secrets.id(), this.settings.userName(),
-                now.plus(this.settings.sessionDuration()));
-        this.sessions.put(session.id, session);
-        AccessGrant access = issueAccessToken(session, now);
-        String refreshToken = (client != null) ? issueRefreshToken(session, client.clientId()) : null;
-        return new EmulatedSession(session.id, sessionName, startUrl, region, access.token, access.expiresAt,
-                refreshToken, client, session.endsAt);
+    synchronized EmulatedSession signIn(@Nullable String sessionName, @Nullable Client client) {
+        return start(this.settings.userName(), sessionName, client, client != null).session;
+    }
+
+    /**
+     * Starts a session for a user who approved a sign-in through a device code or an authorization code.
+     * @param userName the user who approved
+     * @param client the client that redeemed the code
+     * @return the tokens to answer {@code CreateToken} with; a refresh token only if the client registered
+     *     scopes
+     */
+    synchronized IssuedTokens signInApproved(String userName, Client client) {
+        return start(userName, null, client, client.hasScopes()).tokens;
+    }
+
+    /**
+     * Every session started so far, in the order they were started, as they were at sign-in.
+     */
+    synchronized List<EmulatedSession> sessions() {
+        return List.copyOf(this.signedIn);
     }
 
     /**
@@ -61,7 +84,7 @@ final class SessionRegistry {
      * @return the new tokens, or empty if the refresh token is unknown, revoked, issued to another client or
      *     its session is over
      */
-    synchronized Optional<RefreshedTokens> refresh(String clientId, String refreshToken) {
+    synchronized Optional<IssuedTokens> refresh(String clientId, String refreshToken) {
         RefreshGrant grant = this.refreshTokens.get(refreshToken);
         Instant now = this.clock.instant();
         if (grant == null || !grant.clientId.equals(clientId) || !grant.session.isActive(now)) {
@@ -76,7 +99,7 @@ final class SessionRegistry {
             case OMIT -> null;
         };
         AccessGrant access = issueAccessToken(grant.session, now);
-        return Optional.of(new RefreshedTokens(access.token, Duration.between(now, access.expiresAt),
+        return Optional.of(new IssuedTokens(access.token, Duration.between(now, access.expiresAt),
                 nextRefreshToken));
     }
 
@@ -119,6 +142,20 @@ final class SessionRegistry {
         return Optional.of(grant.session);
     }
 
+    private Started start(String userName, @Nullable String sessionName, @Nullable Client client,
+            boolean refreshable) {
+        Instant now = this.clock.instant();
+        Session session = new Session(this.secrets.id(), userName, now.plus(this.settings.sessionDuration()));
+        this.sessions.put(session.id, session);
+        AccessGrant access = issueAccessToken(session, now);
+        String refreshToken = (client != null && refreshable) ? issueRefreshToken(session, client.clientId()) : null;
+        EmulatedSession started = new EmulatedSession(session.id, sessionName, this.startUrl, this.region,
+                access.token, access.expiresAt, refreshToken, client, session.endsAt);
+        this.signedIn.add(started);
+        return new Started(started, new IssuedTokens(access.token, Duration.between(now, access.expiresAt),
+                refreshToken));
+    }
+
     private AccessGrant issueAccessToken(Session session, Instant now) {
         Instant expiry = now.plus(this.settings.tokenLifetime());
         AccessGrant grant = new AccessGrant(this.secrets.accessToken(), session,
@@ -134,18 +171,21 @@ final class SessionRegistry {
     }
 
     /**
-     * The outcome of a refresh grant.
+     * What {@code CreateToken} answers.
      * @param accessToken the new access token
      * @param expiresIn how long it is valid
      * @param refreshToken the refresh token to use next time, or {@code null} if none is returned
      */
-    record RefreshedTokens(String accessToken, Duration expiresIn, @Nullable String refreshToken) {
+    record IssuedTokens(String accessToken, Duration expiresIn, @Nullable String refreshToken) {
 
         @Override
         public String toString() {
-            return "RefreshedTokens[expiresIn=" + this.expiresIn + "]";
+            return "IssuedTokens[expiresIn=" + this.expiresIn + "]";
         }
 
+    }
+
+    private record Started(EmulatedSession session, IssuedTokens tokens) {
     }
 
     private static final class Session {

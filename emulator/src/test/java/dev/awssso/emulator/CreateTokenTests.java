@@ -137,12 +137,11 @@ class CreateTokenTests extends SignedInTests {
     }
 
     @Test
-    void otherGrantTypesAreNotSupportedYet() {
+    void otherGrantTypesAreNotSupported() {
         assertThatExceptionOfType(UnsupportedGrantTypeException.class)
             .isThrownBy(() -> this.clients.oidc.createToken((request) -> request.clientId(this.session.clientId())
                 .clientSecret(this.session.clientSecret())
-                .grantType("urn:ietf:params:oauth:grant-type:device_code")
-                .deviceCode("device")))
+                .grantType("client_credentials")))
             .satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(400));
     }
 

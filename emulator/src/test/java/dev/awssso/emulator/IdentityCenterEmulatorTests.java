@@ -63,11 +63,11 @@ class IdentityCenterEmulatorTests extends SignedInTests {
 
     @Test
     void unknownRequestsAreNotFound() throws Exception {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/client/register"))
+        HttpResponse<String> response = send(HttpRequest.newBuilder(uri("/client/unregister"))
             .POST(BodyPublishers.ofString("{}")));
 
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.body()).contains("does not implement POST /client/register");
+        assertThat(response.body()).contains("does not implement POST /client/unregister");
         assertThat(this.emulator.callCount(Operation.CREATE_TOKEN)).isZero();
     }
 
