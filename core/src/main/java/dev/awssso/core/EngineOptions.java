@@ -24,10 +24,12 @@ import dev.awssso.core.refresh.RetryBackoff;
  * @param sessionDuration how long an Identity Center session lasts (set by the administrator), to estimate
  *     when it ends
  * @param expiryWarnings how long before the session ends to warn, once each
+ * @param loginTimeout how long a sign-in started from the application waits for the user
  */
 public record EngineOptions(Path cacheDirectory, Duration tokenRefreshWindow, Duration credentialsRefreshWindow,
         Duration credentialsStaleMargin, Duration checkInterval, RetryBackoff backoff, Duration callerWait,
-        SsoEndpoints endpoints, CallTimeouts timeouts, Duration sessionDuration, List<Duration> expiryWarnings) {
+        SsoEndpoints endpoints, CallTimeouts timeouts, Duration sessionDuration, List<Duration> expiryWarnings,
+        Duration loginTimeout) {
 
     public EngineOptions {
         Objects.requireNonNull(cacheDirectory, "cacheDirectory");
@@ -42,6 +44,7 @@ public record EngineOptions(Path cacheDirectory, Duration tokenRefreshWindow, Du
         requirePositive(sessionDuration, "sessionDuration");
         expiryWarnings = List.copyOf(expiryWarnings);
         expiryWarnings.forEach((warning) -> requirePositive(warning, "expiryWarnings"));
+        requirePositive(loginTimeout, "loginTimeout");
     }
 
     /** The longest warning threshold: from then on the session counts as expiring. */
@@ -85,6 +88,8 @@ public record EngineOptions(Path cacheDirectory, Duration tokenRefreshWindow, Du
 
         private List<Duration> expiryWarnings = List.of(Duration.ofMinutes(30), Duration.ofMinutes(10),
                 Duration.ofMinutes(5));
+
+        private Duration loginTimeout = Duration.ofMinutes(10);
 
         private Builder(Path cacheDirectory) {
             this.cacheDirectory = cacheDirectory;
@@ -150,10 +155,16 @@ public record EngineOptions(Path cacheDirectory, Duration tokenRefreshWindow, Du
             return this;
         }
 
+        /** How long a sign-in started from the application waits for the user (default 10 minutes). */
+        public Builder loginTimeout(Duration timeout) {
+            this.loginTimeout = timeout;
+            return this;
+        }
+
         public EngineOptions build() {
             return new EngineOptions(this.cacheDirectory, this.tokenRefreshWindow, this.credentialsRefreshWindow,
                     this.credentialsStaleMargin, this.checkInterval, this.backoff, this.callerWait, this.endpoints,
-                    this.timeouts, this.sessionDuration, this.expiryWarnings);
+                    this.timeouts, this.sessionDuration, this.expiryWarnings, this.loginTimeout);
         }
     }
 }

@@ -23,6 +23,9 @@ import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.credentials.CredentialsListener;
 import dev.awssso.core.credentials.IdentityCenterCredentialsProvider;
 import dev.awssso.core.credentials.RoleCredentialsFetcher;
+import dev.awssso.core.login.LoginAttempt;
+import dev.awssso.core.login.LoginManager;
+import dev.awssso.core.login.RegistrationCache;
 import dev.awssso.core.refresh.RefreshFailure;
 import dev.awssso.core.status.SessionEndWarnings;
 import dev.awssso.core.status.SessionEvent;
@@ -82,6 +85,8 @@ public final class SsoEngine implements SdkAutoCloseable {
 
     private final AccountDirectory accounts;
 
+    private final LoginManager login;
+
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
 
     private final ScheduledExecutorService scheduler;
@@ -108,8 +113,10 @@ public final class SsoEngine implements SdkAutoCloseable {
                 new IdentityCenterCredentialsProvider.Timing(options.credentialsRefreshWindow(),
                         options.credentialsStaleMargin(), options.backoff(), options.callerWait()),
                 this.scheduler, relay);
+        this.login = new LoginManager(settings, oidc, portal, options.endpoints().oidc(),
+                new RegistrationCache(options.cacheDirectory(), settings), this.tokens, clock, options.loginTimeout());
         this.statusAssembler = new SessionStatusAssembler(settings, this.tokens, this.credentials,
-                options.sessionDuration(), options.expiringWithin(), clock);
+                options.sessionDuration(), options.expiringWithin(), clock, this.login::last);
         this.endWarnings = new SessionEndWarnings(options.expiryWarnings());
         this.accounts = new AccountDirectory(portal, this.tokens, clock, ACCOUNT_LISTING_TIME_TO_LIVE);
     }
@@ -140,6 +147,11 @@ public final class SsoEngine implements SdkAutoCloseable {
     /** The credentials provider, to be used by every AWS client of the application. */
     public IdentityCenterCredentialsProvider credentialsProvider() {
         return this.credentials;
+    }
+
+    /** Sign-in and sign-out from the application. */
+    public LoginManager login() {
+        return this.login;
     }
 
     /** The accounts and roles the signed-in user may use. */
@@ -176,11 +188,13 @@ public final class SsoEngine implements SdkAutoCloseable {
     /** Stops the background maintenance and closes the SDK clients. */
     @Override
     public void close() {
+        this.login.pending().ifPresent(LoginAttempt::cancel);
         this.scheduler.shutdownNow();
         this.eventDispatcher.shutdownNow();
         try {
-            if (!this.scheduler.awaitTermination(2, TimeUnit.SECONDS)) {
-                logger.debug("A refresh call was still running when the engine closed");
+            if (!this.scheduler.awaitTermination(2, TimeUnit.SECONDS)
+                    || !this.eventDispatcher.awaitTermination(1, TimeUnit.SECONDS)) {
+                logger.debug("A refresh call or a listener was still running when the engine closed");
             }
         }
         catch (InterruptedException ex) {

@@ -21,9 +21,10 @@ import org.jspecify.annotations.Nullable;
  * @param token the access token
  * @param credentials the role credentials
  * @param session the Identity Center session
+ * @param login the last sign-in started from the application, unless it succeeded; {@code null} otherwise
  */
 public record SessionStatus(SessionState state, String nextAction, List<String> warnings, Instant at,
-        Identity identity, Token token, Credentials credentials, Session session) {
+        Identity identity, Token token, Credentials credentials, Session session, @Nullable Login login) {
 
     public SessionStatus {
         warnings = List.copyOf(warnings);
@@ -92,6 +93,20 @@ public record SessionStatus(SessionState state, String nextAction, List<String> 
      */
     public record Credentials(@Nullable String accessKeyId, @Nullable Instant expiresAt,
             @Nullable Instant nextRefreshAt, @Nullable RefreshRecord lastRefresh) {
+    }
+
+    /**
+     * A sign-in started from the application.
+     *
+     * @param flow {@code PKCE} or {@code DEVICE_CODE}
+     * @param state {@code PENDING}, {@code FAILED} or {@code CANCELLED}
+     * @param url the page the user opens to approve
+     * @param userCode the code the user confirms (device code flow), or {@code null}
+     * @param expiresAt when the sign-in stops waiting
+     * @param failure why it failed, or {@code null}
+     */
+    public record Login(String flow, String state, String url, @Nullable String userCode, Instant expiresAt,
+            @Nullable String failure) {
     }
 
     /**

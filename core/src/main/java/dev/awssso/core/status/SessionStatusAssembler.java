@@ -7,9 +7,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.credentials.IdentityCenterCredentialsProvider;
+import dev.awssso.core.login.LoginAttempt;
 import dev.awssso.core.refresh.FailureKind;
 import dev.awssso.core.refresh.RefreshFailure;
 import dev.awssso.core.token.SsoToken;
@@ -37,19 +39,23 @@ public final class SessionStatusAssembler {
 
     private final Clock clock;
 
+    private final Supplier<Optional<LoginAttempt>> lastLogin;
+
     /**
      * @param sessionDuration how long an Identity Center session lasts, to estimate when it ends
      * @param expiringWithin how close to its end a session counts as {@link SessionState#EXPIRING}
+     * @param lastLogin the last sign-in started from the application
      */
     public SessionStatusAssembler(SsoSettings settings, TokenManager tokens,
             IdentityCenterCredentialsProvider credentials, Duration sessionDuration, Duration expiringWithin,
-            Clock clock) {
+            Clock clock, Supplier<Optional<LoginAttempt>> lastLogin) {
         this.settings = settings;
         this.tokens = tokens;
         this.credentials = credentials;
         this.sessionDuration = sessionDuration;
         this.expiringWithin = expiringWithin;
         this.clock = clock;
+        this.lastLogin = lastLogin;
     }
 
     /** A snapshot of now. */
@@ -61,8 +67,22 @@ public final class SessionStatusAssembler {
         List<String> warnings = new ArrayList<>();
         this.settings.legacyAdvice().ifPresent(warnings::add);
         SessionState state = state(token, notRefreshable, session, now, warnings);
-        return new SessionStatus(state, nextAction(state, token, session), warnings, now, identity(),
-                tokenStatus(token, notRefreshable, now), credentialsStatus(), session);
+        LoginAttempt login = this.lastLogin.get()
+            .filter((attempt) -> attempt.state() != LoginAttempt.State.SUCCEEDED)
+            .orElse(null);
+        if (login != null && login.state() == LoginAttempt.State.PENDING && !state.canServeCredentials()) {
+            state = SessionState.LOGIN_PENDING;
+        }
+        String nextAction = (state == SessionState.LOGIN_PENDING) ? login.prompt().instructions()
+                : nextAction(state, token, session);
+        return new SessionStatus(state, nextAction, warnings, now, identity(), tokenStatus(token, notRefreshable, now),
+                credentialsStatus(), session, (login != null) ? loginStatus(login) : null);
+    }
+
+    private static SessionStatus.Login loginStatus(LoginAttempt attempt) {
+        return new SessionStatus.Login(attempt.prompt().flow().name(), attempt.state().name(),
+                attempt.prompt().url().toString(), attempt.prompt().userCode(), attempt.prompt().expiresAt(),
+                attempt.failure().orElse(null));
     }
 
     private SessionState state(@Nullable SsoToken token, Optional<String> notRefreshable, SessionStatus.Session session,

@@ -1,0 +1,210 @@
+package dev.awssso.core.login;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.awssso.core.config.SsoSettings;
+import dev.awssso.core.refresh.FailureClassifier;
+import dev.awssso.core.token.SsoToken;
+import dev.awssso.core.token.TokenManager;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.RegionMetadata;
+import software.amazon.awssdk.services.sso.SsoClient;
+import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
+import software.amazon.awssdk.services.ssooidc.model.CreateTokenResponse;
+import software.amazon.awssdk.services.ssooidc.model.RegisterClientResponse;
+
+/**
+ * Signs in to IAM Identity Center from the application, and out again, with the files the AWS CLI writes: the
+ * token in the session's cache file and the client registration beside it, reused until 15 minutes before it
+ * ends. One sign-in runs at a time: asking again while one is pending returns the pending one. A sign-in only
+ * ever starts on request, never from a background refresh.
+ */
+public final class LoginManager {
+
+    private static final Logger logger = LoggerFactory.getLogger(LoginManager.class);
+
+    private final SsoSettings settings;
+
+    private final SsoOidcClient oidc;
+
+    private final SsoClient portal;
+
+    private final URI oidcEndpoint;
+
+    private final RegistrationCache registrations;
+
+    private final TokenManager tokens;
+
+    private final Clock clock;
+
+    private final Duration timeout;
+
+    private @Nullable LoginAttempt current;
+
+    /**
+     * @param oidcEndpoint the OIDC endpoint whose {@code /authorize} page the user opens, or {@code null} for
+     *     the standard endpoint of the SSO region
+     * @param timeout how long a sign-in waits for the user at most
+     */
+    public LoginManager(SsoSettings settings, SsoOidcClient oidc, SsoClient portal, @Nullable URI oidcEndpoint,
+            RegistrationCache registrations, TokenManager tokens, Clock clock, Duration timeout) {
+        this.settings = settings;
+        this.oidc = oidc;
+        this.portal = portal;
+        this.oidcEndpoint = (oidcEndpoint != null) ? oidcEndpoint : standardOidcEndpoint(settings.ssoRegion());
+        this.registrations = registrations;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.timeout = timeout;
+    }
+
+    /**
+     * Starts a sign-in, or returns the one already waiting for the user.
+     * @param flow how the user signs in
+     * @param newSession whether to sign out first, so that a new Identity Center session (with a full session
+     *     duration) starts instead of the current one being reused
+     * @throws LoginFailedException when the sign-in cannot start (the client cannot be registered, the device
+     *     authorization is refused)
+     */
+    public synchronized LoginAttempt start(LoginFlow flow, boolean newSession) {
+        if (this.current != null && this.current.state() == LoginAttempt.State.PENDING) {
+            return this.current;
+        }
+        if (newSession) {
+            signOut();
+        }
+        ClientRegistration registration = registrationFor(flow);
+        PendingSignIn signIn;
+        try {
+            signIn = (flow == LoginFlow.PKCE)
+                    ? PkceSignIn.begin(this.oidc, this.oidcEndpoint, registration, this.clock, this.timeout)
+                    : DeviceCodeSignIn.begin(this.oidc, this.settings.startUrl(), registration, this.clock,
+                            this.timeout);
+        }
+        catch (SdkException ex) {
+            throw new LoginFailedException("The sign-in could not start: "
+                    + FailureClassifier.classify("StartDeviceAuthorization", ex, this.clock.instant()).message());
+        }
+        LoginAttempt attempt = new LoginAttempt(signIn);
+        this.current = attempt;
+        Thread waiter = new Thread(() -> complete(attempt, registration), "aws-sso-login");
+        waiter.setDaemon(true);
+        waiter.start();
+        logger.info("Sign-in to IAM Identity Center started for {}: {}", this.settings.source(),
+                attempt.prompt().instructions());
+        return attempt;
+    }
+
+    /** The sign-in waiting for the user, if any. */
+    public synchronized Optional<LoginAttempt> pending() {
+        return Optional.ofNullable(this.current).filter((attempt) -> attempt.state() == LoginAttempt.State.PENDING);
+    }
+
+    /** The last sign-in started from the application, whatever its state. */
+    public synchronized Optional<LoginAttempt> last() {
+        return Optional.ofNullable(this.current);
+    }
+
+    /**
+     * Signs out: ends the Identity Center session with the portal's {@code Logout} (a failure is logged, not
+     * thrown), deletes this session's token file only, and so stops serving its credentials.
+     * @return whether there was a sign-in to end
+     */
+    public synchronized boolean signOut() {
+        Optional<SsoToken> token = this.tokens.currentToken();
+        token.ifPresent(this::logOutOfPortal);
+        return this.tokens.signOut();
+    }
+
+    private void complete(LoginAttempt attempt, ClientRegistration registration) {
+        try (PendingSignIn signIn = attempt.signIn()) {
+            Instant requestedAt = this.clock.instant();
+            CreateTokenResponse response = signIn.await(attempt.prompt().expiresAt());
+            this.tokens.signIn(new SsoToken(response.accessToken(), requestedAt.plusSeconds(response.expiresIn()),
+                    response.refreshToken(), registration.clientId(), registration.clientSecret(),
+                    registration.expiresAt(), this.settings.ssoRegion(), this.settings.startUrl(),
+                    Map.of()));
+            attempt.succeeded();
+            logger.info("Signed in to IAM Identity Center for {}", this.settings.source());
+        }
+        catch (LoginFailedException ex) {
+            attempt.failed(ex.getMessage());
+            logger.warn("Sign-in to IAM Identity Center for {} did not complete: {}", this.settings.source(),
+                    ex.getMessage());
+        }
+        catch (RuntimeException ex) {
+            String reason = "The token could not be obtained: "
+                    + FailureClassifier.classify("CreateToken", ex, this.clock.instant()).message();
+            attempt.failed(reason);
+            logger.warn("Sign-in to IAM Identity Center for {} failed: {}", this.settings.source(), reason);
+        }
+    }
+
+    private ClientRegistration registrationFor(LoginFlow flow) {
+        Instant now = this.clock.instant();
+        Optional<ClientRegistration> cached = this.registrations.read().filter((found) -> found.usableFor(flow, now));
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        RegisterClientResponse response;
+        try {
+            response = this.oidc.registerClient((request) -> {
+                request.clientName(clientName()).clientType("public").scopes(this.settings.registrationScopes());
+                if (flow == LoginFlow.PKCE) {
+                    request.grantTypes(ClientRegistration.AUTHORIZATION_CODE, ClientRegistration.REFRESH_TOKEN)
+                        .redirectUris("http://127.0.0.1" + LoopbackCallback.PATH)
+                        .issuerUrl(this.settings.startUrl());
+                }
+            });
+        }
+        catch (SdkException ex) {
+            throw new LoginFailedException("The application could not register with IAM Identity Center: "
+                    + FailureClassifier.classify("RegisterClient", ex, now).message());
+        }
+        ClientRegistration registration = new ClientRegistration(response.clientId(), response.clientSecret(),
+                Instant.ofEpochSecond(response.clientSecretExpiresAt()), this.settings.registrationScopes(),
+                (flow == LoginFlow.PKCE)
+                        ? List.of(ClientRegistration.AUTHORIZATION_CODE, ClientRegistration.REFRESH_TOKEN) : null);
+        try {
+            this.registrations.write(registration);
+        }
+        catch (IOException ex) {
+            logger.warn("The client registration could not be cached in {} ({}); the next sign-in registers again.",
+                    this.registrations.path(), ex.getClass().getSimpleName());
+        }
+        return registration;
+    }
+
+    private void logOutOfPortal(SsoToken token) {
+        try {
+            this.portal.logout((request) -> request.accessToken(token.accessToken()));
+        }
+        catch (SdkException ex) {
+            logger.warn("IAM Identity Center Logout failed ({}); the local sign-in is removed anyway.",
+                    FailureClassifier.classify("Logout", ex, this.clock.instant()).message());
+        }
+    }
+
+    private String clientName() {
+        return "aws-sso-spring-boot-" + ((this.settings.sessionName() != null) ? this.settings.sessionName()
+                : String.valueOf(this.clock.instant().getEpochSecond()));
+    }
+
+    private static URI standardOidcEndpoint(String ssoRegion) {
+        RegionMetadata metadata = Region.of(ssoRegion).metadata();
+        String domain = (metadata != null) ? metadata.domain() : "amazonaws.com";
+        return URI.create("https://oidc." + ssoRegion + "." + domain);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.awssso.core.login;
+
+import java.time.Instant;
+
+import software.amazon.awssdk.services.ssooidc.model.CreateTokenResponse;
+
+/** A sign-in that has been started and waits for the user. */
+interface PendingSignIn extends AutoCloseable {
+
+    /** What the user must do. */
+    LoginPrompt prompt();
+
+    /**
+     * Waits until the user has approved and the token has been issued.
+     * @param deadline when to give up
+     * @throws LoginFailedException when the user denied, the sign-in expired, timed out or was cancelled
+     */
+    CreateTokenResponse await(Instant deadline);
+
+    /** Stops waiting; {@link #await} then fails as cancelled. */
+    void cancel();
+
+    @Override
+    void close();
+}
