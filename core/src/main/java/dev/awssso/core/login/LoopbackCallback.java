@@ -55,28 +55,28 @@ final class LoopbackCallback implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
-        String state = query.get("state");
+        String code = query.get("code");
         String error = query.get("error");
-        String page;
-        int status;
-        if (!this.expectedState.equals(state)) {
-            status = 400;
-            page = "This sign-in answer does not belong to the sign-in that is waiting. Start the sign-in again.";
+        if (!this.expectedState.equals(query.get("state"))) {
+            respond(exchange, 400,
+                    "This sign-in answer does not belong to the sign-in that is waiting. Start the sign-in again.");
         }
-        else if (error != null || query.get("code") == null) {
-            status = 200;
-            page = "The sign-in was not approved. You can close this window.";
+        else if (error != null || code == null) {
+            respond(exchange, 200, "The sign-in was not approved. You can close this window.");
             this.code.completeExceptionally(new LoginFailedException((error != null)
                     ? "IAM Identity Center answered " + error + ": the sign-in was not approved."
                     : "IAM Identity Center answered without an authorization code."));
         }
         else {
-            status = 200;
-            page = "Signed in. You can close this window and return to the application.";
-            this.code.complete(query.get("code"));
+            respond(exchange, 200, "Signed in. You can close this window and return to the application.");
+            this.code.complete(code);
         }
+    }
+
+    /** Answers the browser before the sign-in moves on (and closes this listener). */
+    private static void respond(HttpExchange exchange, int status, String message) throws IOException {
         byte[] body = ("<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>AWS sign-in</title></head>"
-                + "<body><p id=\"result\">" + page + "</p></body></html>").getBytes(StandardCharsets.UTF_8);
+                + "<body><p id=\"result\">" + message + "</p></body></html>").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
         exchange.sendResponseHeaders(status, body.length);
         try (OutputStream out = exchange.getResponseBody()) {
