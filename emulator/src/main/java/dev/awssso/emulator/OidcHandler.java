@@ -45,8 +45,8 @@ final class OidcHandler {
         IssuedTokens tokens = switch (grantType) {
             case ClientRegistry.REFRESH_TOKEN_GRANT -> this.sessions.refresh(clientId, required(body, "refreshToken"))
                 .orElseThrow(() -> new ServiceError(400, "InvalidGrantException", "Invalid refresh token provided"));
-            case DEVICE_CODE_GRANT -> this.sessions.signInApproved(this.devices.redeem(clientId, required(body, "deviceCode")),
-                    client);
+            case DEVICE_CODE_GRANT -> this.sessions.signInApproved(
+                    this.devices.redeem(clientId, required(body, "deviceCode")), client);
             case ClientRegistry.AUTHORIZATION_CODE_GRANT -> this.sessions.signInApproved(this.codes.redeem(clientId,
                     required(body, "code"), body.string("redirectUri"), body.string("codeVerifier")), client);
             default -> throw new ServiceError(400, "UnsupportedGrantTypeException",

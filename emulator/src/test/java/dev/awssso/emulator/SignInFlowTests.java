@@ -5,7 +5,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -142,10 +141,6 @@ abstract class SignInFlowTests {
      */
     static Map<String, String> query(URI uri) {
         return Request.decode(uri.getRawQuery());
-    }
-
-    static List<String> list(String... values) {
-        return List.of(values);
     }
 
     private static String encode(String value) {
