@@ -54,6 +54,12 @@ public final class AwsSsoAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnBooleanProperty("aws.sso.login.on-startup")
+    LoginOnStartup awsSsoLoginOnStartup(SsoEngine engine, AwsSsoProperties properties) {
+        return new LoginOnStartup(engine, properties.getLogin().getFlow());
+    }
+
+    @Bean
     @ConditionalOnMissingBean(AwsCredentialsProvider.class)
     AwsCredentialsProvider awsSsoCredentialsProvider(SsoEngine engine) {
         return engine.credentialsProvider();

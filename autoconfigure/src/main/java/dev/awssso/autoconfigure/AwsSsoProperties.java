@@ -10,6 +10,7 @@ import dev.awssso.core.CallTimeouts;
 import dev.awssso.core.EngineOptions;
 import dev.awssso.core.SsoEndpoints;
 import dev.awssso.core.config.InlineSsoSettings;
+import dev.awssso.core.login.LoginFlow;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -124,6 +125,11 @@ public class AwsSsoProperties {
      * Health indicator settings.
      */
     private final Health health = new Health();
+
+    /**
+     * Sign-in from the application.
+     */
+    private final Login login = new Login();
 
     public boolean isEnabled() {
         return this.enabled;
@@ -261,6 +267,10 @@ public class AwsSsoProperties {
         return this.health;
     }
 
+    public Login getLogin() {
+        return this.login;
+    }
+
     public Timeouts getTimeouts() {
         return this.timeouts;
     }
@@ -281,6 +291,7 @@ public class AwsSsoProperties {
             .timeouts(toCallTimeouts())
             .sessionDuration(this.sessionDuration)
             .expiryWarnings(this.expiryWarnings)
+            .loginTimeout(this.login.timeout)
             .build();
     }
 
@@ -329,6 +340,51 @@ public class AwsSsoProperties {
 
         public void setSts(@Nullable URI sts) {
             this.sts = sts;
+        }
+    }
+
+    /** Sign-in from the application. */
+    public static class Login {
+
+        /**
+         * How the user signs in: "pkce" (a browser on this machine) or "device-code" (any device, for headless
+         * hosts).
+         */
+        private LoginFlow flow = LoginFlow.PKCE;
+
+        /**
+         * Whether to start a sign-in when the application starts and nobody is signed in, printing the URL (and
+         * the code) to open.
+         */
+        private boolean onStartup;
+
+        /**
+         * How long a sign-in waits for the user.
+         */
+        private Duration timeout = Duration.ofMinutes(10);
+
+        public LoginFlow getFlow() {
+            return this.flow;
+        }
+
+        public void setFlow(LoginFlow flow) {
+            this.flow = flow;
+        }
+
+        public boolean isOnStartup() {
+            return this.onStartup;
+        }
+
+        public void setOnStartup(boolean onStartup) {
+            this.onStartup = onStartup;
+        }
+
+        public Duration getTimeout() {
+            return this.timeout;
+        }
+
+        public void setTimeout(Duration timeout) {
+            this.timeout = timeout;
         }
     }
 

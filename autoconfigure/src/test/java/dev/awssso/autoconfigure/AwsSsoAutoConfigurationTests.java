@@ -13,6 +13,7 @@ import dev.awssso.core.SsoEngine;
 import dev.awssso.core.config.SsoConfigurationException;
 import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.credentials.IdentityCenterCredentialsProvider;
+import dev.awssso.core.login.LoginFlow;
 import dev.awssso.core.status.SessionEvent;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;
@@ -25,7 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -184,6 +187,28 @@ class AwsSsoAutoConfigurationTests {
                 assertThat(analysis.getDescription()).contains(notADirectory + " is a file");
                 assertThat(analysis.getAction()).contains("aws.sso.cache-dir");
             });
+    }
+
+    @Test
+    void startsASignInWhenReadyIfAskedAndNobodyIsSignedIn() {
+        this.contextRunner.withPropertyValues(inlineProperties())
+            .withPropertyValues("aws.sso.session-name=corp", "aws.sso.login.on-startup=true",
+                    "aws.sso.login.flow=device-code")
+            .run((context) -> {
+                SsoEngine engine = context.getBean(SsoEngine.class);
+                assertThat(engine.login().pending()).isEmpty();
+                context.getSourceApplicationContext()
+                    .publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0],
+                            context.getSourceApplicationContext(), Duration.ZERO));
+                assertThat(engine.login().pending()).hasValueSatisfying(
+                        (attempt) -> assertThat(attempt.prompt().flow()).isEqualTo(LoginFlow.DEVICE_CODE));
+            });
+    }
+
+    @Test
+    void neverStartsASignInUnlessAsked() {
+        this.contextRunner.withPropertyValues(inlineProperties())
+            .run((context) -> assertThat(context).doesNotHaveBean(LoginOnStartup.class));
     }
 
     @Test

@@ -1,10 +1,14 @@
 package dev.awssso.autoconfigure.endpoint;
 
+import java.util.Locale;
 import java.util.function.Supplier;
 
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.account.CallerIdentityLookup;
+import dev.awssso.core.login.LoginAttempt;
+import dev.awssso.core.login.LoginFailedException;
+import dev.awssso.core.login.LoginFlow;
 import dev.awssso.core.status.SessionStatus;
 import org.jspecify.annotations.Nullable;
 
@@ -20,8 +24,9 @@ import software.amazon.awssdk.core.exception.SdkException;
 /**
  * The {@code awssso} actuator endpoint: the session status ({@code GET /actuator/awssso}), the caller identity
  * ({@code GET /actuator/awssso/identity}), the accounts and roles of the signed-in user
- * ({@code GET /actuator/awssso/accounts}), and a refresh ({@code POST /actuator/awssso/refresh}, only when
- * {@code management.endpoint.awssso.access=unrestricted}). Never shows a secret.
+ * ({@code GET /actuator/awssso/accounts}), and the actions {@code POST /actuator/awssso/refresh},
+ * {@code /login}, {@code /logout} and {@code /cancel}, which need
+ * {@code management.endpoint.awssso.access=unrestricted}. Never shows a secret.
  */
 @Endpoint(id = "awssso", defaultAccess = Access.READ_ONLY)
 public class AwsSsoEndpoint {
@@ -32,16 +37,26 @@ public class AwsSsoEndpoint {
 
     private static final String REFRESH = "refresh";
 
+    private static final String LOGIN = "login";
+
+    private static final String LOGOUT = "logout";
+
+    private static final String CANCEL = "cancel";
+
     private final SsoEngine engine;
 
     private final @Nullable CallerIdentityLookup identityLookup;
 
+    private final LoginFlow defaultFlow;
+
     /**
      * @param identityLookup STS look-up of the caller identity, or {@code null} without the SDK's sts module
+     * @param defaultFlow the sign-in flow used when a login request names none
      */
-    public AwsSsoEndpoint(SsoEngine engine, @Nullable CallerIdentityLookup identityLookup) {
+    public AwsSsoEndpoint(SsoEngine engine, @Nullable CallerIdentityLookup identityLookup, LoginFlow defaultFlow) {
         this.engine = engine;
         this.identityLookup = identityLookup;
+        this.defaultFlow = defaultFlow;
     }
 
     /** The session status. */
@@ -60,19 +75,58 @@ public class AwsSsoEndpoint {
         };
     }
 
-    /** Refreshes the token and the credentials now ({@code refresh}). */
+    /**
+     * Runs an action: {@code refresh} (token and credentials now), {@code login} (starts a sign-in, or returns
+     * the pending one; the answer's status carries the URL to open and, for the device code flow, the code),
+     * {@code logout} (ends the session and removes its token file) or {@code cancel} (stops a pending sign-in).
+     * @param flow for {@code login}: {@code pkce} or {@code device-code}; the configured flow when absent
+     * @param newSession for {@code login}: sign out first so that a new Identity Center session starts
+     */
     @WriteOperation
-    public ActionResult action(@Selector String action) {
-        if (!REFRESH.equals(action)) {
-            throw new InvalidEndpointRequestException("Unknown action '" + action + "': the action is refresh",
-                    "Unknown action");
-        }
+    public ActionResult action(@Selector String action, @Nullable String flow, @Nullable Boolean newSession) {
         try {
-            this.engine.refreshNow();
-            return new ActionResult(REFRESH, true, "Refreshed.", this.engine.status());
+            return switch (action) {
+                case REFRESH -> {
+                    this.engine.refreshNow();
+                    yield result(action, true, "Refreshed.");
+                }
+                case LOGIN -> {
+                    LoginAttempt attempt = this.engine.login().start(loginFlow(flow), Boolean.TRUE.equals(newSession));
+                    yield result(action, true, attempt.prompt().instructions());
+                }
+                case LOGOUT -> result(action, true,
+                        this.engine.login().signOut() ? "Signed out." : "Nobody was signed in.");
+                case CANCEL -> {
+                    boolean pending = this.engine.login().pending().map((attempt) -> {
+                        attempt.cancel();
+                        return true;
+                    }).orElse(false);
+                    yield result(action, pending, pending ? "Sign-in cancelled." : "No sign-in was pending.");
+                }
+                default -> throw new InvalidEndpointRequestException("Unknown action '" + action
+                        + "': the actions are refresh, login, logout and cancel", "Unknown action");
+            };
         }
-        catch (SdkException ex) {
-            return new ActionResult(REFRESH, false, ex.getMessage(), this.engine.status());
+        catch (SdkException | LoginFailedException ex) {
+            return result(action, false, ex.getMessage());
+        }
+    }
+
+    private ActionResult result(String action, boolean succeeded, String message) {
+        return new ActionResult(action, succeeded, message, this.engine.status());
+    }
+
+    private LoginFlow loginFlow(@Nullable String flow) {
+        if (flow == null || flow.isBlank()) {
+            return this.defaultFlow;
+        }
+        String normalized = flow.trim().toUpperCase(Locale.ROOT).replace('-', '_');
+        try {
+            return LoginFlow.valueOf(normalized);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidEndpointRequestException("Unknown sign-in flow '" + flow + "': use pkce or device-code",
+                    "Unknown sign-in flow");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.awssso.autoconfigure.endpoint;
 
 import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
+import dev.awssso.autoconfigure.AwsSsoProperties;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.account.CallerIdentityLookup;
 
@@ -24,7 +25,8 @@ public final class AwsSsoEndpointAutoConfiguration {
     @Bean
     @ConditionalOnBean(SsoEngine.class)
     @ConditionalOnMissingBean
-    AwsSsoEndpoint awsSsoEndpoint(SsoEngine engine, ObjectProvider<CallerIdentityLookup> identityLookup) {
-        return new AwsSsoEndpoint(engine, identityLookup.getIfAvailable());
+    AwsSsoEndpoint awsSsoEndpoint(SsoEngine engine, ObjectProvider<CallerIdentityLookup> identityLookup,
+            AwsSsoProperties properties) {
+        return new AwsSsoEndpoint(engine, identityLookup.getIfAvailable(), properties.getLogin().getFlow());
     }
 }

@@ -27,9 +27,13 @@ final class ActuatorClient {
     }
 
     HttpResponse<String> post(String path) {
+        return post(path, "{}");
+    }
+
+    HttpResponse<String> post(String path, String json) {
         return send(HttpRequest.newBuilder(uri(path))
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.noBody())
+            .POST(HttpRequest.BodyPublishers.ofString(json))
             .build());
     }
 

@@ -2,6 +2,7 @@ package dev.awssso.autoconfigure.web;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.Operation;
@@ -16,6 +17,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The actuator's write operation, once the user grants unrestricted access. */
 @SpringBootTest(classes = WebTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
@@ -42,6 +44,8 @@ class AwsSsoActuatorUnrestrictedWebTests {
     @Test
     void refreshRefreshesTheTokenAndTheCredentialsNow() {
         emulator.signIn(WebTestApplication.SESSION).writeCacheFile(WebTestApplication.cacheDir(home));
+        long tokenRefreshes = emulator.callCount(Operation.CREATE_TOKEN);
+        long credentialFetches = emulator.callCount(Operation.GET_ROLE_CREDENTIALS);
 
         HttpResponse<String> response = new ActuatorClient(this.port).post("/actuator/awssso/refresh");
 
@@ -49,8 +53,49 @@ class AwsSsoActuatorUnrestrictedWebTests {
         JsonNode result = ActuatorClient.json(response);
         assertThat(result.get("succeeded").asBoolean()).isTrue();
         assertThat(result.get("status").get("state").asString()).isEqualTo("ACTIVE");
-        assertThat(emulator.callCount(Operation.CREATE_TOKEN)).isOne();
-        assertThat(emulator.callCount(Operation.GET_ROLE_CREDENTIALS)).isOne();
+        assertThat(emulator.callCount(Operation.CREATE_TOKEN)).isEqualTo(tokenRefreshes + 1);
+        assertThat(emulator.callCount(Operation.GET_ROLE_CREDENTIALS)).isEqualTo(credentialFetches + 1);
+    }
+
+    @Test
+    void signsInWithADeviceCodeAndOutAgain() {
+        ActuatorClient actuator = new ActuatorClient(this.port);
+        actuator.post("/actuator/awssso/logout");
+
+        JsonNode started = ActuatorClient.json(actuator.post("/actuator/awssso/login", "{\"flow\":\"device-code\"}"));
+        assertThat(started.get("succeeded").asBoolean()).isTrue();
+        JsonNode login = started.get("status").get("login");
+        assertThat(started.get("status").get("state").asString()).isEqualTo("LOGIN_PENDING");
+        assertThat(login.get("flow").asString()).isEqualTo("DEVICE_CODE");
+        assertThat(login.get("url").asString()).startsWith(emulator.endpoint().toString());
+        assertThat(ActuatorClient.json(actuator.post("/actuator/awssso/login")).get("status").get("login")
+            .get("userCode")
+            .asString()).as("the pending sign-in again").isEqualTo(login.get("userCode").asString());
+
+        emulator.approveDevice(login.get("userCode").asString());
+        await().atMost(Duration.ofSeconds(10))
+            .until(() -> ActuatorClient.json(actuator.get("/actuator/awssso")).get("state").asString(), "ACTIVE"::equals);
+
+        JsonNode loggedOut = ActuatorClient.json(actuator.post("/actuator/awssso/logout"));
+        assertThat(loggedOut.get("status").get("state").asString()).isEqualTo("SIGNED_OUT");
+        assertThat(emulator.callCount(Operation.LOGOUT)).isPositive();
+    }
+
+    @Test
+    void aPendingPkceSignInCanBeCancelled() {
+        ActuatorClient actuator = new ActuatorClient(this.port);
+        actuator.post("/actuator/awssso/logout");
+        JsonNode started = ActuatorClient.json(actuator.post("/actuator/awssso/login", "{\"flow\":\"pkce\"}"));
+        assertThat(started.get("status").get("login").get("url").asString()).contains("/authorize?");
+
+        JsonNode cancelled = ActuatorClient.json(actuator.post("/actuator/awssso/cancel"));
+
+        assertThat(cancelled.get("succeeded").asBoolean()).isTrue();
+        await().atMost(Duration.ofSeconds(5))
+            .until(() -> ActuatorClient.json(actuator.get("/actuator/awssso")).get("state").asString(),
+                    "SIGNED_OUT"::equals);
+        assertThat(actuator.post("/actuator/awssso/login", "{\"flow\":\"carrier-pigeon\"}").statusCode())
+            .isEqualTo(400);
     }
 
     @Test

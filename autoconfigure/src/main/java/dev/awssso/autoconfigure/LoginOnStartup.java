@@ -1,0 +1,45 @@
+package dev.awssso.autoconfigure;
+
+import dev.awssso.core.SsoEngine;
+import dev.awssso.core.login.LoginAttempt;
+import dev.awssso.core.login.LoginFailedException;
+import dev.awssso.core.login.LoginFlow;
+import dev.awssso.core.status.SessionState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
+
+/**
+ * Starts a sign-in once the application is ready, when {@code aws.sso.login.on-startup=true} and nobody is
+ * signed in, and prints once what the user must do.
+ */
+class LoginOnStartup implements ApplicationListener<ApplicationReadyEvent> {
+
+    private static final Logger logger = LoggerFactory.getLogger(LoginOnStartup.class);
+
+    private final SsoEngine engine;
+
+    private final LoginFlow flow;
+
+    LoginOnStartup(SsoEngine engine, LoginFlow flow) {
+        this.engine = engine;
+        this.flow = flow;
+    }
+
+    @Override
+    public void onApplicationEvent(ApplicationReadyEvent event) {
+        SessionState state = this.engine.status().state();
+        if (state != SessionState.SIGNED_OUT && state != SessionState.EXPIRED) {
+            return;
+        }
+        try {
+            LoginAttempt attempt = this.engine.login().start(this.flow, false);
+            logger.warn("Not signed in to IAM Identity Center. To sign in: {}", attempt.prompt().instructions());
+        }
+        catch (LoginFailedException ex) {
+            logger.warn("Could not start the sign-in to IAM Identity Center: {}", ex.getMessage());
+        }
+    }
+}
