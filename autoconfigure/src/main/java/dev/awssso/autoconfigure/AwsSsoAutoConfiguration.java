@@ -3,6 +3,7 @@ package dev.awssso.autoconfigure;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.account.CallerIdentityLookup;
 import dev.awssso.core.config.SsoSettings;
+import dev.awssso.core.credentials.FallbackCredentialsProvider;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -16,6 +17,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.services.sso.SsoClient;
@@ -61,7 +63,11 @@ public final class AwsSsoAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(AwsCredentialsProvider.class)
-    AwsCredentialsProvider awsSsoCredentialsProvider(SsoEngine engine) {
+    AwsCredentialsProvider awsSsoCredentialsProvider(SsoEngine engine, AwsSsoProperties properties) {
+        if (properties.getFallback() == AwsSsoProperties.Fallback.DEFAULT_CHAIN) {
+            return new FallbackCredentialsProvider(engine.credentialsProvider(),
+                    DefaultCredentialsProvider.builder().build());
+        }
         return engine.credentialsProvider();
     }
 

@@ -80,6 +80,13 @@ public class AwsSsoProperties {
     private @Nullable String region;
 
     /**
+     * What to use while no IAM Identity Center session is available (nobody signed in, or the session ended):
+     * "none" (calls fail with the command that signs in) or "default-chain" (the AWS SDK's default credentials
+     * chain).
+     */
+    private Fallback fallback = Fallback.NONE;
+
+    /**
      * Directory of the SSO token cache shared with the AWS CLI and SDKs. When not set, ~/.aws/sso/cache.
      */
     private @Nullable String cacheDir;
@@ -211,6 +218,14 @@ public class AwsSsoProperties {
         this.region = region;
     }
 
+    public Fallback getFallback() {
+        return this.fallback;
+    }
+
+    public void setFallback(Fallback fallback) {
+        this.fallback = fallback;
+    }
+
     public @Nullable String getCacheDir() {
         return this.cacheDir;
     }
@@ -298,6 +313,16 @@ public class AwsSsoProperties {
     /** Time limits of calls to AWS. */
     CallTimeouts toCallTimeouts() {
         return new CallTimeouts(this.timeouts.connect, this.timeouts.read, this.timeouts.call);
+    }
+
+    /** What to use while no IAM Identity Center session is available. */
+    public enum Fallback {
+
+        /** Nothing: calls fail with an exception that names the command that signs in. */
+        NONE,
+
+        /** The AWS SDK's default credentials chain (environment, profiles, container and instance roles). */
+        DEFAULT_CHAIN
     }
 
     /** Endpoint overrides. */

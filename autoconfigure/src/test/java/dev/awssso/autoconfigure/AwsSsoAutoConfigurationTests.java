@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.awssso.core.SsoEngine;
+import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.config.SsoConfigurationException;
 import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.credentials.IdentityCenterCredentialsProvider;
@@ -47,6 +48,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 @ExtendWith(IdentityCenterEmulatorExtension.class)
@@ -209,6 +211,37 @@ class AwsSsoAutoConfigurationTests {
     void neverStartsASignInUnlessAsked() {
         this.contextRunner.withPropertyValues(inlineProperties())
             .run((context) -> assertThat(context).doesNotHaveBean(LoginOnStartup.class));
+    }
+
+    @Test
+    void fallsBackToTheDefaultChainWhileNobodyIsSignedInIfAsked() {
+        System.setProperty("aws.accessKeyId", "AKIAFALLBACKEXAMPLE");
+        System.setProperty("aws.secretAccessKey", "fallback-secret");
+        try {
+            this.contextRunner.withPropertyValues(inlineProperties())
+                .withPropertyValues("aws.sso.session-name=corp", "aws.sso.fallback=default-chain")
+                .run((context) -> {
+                    AwsCredentialsProvider provider = context.getBean(AwsCredentialsProvider.class);
+                    assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIAFALLBACKEXAMPLE");
+
+                    this.emulator.signIn("corp").writeCacheFile(this.home.resolve(".aws/sso/cache"));
+
+                    assertThat(provider.resolveCredentials().accessKeyId()).startsWith("ASIA");
+                });
+        }
+        finally {
+            System.clearProperty("aws.accessKeyId");
+            System.clearProperty("aws.secretAccessKey");
+        }
+    }
+
+    @Test
+    void withoutAFallbackCallsFailWithTheSignInCommand() {
+        this.contextRunner.withPropertyValues(inlineProperties())
+            .withPropertyValues("aws.sso.session-name=corp")
+            .run((context) -> assertThatExceptionOfType(SsoSessionException.class)
+                .isThrownBy(() -> context.getBean(AwsCredentialsProvider.class).resolveCredentials())
+                .withMessageContaining("aws sso login --sso-session corp"));
     }
 
     @Test
