@@ -1,10 +1,10 @@
 package dev.awssso.autoconfigure.health;
 
-import java.time.Duration;
 import java.util.function.Supplier;
 
 import dev.awssso.core.account.CallerIdentity;
 import dev.awssso.core.account.CallerIdentityLookup;
+import dev.awssso.core.status.DurationWords;
 import dev.awssso.core.status.SessionStatus;
 import org.jspecify.annotations.Nullable;
 
@@ -42,12 +42,12 @@ public class AwsSsoHealthIndicator extends AbstractHealthIndicator {
             .withDetail("account", current.identity().accountId())
             .withDetail("role", current.identity().roleName());
         detail(builder, "tokenExpiresAt", current.token().expiresAt());
-        detail(builder, "tokenTimeLeft", current.tokenTimeLeft().map(AwsSsoHealthIndicator::words).orElse(null));
+        detail(builder, "tokenTimeLeft", current.tokenTimeLeft().map(DurationWords::of).orElse(null));
         detail(builder, "credentialsExpireAt", current.credentials().expiresAt());
         detail(builder, "credentialsTimeLeft",
-                current.credentialsTimeLeft().map(AwsSsoHealthIndicator::words).orElse(null));
+                current.credentialsTimeLeft().map(DurationWords::of).orElse(null));
         detail(builder, "sessionEndsAt", current.session().endsAt());
-        detail(builder, "sessionTimeLeft", current.sessionTimeLeft().map(AwsSsoHealthIndicator::words).orElse(null));
+        detail(builder, "sessionTimeLeft", current.sessionTimeLeft().map(DurationWords::of).orElse(null));
         if (!current.warnings().isEmpty()) {
             builder.withDetail("warnings", current.warnings());
         }
@@ -61,11 +61,5 @@ public class AwsSsoHealthIndicator extends AbstractHealthIndicator {
         if (value != null) {
             builder.withDetail(name, value.toString());
         }
-    }
-
-    private static String words(Duration duration) {
-        long seconds = duration.toSeconds();
-        return (seconds >= 3600) ? "%dh %02dm".formatted(seconds / 3600, (seconds % 3600) / 60)
-                : (seconds >= 60) ? "%dm %02ds".formatted(seconds / 60, seconds % 60) : seconds + "s";
     }
 }

@@ -1,0 +1,183 @@
+package dev.awssso.autoconfigure.web;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
+import dev.awssso.autoconfigure.SsoConfigurationFailureAnalyzerAccess;
+import dev.awssso.core.SsoEngine;
+import dev.awssso.core.status.SessionEvent;
+import dev.awssso.emulator.EmulatedSession;
+import dev.awssso.emulator.Fault;
+import dev.awssso.emulator.IdentityCenterEmulator;
+import dev.awssso.emulator.Operation;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Runs every feature (refresh, faults, sign-in, sign-out, endpoint, health, metrics, events, failure analysis)
+ * with debug logging and checks that no secret the emulator issued (access and refresh tokens, client
+ * secrets, device and authorization codes, secret access keys, session tokens) shows up in a log line, a JSON
+ * body, an exception, a {@code toString()}, an event or a metric.
+ */
+@SpringBootTest(classes = { WebTestApplication.class, SecretsTests.EventCollector.class },
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = { "management.endpoint.awssso.access=unrestricted", "logging.level.dev.awssso=debug" })
+@ExtendWith(OutputCaptureExtension.class)
+class SecretsTests {
+
+    private static final IdentityCenterEmulator emulator = WebTestApplication.startEmulator();
+
+    private static final Path home = WebTestApplication.newHome();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SsoEngine engine;
+
+    @Autowired
+    AwsCredentialsProvider credentials;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @Autowired
+    EventCollector events;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        WebTestApplication.register(registry, emulator, home);
+    }
+
+    @AfterAll
+    static void stopEmulator() {
+        emulator.close();
+    }
+
+    @Test
+    void noSecretShowsAnywhere(CapturedOutput output) {
+        ActuatorClient actuator = new ActuatorClient(this.port);
+        List<String> seen = new ArrayList<>();
+
+        emulator.setTokenLifetime(Duration.ofSeconds(3));
+        emulator.setCredentialsLifetime(Duration.ofSeconds(3));
+        EmulatedSession session = emulator.signIn(WebTestApplication.SESSION);
+        session.writeCacheFile(WebTestApplication.cacheDir(home));
+        await().atMost(Duration.ofSeconds(5)).until(() -> this.engine.tokens().currentToken().isPresent());
+        seen.add(this.credentials.resolveCredentials().toString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> emulator.callCount(Operation.CREATE_TOKEN) >= 1
+                && emulator.callCount(Operation.GET_ROLE_CREDENTIALS) >= 2);
+
+        for (Fault fault : List.of(Fault.malformedJson(), Fault.connectionReset(),
+                Fault.status(503, "ServiceUnavailableException"), Fault.status(418, "TeapotException"))) {
+            emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, fault);
+            emulator.injectFault(Operation.CREATE_TOKEN, fault);
+            seen.add(actuator.post("/actuator/awssso/refresh").body());
+            seen.add(actuator.get("/actuator/awssso").body());
+            emulator.clearFaults();
+        }
+        seen.add(actuator.post("/actuator/awssso/refresh").body());
+        for (String path : List.of("/actuator/awssso", "/actuator/awssso/identity", "/actuator/awssso/accounts",
+                "/actuator/health", "/actuator/health/awssso")) {
+            seen.add(actuator.get(path).body());
+        }
+
+        emulator.endSession(session);
+        seen.add(actuator.post("/actuator/awssso/refresh").body());
+        seen.add(actuator.get("/actuator/awssso/accounts").body());
+        seen.add(actuator.get("/actuator/health/awssso").body());
+        try {
+            this.engine.tokens().refreshNow();
+        }
+        catch (SdkException ex) {
+            seen.add(ex.toString());
+        }
+
+        JsonNode login = ActuatorClient.json(actuator.post("/actuator/awssso/login", "{\"flow\":\"device-code\"}"));
+        seen.add(login.toString());
+        emulator.approveDevice(login.get("status").get("login").get("userCode").asString());
+        await().atMost(Duration.ofSeconds(10))
+            .until(() -> ActuatorClient.json(actuator.get("/actuator/awssso")).get("state").asString(), "ACTIVE"::equals);
+        seen.add(actuator.post("/actuator/awssso/login", "{\"flow\":\"pkce\"}").body());
+        seen.add(actuator.post("/actuator/awssso/cancel").body());
+        seen.add(actuator.post("/actuator/awssso/logout").body());
+        seen.add(actuator.get("/actuator/awssso").body());
+        seen.add(this.engine.status().toString());
+        seen.add(this.engine.tokens().toString() + this.engine.credentialsProvider());
+
+        this.events.events.forEach((event) -> seen.add(event.toString()));
+        this.meters.getMeters().stream().map(Meter::getId).forEach((id) -> seen.add(id.toString()));
+        String analysis = failureAnalysisOfABadConfiguration();
+        assertThat(analysis).contains("aws.sso.start-url");
+        seen.add(analysis);
+        seen.add(output.getAll());
+
+        assertThat(this.events.events).isNotEmpty();
+        assertThat(emulator.issuedSecrets()).hasSizeGreaterThan(10);
+        assertThat(leaks(seen, emulator.issuedSecrets())).isEmpty();
+    }
+
+    /** Where each secret that shows up does, with a little context (the secret itself masked). */
+    private static List<String> leaks(List<String> seen, Set<String> secrets) {
+        List<String> leaks = new ArrayList<>();
+        for (String secret : secrets) {
+            for (int i = 0; i < seen.size(); i++) {
+                int at = seen.get(i).indexOf(secret);
+                if (at >= 0) {
+                    String before = seen.get(i).substring(Math.max(0, at - 80), at);
+                    leaks.add("output #" + i + " after: " + before);
+                }
+            }
+        }
+        return leaks;
+    }
+
+    private String failureAnalysisOfABadConfiguration() {
+        StringBuilder analysis = new StringBuilder();
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(AwsSsoAutoConfiguration.class))
+            .withPropertyValues("HOME=" + home, "AWS_PROFILE=", "AWS_CONFIG_FILE=", "aws.sso.start-url=ftp://x",
+                    "aws.sso.account-id=42", "aws.sso.cache-dir=" + WebTestApplication.cacheDir(home))
+            .run((context) -> analysis.append(SsoConfigurationFailureAnalyzerAccess.describe(context.getStartupFailure())));
+        return analysis.toString();
+    }
+
+    /** Collects every session event published as an application event. */
+    @Configuration(proxyBeanMethods = false)
+    static class EventCollector {
+
+        final List<SessionEvent> events = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(SessionEvent event) {
+            this.events.add(event);
+        }
+    }
+}
