@@ -238,7 +238,7 @@ public final class SsoEngine implements SdkAutoCloseable {
         this.endWarnings.crossed(endsAt, status.at()).ifPresent((threshold) -> {
             Duration left = Duration.between(status.at(), endsAt);
             logger.warn("The IAM Identity Center session of {} ends in {} min (at {}). Sign in again with `{}` to"
-                    + " keep the application working.", this.settings.source(), left.toMinutes(), endsAt,
+                    + " keep the application working.", this.settings.describe(), left.toMinutes(), endsAt,
                     this.settings.signInCommand());
             publish((ignored) -> new SessionEvent.SessionExpiring(threshold, endsAt, left, status));
         });
@@ -247,7 +247,7 @@ public final class SsoEngine implements SdkAutoCloseable {
     private void reportInitialState() {
         this.settings.legacyAdvice().ifPresent(logger::warn);
         if (this.tokens.currentToken().isEmpty()) {
-            logger.info("Not signed in to IAM Identity Center yet ({}): sign in with `{}`", this.settings.source(),
+            logger.info("Not signed in to IAM Identity Center yet ({}): sign in with `{}`", this.settings.describe(),
                     this.settings.signInCommand());
         }
     }

@@ -49,6 +49,15 @@ public record SsoSettings(SettingsSource source, @Nullable String sessionName, S
     }
 
     /**
+     * The sign-in these settings stand for, in words for log lines and messages, for example
+     * {@code sso-session 'corp' (profile 'dev' in /home/u/.aws/config)}.
+     */
+    public String describe() {
+        String session = legacy() ? "start URL " + this.startUrl : "sso-session '" + this.sessionName + "'";
+        return session + " (" + this.source + ")";
+    }
+
+    /**
      * The AWS CLI command that signs in to this session again.
      */
     public String signInCommand() {

@@ -102,7 +102,7 @@ public final class LoginManager {
         Thread waiter = new Thread(() -> complete(attempt, registration), "aws-sso-login");
         waiter.setDaemon(true);
         waiter.start();
-        logger.info("Sign-in to IAM Identity Center started for {}: {}", this.settings.source(),
+        logger.info("Sign-in to IAM Identity Center started for {}: {}", this.settings.describe(),
                 attempt.prompt().instructions());
         return attempt;
     }
@@ -137,18 +137,18 @@ public final class LoginManager {
                     registration.expiresAt(), this.settings.ssoRegion(), this.settings.startUrl(),
                     Map.of()));
             attempt.succeeded();
-            logger.info("Signed in to IAM Identity Center for {}", this.settings.source());
+            logger.info("Signed in to IAM Identity Center for {}", this.settings.describe());
         }
         catch (LoginFailedException ex) {
             attempt.failed(ex.getMessage());
-            logger.warn("Sign-in to IAM Identity Center for {} did not complete: {}", this.settings.source(),
+            logger.warn("Sign-in to IAM Identity Center for {} did not complete: {}", this.settings.describe(),
                     ex.getMessage());
         }
         catch (RuntimeException ex) {
             String reason = "The token could not be obtained: "
                     + FailureClassifier.classify("CreateToken", ex, this.clock.instant()).message();
             attempt.failed(reason);
-            logger.warn("Sign-in to IAM Identity Center for {} failed: {}", this.settings.source(), reason);
+            logger.warn("Sign-in to IAM Identity Center for {} failed: {}", this.settings.describe(), reason);
         }
     }
 
