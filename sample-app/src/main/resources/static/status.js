@@ -1,0 +1,254 @@
+// The status page: polls GET /api/session every second and renders it; the buttons post to the app's API.
+// Only textContent is ever set, so no message from the server can become markup, and only http(s) links are followed.
+'use strict';
+
+const POLL_INTERVAL_MS = 1000;
+// states in which signing in makes no sense: signed in already, or a sign-in is waiting
+const NO_SIGN_IN_STATES = ['ACTIVE', 'EXPIRING', 'LOGIN_PENDING'];
+
+const $ = (id) => document.getElementById(id);
+
+// server clock minus this browser's clock, so that countdowns agree with the server
+let clockOffsetMs = 0;
+let flowChosen = false;
+
+function text(id, value) {
+  $(id).textContent = (value === null || value === undefined || value === '') ? '–' : value;
+}
+
+function show(id, visible) {
+  $(id).hidden = !visible;
+}
+
+function webUrl(url) {
+  return /^https?:\/\//i.test(url || '') ? url : 'about:blank';
+}
+
+function time(instant) {
+  return instant ? new Date(instant).toLocaleTimeString() : null;
+}
+
+function countdown(instant) {
+  if (!instant) {
+    return '–';
+  }
+  const seconds = Math.floor((Date.parse(instant) - (Date.now() + clockOffsetMs)) / 1000);
+  if (seconds <= 0) {
+    return 'expired';
+  }
+  const h = Math.floor(seconds / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  const s = String(seconds % 60).padStart(2, '0');
+  if (h > 0) {
+    return `${h}h ${String(m).padStart(2, '0')}m ${s}s`;
+  }
+  return m > 0 ? `${m}m ${s}s` : `${seconds}s`;
+}
+
+function renderCountdown(id, instant) {
+  const element = $(id);
+  element.textContent = countdown(instant);
+  if (instant) {
+    element.dataset.expiresAt = instant;
+  } else {
+    delete element.dataset.expiresAt;
+  }
+}
+
+function outcome(id, refresh) {
+  const element = $(id);
+  if (!refresh) {
+    element.textContent = 'none yet';
+    element.dataset.outcome = 'none';
+    return;
+  }
+  element.textContent = refresh.succeeded
+    ? `${time(refresh.at)}, succeeded`
+    : `${time(refresh.at)}, failed: ${refresh.message || refresh.errorType}`;
+  element.dataset.outcome = refresh.succeeded ? 'succeeded' : 'failed';
+}
+
+function renderState(state, nextAction) {
+  $('state').textContent = state;
+  $('state').dataset.state = state;
+  text('next-action', nextAction);
+}
+
+function renderIdentity(view) {
+  const { identity } = view.status;
+  const caller = view.caller;
+  text('account', caller ? caller.account : identity.accountId);
+  text('role', identity.roleName);
+  text('arn', caller ? caller.arn : null);
+  text('user-id', caller ? caller.userId : null);
+  text('start-url', identity.startUrl);
+  text('source', identity.sessionName ? `${identity.source}, sso-session ${identity.sessionName}` : identity.source);
+  $('caller-problem').textContent = view.callerProblem || '';
+  show('caller-problem', Boolean(view.callerProblem));
+}
+
+function tokenDetail(token) {
+  if (!token.expiresAt) {
+    return 'No token: nobody is signed in.';
+  }
+  const expires = `Expires ${time(token.expiresAt)}`;
+  if (!token.refreshable) {
+    return `${expires}; cannot be refreshed: ${token.notRefreshableReason}`;
+  }
+  return token.nextRefreshAt ? `${expires}, refreshed next at ${time(token.nextRefreshAt)}` : expires;
+}
+
+function credentialsDetail(credentials) {
+  if (!credentials.expiresAt) {
+    return 'None held.';
+  }
+  const expire = `Expire ${time(credentials.expiresAt)}`;
+  return credentials.nextRefreshAt ? `${expire}, fetched again at ${time(credentials.nextRefreshAt)}` : expire;
+}
+
+function sessionDetail(session) {
+  if (!session.endsAt) {
+    return 'No session.';
+  }
+  const ends = `Ends ${time(session.endsAt)} (${session.endConfirmed ? 'confirmed' : 'estimated'})`;
+  return session.signedInAt ? `${ends}, signed in at ${time(session.signedInAt)}` : ends;
+}
+
+function renderLifetimes(status) {
+  const { token, credentials, session } = status;
+  renderCountdown('token-countdown', token.expiresAt);
+  text('token-detail', tokenDetail(token));
+  outcome('token-last-refresh', token.lastRefresh);
+  text('credentials-key', credentials.accessKeyId);
+  renderCountdown('credentials-countdown', credentials.expiresAt);
+  text('credentials-detail', credentialsDetail(credentials));
+  outcome('credentials-last-refresh', credentials.lastRefresh);
+  renderCountdown('session-countdown', session.endsAt);
+  text('session-detail', sessionDetail(session));
+}
+
+function renderWarnings(warnings) {
+  $('warnings').replaceChildren(...warnings.map((warning) => {
+    const item = document.createElement('li');
+    item.textContent = warning;
+    return item;
+  }));
+  show('warnings', warnings.length > 0);
+}
+
+function renderLogin(login) {
+  show('login', Boolean(login));
+  if (!login) {
+    return;
+  }
+  const pending = login.state === 'PENDING';
+  $('login').dataset.state = login.state;
+  text('login-state', { PENDING: 'Waiting for approval', FAILED: 'Sign-in failed', CANCELLED: 'Sign-in cancelled' }[login.state]);
+  text('login-flow', login.flow === 'DEVICE_CODE' ? '(device code)' : '(browser, PKCE)');
+  show('user-code-line', pending && Boolean(login.userCode));
+  $('user-code').textContent = login.userCode || '';
+  show('login-link-line', pending);
+  $('login-url').href = webUrl(login.url);
+  text('login-expires', time(login.expiresAt));
+  $('login-failure').textContent = login.failure || '';
+  show('login-failure', Boolean(login.failure));
+}
+
+function renderButtons(state) {
+  $('sign-in').disabled = NO_SIGN_IN_STATES.includes(state);
+  $('sign-out').disabled = state === 'SIGNED_OUT' || state === 'NOT_CONFIGURED';
+}
+
+function render(view) {
+  const { status } = view;
+  clockOffsetMs = Date.parse(status.at) - Date.now();
+  if (!flowChosen) {
+    $('flow').value = view.signInFlow === 'DEVICE_CODE' ? 'device-code' : 'pkce';
+  }
+  renderState(status.state, status.nextAction);
+  renderWarnings(status.warnings);
+  renderIdentity(view);
+  renderLifetimes(status);
+  renderLogin(status.login);
+  renderButtons(status.state);
+  text('updated', new Date().toLocaleTimeString());
+}
+
+async function problemOf(response) {
+  try {
+    const problem = await response.json();
+    return problem.detail || problem.title || `HTTP ${response.status}`;
+  } catch (ignored) {
+    return `HTTP ${response.status}`;
+  }
+}
+
+async function load() {
+  try {
+    const response = await fetch('api/session', { headers: { Accept: 'application/json' } });
+    if (response.ok) {
+      render(await response.json());
+    } else {
+      renderState(response.status === 404 ? 'NOT_CONFIGURED' : 'UNAVAILABLE', await problemOf(response));
+      renderButtons('NOT_CONFIGURED');
+    }
+  } catch (error) {
+    renderState('UNAVAILABLE', `The application does not answer (${error.message}).`);
+  }
+}
+
+function poll() {
+  load().finally(() => setTimeout(poll, POLL_INTERVAL_MS));
+}
+
+async function post(path, body) {
+  show('action-problem', false);
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(body || {}),
+  });
+  if (!response.ok) {
+    throw new Error(await problemOf(response));
+  }
+  return response.json();
+}
+
+function reportProblem(error) {
+  $('action-problem').textContent = error.message;
+  show('action-problem', true);
+}
+
+async function signIn() {
+  const flow = $('flow').value;
+  // opened within the click, so that no popup blocker stops it; pointed at the sign-in page once it is known
+  const signInWindow = flow === 'pkce' ? window.open('about:blank', 'aws-sso-sign-in') : null;
+  try {
+    const prompt = await post('api/sign-in', { flow });
+    if (signInWindow && prompt.flow === 'PKCE') {
+      signInWindow.location.href = webUrl(prompt.url);
+    } else if (signInWindow) {
+      signInWindow.close();
+    }
+  } catch (error) {
+    if (signInWindow) {
+      signInWindow.close();
+    }
+    reportProblem(error);
+  }
+  load();
+}
+
+async function act(path) {
+  try {
+    render(await post(path));
+  } catch (error) {
+    reportProblem(error);
+  }
+}
+
+$('flow').addEventListener('change', () => { flowChosen = true; });
+$('sign-in').addEventListener('click', signIn);
+$('sign-out').addEventListener('click', () => act('api/sign-out'));
+$('cancel-sign-in').addEventListener('click', () => act('api/sign-in/cancel'));
+poll();

@@ -1,0 +1,202 @@
+package dev.awssso.sample.session;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Set;
+
+import dev.awssso.emulator.IdentityCenterEmulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The status page in headless Chromium, on demo mode with lifetimes of seconds: sign in through the emulator's
+ * approval pages (PKCE and device code), see the session active with the caller identity, live through a
+ * credential refresh, sign out. Runs where Debian's {@code chromium} and {@code chromium-driver} are installed
+ * ({@code .ci/run} installs them), and is skipped elsewhere. The PKCE test saves a screenshot of the page to
+ * {@code target/sample-app.png}, or to the file named by the system property {@code sample.screenshot}:
+ * {@code -Dsample.screenshot=../docs/sample-app.png} renews the README's picture. The page is shown 1200 by 800
+ * pixels.
+ */
+@StatusPageTest
+@EnabledIf(value = "browserInstalled", disabledReason = "needs /usr/bin/chromium and /usr/bin/chromedriver")
+class StatusPageBrowserTests {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    private static final String ARN = "arn:aws:sts::" + IdentityCenterEmulator.DEFAULT_ACCOUNT_ID + ":assumed-role/"
+            + IdentityCenterEmulator.DEFAULT_ROLE_NAME + "/" + IdentityCenterEmulator.DEFAULT_USER_NAME;
+
+    private static final Duration PATIENCE = Duration.ofSeconds(20);
+
+    @LocalServerPort
+    private int port;
+
+    private ChromeDriver browser;
+
+    private WebDriverWait wait;
+
+    private String page;
+
+    static boolean browserInstalled() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    @BeforeEach
+    void openBrowser(@TempDir Path profile) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+            .build();
+        this.browser = new ChromeDriver(service, options);
+        this.wait = new WebDriverWait(this.browser, PATIENCE);
+        this.browser.get("http://127.0.0.1:" + this.port + "/");
+        this.page = this.browser.getWindowHandle();
+        showPageAt(1200, 800);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (this.browser != null) {
+            this.browser.quit();
+        }
+    }
+
+    @Test
+    void signsInWithPkceLivesThroughACredentialRefreshAndSignsOut() throws IOException {
+        signOutIfSignedIn();
+
+        chooseFlow("pkce");
+        element("sign-in").click();
+        switchToNewWindow();
+        this.wait.until(ExpectedConditions.elementToBeClickable(By.id("allow"))).click();
+        this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("result"), "Signed in"));
+        backToThePage();
+
+        awaitState("ACTIVE");
+        this.wait.until(ExpectedConditions.textToBe(By.id("arn"), ARN));
+        assertThat(text("account")).isEqualTo(IdentityCenterEmulator.DEFAULT_ACCOUNT_ID);
+        assertThat(text("role")).isEqualTo(IdentityCenterEmulator.DEFAULT_ROLE_NAME);
+        String firstSet = this.wait.until((browser) -> credentialsExpiry());
+        this.wait.until((browser) -> !firstSet.equals(credentialsExpiry()) && "ACTIVE".equals(text("state")));
+        assertThat(element("credentials-last-refresh").getDomAttribute("data-outcome")).isEqualTo("succeeded");
+        this.wait.until(ExpectedConditions.attributeToBe(By.id("token-last-refresh"), "data-outcome", "succeeded"));
+        assertThat(text("state")).isEqualTo("ACTIVE");
+        assertThat(text("credentials-countdown")).matches("\\d+s");
+        assertThat(text("arn")).isEqualTo(ARN);
+        saveScreenshot();
+
+        element("sign-out").click();
+        awaitState("SIGNED_OUT");
+        assertThat(text("arn")).isEqualTo("–");
+        assertThat(text("credentials-countdown")).isEqualTo("–");
+    }
+
+    @Test
+    void signsInWithADeviceCodeShownOnThePage() {
+        signOutIfSignedIn();
+
+        chooseFlow("device-code");
+        element("sign-in").click();
+        awaitState("LOGIN_PENDING");
+        String userCode = this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user-code"))).getText();
+        assertThat(userCode).isNotBlank();
+        assertThat(this.browser.getWindowHandles()).as("the device code flow opens no window by itself").hasSize(1);
+        element("login-url").click();
+        switchToNewWindow();
+        assertThat(this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user_code")))
+            .getDomProperty("value")).isEqualTo(userCode);
+        element("allow").click();
+        this.wait.until(ExpectedConditions.textToBe(By.tagName("h1"), "Request approved"));
+        backToThePage();
+
+        awaitState("ACTIVE");
+        this.wait.until(ExpectedConditions.textToBe(By.id("arn"), ARN));
+        assertThat(element("login").isDisplayed()).as("no sign-in pending any more").isFalse();
+
+        element("sign-out").click();
+        awaitState("SIGNED_OUT");
+    }
+
+    /** Sizes the window so that the page itself, the part a screenshot shows, is {@code width} by {@code height}. */
+    private void showPageAt(int width, int height) {
+        Dimension window = this.browser.manage().window().getSize();
+        Long pageWidth = (Long) this.browser.executeScript("return window.innerWidth");
+        Long pageHeight = (Long) this.browser.executeScript("return window.innerHeight");
+        this.browser.manage()
+            .window()
+            .setSize(new Dimension(window.getWidth() + width - pageWidth.intValue(),
+                    window.getHeight() + height - pageHeight.intValue()));
+    }
+
+    private void signOutIfSignedIn() {
+        String state = this.wait.until((browser) -> element("state").getDomAttribute("data-state"));
+        if (!"SIGNED_OUT".equals(state)) {
+            this.wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-out"))).click();
+        }
+        awaitState("SIGNED_OUT");
+        this.wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
+    }
+
+    private void chooseFlow(String flow) {
+        new Select(element("flow")).selectByValue(flow);
+    }
+
+    private void switchToNewWindow() {
+        this.wait.until(ExpectedConditions.numberOfWindowsToBe(2));
+        Set<String> windows = this.browser.getWindowHandles();
+        windows.remove(this.page);
+        this.browser.switchTo().window(windows.iterator().next());
+    }
+
+    private void backToThePage() {
+        this.browser.close();
+        this.browser.switchTo().window(this.page);
+    }
+
+    private void awaitState(String state) {
+        this.wait.until(ExpectedConditions.textToBe(By.id("state"), state));
+    }
+
+    /** The expiry of the role credentials on the page, {@code null} while there are none. */
+    private String credentialsExpiry() {
+        return element("credentials-countdown").getDomAttribute("data-expires-at");
+    }
+
+    private void saveScreenshot() throws IOException {
+        Path target = Path.of(System.getProperty("sample.screenshot", "target/sample-app.png"));
+        Files.createDirectories(target.toAbsolutePath().getParent());
+        Files.write(target, this.browser.getScreenshotAs(OutputType.BYTES));
+    }
+
+    private WebElement element(String id) {
+        return this.browser.findElement(By.id(id));
+    }
+
+    private String text(String id) {
+        return element(id).getText();
+    }
+}
