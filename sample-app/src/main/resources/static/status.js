@@ -5,6 +5,7 @@
 const POLL_INTERVAL_MS = 1000;
 // states in which signing in makes no sense: signed in already, or a sign-in is waiting
 const NO_SIGN_IN_STATES = ['ACTIVE', 'EXPIRING', 'LOGIN_PENDING'];
+const LOGIN_STATES = { PENDING: 'Waiting for approval', FAILED: 'Sign-in failed', CANCELLED: 'Sign-in cancelled' };
 
 const $ = (id) => document.getElementById(id);
 
@@ -143,7 +144,7 @@ function renderLogin(login) {
   }
   const pending = login.state === 'PENDING';
   $('login').dataset.state = login.state;
-  text('login-state', { PENDING: 'Waiting for approval', FAILED: 'Sign-in failed', CANCELLED: 'Sign-in cancelled' }[login.state]);
+  text('login-state', LOGIN_STATES[login.state]);
   text('login-flow', login.flow === 'DEVICE_CODE' ? '(device code)' : '(browser, PKCE)');
   show('user-code-line', pending && Boolean(login.userCode));
   $('user-code').textContent = login.userCode || '';

@@ -21,7 +21,7 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The status page's API: {@code GET /api/session} (the session and who AWS sees), {@code POST /api/sign-in}
  * (starts a sign-in, or returns the pending one), {@code POST /api/sign-in/cancel} and
- * {@code POST /api/sign-out}. The actions take JSON only, so that a plain form of another site cannot post
+ * {@code POST /api/sign-out} (also stops a sign-in that is waiting). The actions take JSON only, so that a plain form of another site cannot post
  * them. Without IAM Identity Center configuration the starter steps aside and every call answers 404.
  */
 @RestController
@@ -58,6 +58,7 @@ class SessionController {
     @PostMapping(path = "/sign-out", consumes = MediaType.APPLICATION_JSON_VALUE)
     SessionView signOut() {
         SsoEngine sso = engine();
+        sso.login().pending().ifPresent(LoginAttempt::cancel);
         sso.login().signOut();
         return this.views.of(sso);
     }

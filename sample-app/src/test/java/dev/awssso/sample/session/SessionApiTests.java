@@ -120,6 +120,16 @@ class SessionApiTests {
     }
 
     @Test
+    void signingOutStopsAPendingSignIn() {
+        post("/api/sign-in", "{\"flow\":\"device-code\"}");
+        assertThat(state()).isEqualTo("LOGIN_PENDING");
+
+        Map<String, Object> signedOut = post("/api/sign-out", "{}").getBody();
+        assertThat(status(signedOut)).containsEntry("state", "SIGNED_OUT");
+        assertThat(object(status(signedOut), "login")).containsEntry("state", "CANCELLED");
+    }
+
+    @Test
     void reportsASignInThatCannotStart() {
         this.emulator.injectFault(Operation.START_DEVICE_AUTHORIZATION,
                 Fault.status(500, "InternalServerException").times(10));
