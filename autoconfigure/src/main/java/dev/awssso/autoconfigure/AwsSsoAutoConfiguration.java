@@ -47,12 +47,16 @@ public final class AwsSsoAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    SsoEngine awsSsoEngine(SsoSettings settings, Environment environment, AwsSsoProperties properties,
-            ApplicationEventPublisher eventPublisher) {
+    SsoEngine awsSsoEngine(SsoSettings settings, Environment environment, AwsSsoProperties properties) {
         SsoSettingsLoader loader = new SsoSettingsLoader(environment, properties);
-        SsoEngine engine = SsoEngine.start(settings, properties.toEngineOptions(loader.cacheDirectory()));
-        engine.addListener(eventPublisher::publishEvent);
-        return engine;
+        return SsoEngine.start(settings, properties.toEngineOptions(loader.cacheDirectory()));
+    }
+
+    @Bean
+    SessionEventRelay awsSsoSessionEventRelay(SsoEngine engine, ApplicationEventPublisher eventPublisher) {
+        SessionEventRelay relay = new SessionEventRelay(eventPublisher);
+        engine.addListener(relay);
+        return relay;
     }
 
     @Bean

@@ -220,6 +220,18 @@ class LoginTests {
     }
 
     @Test
+    void signingOutStopsASignInThatIsWaiting(IdentityCenterEmulator emulator) {
+        SsoEngine engine = start(emulator);
+        LoginAttempt attempt = engine.login().start(LoginFlow.PKCE, false);
+
+        engine.login().signOut();
+
+        awaitEnd(attempt);
+        assertThat(attempt.state()).isEqualTo(State.CANCELLED);
+        assertThat(engine.status().state()).isEqualTo(SessionState.SIGNED_OUT);
+    }
+
+    @Test
     void aNewSessionSignInSignsOutFirst(IdentityCenterEmulator emulator) throws Exception {
         SsoEngine engine = start(emulator);
         signInWithPkce(engine, emulator);

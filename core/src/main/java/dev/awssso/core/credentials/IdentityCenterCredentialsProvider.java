@@ -194,6 +194,8 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
     public void signedOut() {
         this.held.set(null);
         this.lastError = null;
+        this.lastFailure = null;
+        this.lastRefresh = null;
         this.nextAttemptAt = Instant.MIN;
     }
 

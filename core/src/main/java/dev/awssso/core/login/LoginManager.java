@@ -71,7 +71,8 @@ public final class LoginManager {
     }
 
     /**
-     * Starts a sign-in, or returns the one already waiting for the user.
+     * Starts a sign-in, or returns the one already waiting for the user (whatever its flow: cancel it first to
+     * switch flows).
      * @param flow how the user signs in
      * @param newSession whether to sign out first, so that a new Identity Center session (with a full session
      *     duration) starts instead of the current one being reused
@@ -118,11 +119,13 @@ public final class LoginManager {
     }
 
     /**
-     * Signs out: ends the Identity Center session with the portal's {@code Logout} (a failure is logged, not
-     * thrown), deletes this session's token file only, and so stops serving its credentials.
+     * Signs out: stops a sign-in that is waiting, ends the Identity Center session with the portal's
+     * {@code Logout} (a failure is logged, not thrown), deletes this session's token file only, and so stops
+     * serving its credentials.
      * @return whether there was a sign-in to end
      */
     public synchronized boolean signOut() {
+        pending().ifPresent(LoginAttempt::cancel);
         Optional<SsoToken> token = this.tokens.currentToken();
         token.ifPresent(this::logOutOfPortal);
         return this.tokens.signOut();

@@ -58,7 +58,6 @@ class SessionController {
     @PostMapping(path = "/sign-out", consumes = MediaType.APPLICATION_JSON_VALUE)
     SessionView signOut() {
         SsoEngine sso = engine();
-        sso.login().pending().ifPresent(LoginAttempt::cancel);
         sso.login().signOut();
         return this.views.of(sso);
     }
