@@ -1,11 +1,15 @@
 package dev.awssso.core;
 
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,10 +43,19 @@ import dev.awssso.core.token.TokenCacheFile;
 import dev.awssso.core.token.TokenListener;
 import dev.awssso.core.token.TokenManager;
 import dev.awssso.core.token.TokenRefresher;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -73,6 +86,8 @@ public final class SsoEngine implements SdkAutoCloseable {
 
     private final SsoClient portal;
 
+    private final AbortingHttpClient http;
+
     private final Clock clock;
 
     private final TokenManager tokens;
@@ -96,16 +111,19 @@ public final class SsoEngine implements SdkAutoCloseable {
     private volatile SessionState lastState = SessionState.SIGNED_OUT;
 
     private SsoEngine(SsoSettings settings, EngineOptions options, SsoOidcClient oidc, SsoClient portal,
-            Clock clock) {
+            AbortingHttpClient http, Clock clock) {
         this.settings = settings;
         this.oidc = oidc;
         this.portal = portal;
+        this.http = http;
         this.clock = clock;
         int engine = ENGINE_NUMBER.incrementAndGet();
         this.scheduler = Executors.newScheduledThreadPool(2, daemonThreads("aws-sso-" + engine + "-refresh"));
         this.eventDispatcher = Executors.newSingleThreadExecutor(daemonThreads("aws-sso-" + engine + "-events"));
         EventRelay relay = new EventRelay();
-        TokenCacheFile cacheFile = TokenCacheFile.of(options.cacheDirectory(), settings.cacheKey());
+        // another process holds the lock for one refresh, one call to AWS at most
+        TokenCacheFile cacheFile = TokenCacheFile.of(options.cacheDirectory(), settings.cacheKey(),
+                options.timeouts().call().multipliedBy(2));
         this.tokens = new TokenManager(settings, cacheFile, new TokenRefresher(oidc, clock), clock,
                 options.tokenRefreshWindow(), options.backoff(), relay);
         this.credentials = new IdentityCenterCredentialsProvider(settings, this.tokens,
@@ -127,9 +145,14 @@ public final class SsoEngine implements SdkAutoCloseable {
      */
     public static SsoEngine start(SsoSettings settings, EngineOptions options) {
         requireUsableCacheDirectory(options.cacheDirectory());
-        SsoOidcClient oidc = SsoClients.oidc(settings.ssoRegion(), options.endpoints().oidc(), options.timeouts());
-        SsoClient portal = SsoClients.portal(settings.ssoRegion(), options.endpoints().portal(), options.timeouts());
-        SsoEngine engine = new SsoEngine(settings, options, oidc, portal, Clock.systemUTC());
+        // As SsoClients builds them, but over one HTTP client that close() can abort: a call that hangs would
+        // otherwise keep its thread alive until the read or call timeout, long after the engine closed.
+        AbortingHttpClient http = new AbortingHttpClient(SsoClients.httpClient(options.timeouts()));
+        SsoOidcClient oidc = configure(SsoOidcClient.builder(), settings.ssoRegion(), options.endpoints().oidc(),
+                options.timeouts(), http).build();
+        SsoClient portal = configure(SsoClient.builder(), settings.ssoRegion(), options.endpoints().portal(),
+                options.timeouts(), http).build();
+        SsoEngine engine = new SsoEngine(settings, options, oidc, portal, http, Clock.systemUTC());
         engine.startMaintenance(options);
         return engine;
     }
@@ -185,12 +208,16 @@ public final class SsoEngine implements SdkAutoCloseable {
         return status();
     }
 
-    /** Stops the background maintenance and closes the SDK clients. */
+    /**
+     * Stops the background maintenance and closes the SDK clients. Calls to AWS under way are aborted, so their
+     * threads end at once.
+     */
     @Override
     public void close() {
         this.login.pending().ifPresent(LoginAttempt::cancel);
         this.scheduler.shutdownNow();
         this.eventDispatcher.shutdownNow();
+        this.http.close();
         try {
             if (!this.scheduler.awaitTermination(2, TimeUnit.SECONDS)
                     || !this.eventDispatcher.awaitTermination(1, TimeUnit.SECONDS)) {
@@ -294,6 +321,18 @@ public final class SsoEngine implements SdkAutoCloseable {
         }
     }
 
+    private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> B configure(B builder,
+            String ssoRegion, @Nullable URI endpoint, CallTimeouts timeouts, SdkHttpClient http) {
+        builder.region(Region.of(ssoRegion))
+            .credentialsProvider(AnonymousCredentialsProvider.create())
+            .overrideConfiguration((configuration) -> configuration.apiCallTimeout(timeouts.call()));
+        builder.httpClient(http);
+        if (endpoint != null) {
+            builder.endpointOverride(endpoint);
+        }
+        return builder;
+    }
+
     private static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger thread = new AtomicInteger();
         return (runnable) -> {
@@ -301,6 +340,61 @@ public final class SsoEngine implements SdkAutoCloseable {
             result.setDaemon(true);
             return result;
         };
+    }
+
+    /**
+     * An HTTP client that knows the requests under way and aborts them when closed (closing the connection, so
+     * that a thread blocked reading an answer gets an error at once); requests made after that fail at once.
+     */
+    private static final class AbortingHttpClient implements SdkHttpClient {
+
+        private final SdkHttpClient delegate;
+
+        private final Set<ExecutableHttpRequest> underWay = ConcurrentHashMap.newKeySet();
+
+        private volatile boolean closed;
+
+        AbortingHttpClient(SdkHttpClient delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+            ExecutableHttpRequest prepared = this.delegate.prepareRequest(request);
+            return new ExecutableHttpRequest() {
+
+                @Override
+                public HttpExecuteResponse call() throws IOException {
+                    AbortingHttpClient.this.underWay.add(prepared);
+                    try {
+                        if (AbortingHttpClient.this.closed) {
+                            throw new IOException("The IAM Identity Center engine was closed");
+                        }
+                        return prepared.call();
+                    }
+                    finally {
+                        AbortingHttpClient.this.underWay.remove(prepared);
+                    }
+                }
+
+                @Override
+                public void abort() {
+                    prepared.abort();
+                }
+            };
+        }
+
+        @Override
+        public String clientName() {
+            return this.delegate.clientName();
+        }
+
+        @Override
+        public void close() {
+            this.closed = true;
+            this.underWay.forEach(ExecutableHttpRequest::abort);
+            this.delegate.close();
+        }
     }
 
     /** Passes the changes seen by the token manager and the credentials provider on, as events. */

@@ -236,7 +236,7 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
         }
         catch (SsoSessionException ex) {
             if (ex.reason() == Reason.UNAVAILABLE) {
-                remember(ex, this.tokens.lastFailure().orElse(null), now);
+                remember(ex, this.tokens.lastFailure().orElse(null), this.clock.instant());
             }
             throw ex;
         }
@@ -258,10 +258,14 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
             return fresh;
         }
         catch (RuntimeException ex) {
-            RefreshFailure failure = FailureClassifier.classify(OPERATION, ex, now);
+            // the backoff counts from the failure, not from the start of an attempt that may have taken long
+            Instant failedAt = this.clock.instant();
+            RefreshFailure failure = FailureClassifier.classify(OPERATION, ex, failedAt);
             SsoSessionException error = toSessionException(failure);
-            remember(error, failure, now);
+            // recorded before lastFailure, which makes the state REFRESH_FAILING: a status never shows a failing
+            // refresh whose last attempt succeeded
             this.lastRefresh = RefreshRecord.failure(failure);
+            remember(error, failure, failedAt);
             this.listener.credentialsRefreshFailed(failure);
             throw error;
         }

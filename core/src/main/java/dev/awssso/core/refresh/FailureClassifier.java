@@ -7,6 +7,8 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
@@ -33,6 +35,17 @@ public final class FailureClassifier {
             String detail = (io.getMessage() != null) ? ": " + io.getMessage() : "";
             return new RefreshFailure(FailureKind.TRANSIENT, io.getClass().getSimpleName(),
                     operation + " failed: " + io.getClass().getSimpleName() + detail, at, io);
+        }
+        if (failure instanceof ApiCallTimeoutException || failure instanceof ApiCallAttemptTimeoutException) {
+            // the SDK's own message, which names the configured limit and nothing else
+            return new RefreshFailure(FailureKind.TRANSIENT, failure.getClass().getSimpleName(),
+                    operation + " timed out: " + failure.getMessage(), at, null);
+        }
+        Throwable unreadable = unreadableAnswer(failure);
+        if (unreadable != null) {
+            return new RefreshFailure(FailureKind.TRANSIENT, unreadable.getClass().getSimpleName(), operation
+                    + " answered with a response that could not be read (" + unreadable.getClass().getSimpleName()
+                    + ")", at, null);
         }
         if (failure instanceof SdkClientException) {
             return new RefreshFailure(FailureKind.TRANSIENT, "SdkClientException", operation
@@ -63,6 +76,19 @@ public final class FailureClassifier {
             return FailureKind.TRANSIENT;
         }
         return FailureKind.REJECTED;
+    }
+
+    /**
+     * The parser exception behind {@code failure} when the answer could not be read (malformed or truncated
+     * JSON). Its message may quote the response, so only its type is used.
+     */
+    private static @Nullable Throwable unreadableAnswer(Throwable failure) {
+        for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof IOException && cause.getClass().getName().contains(".jackson.")) {
+                return cause;
+            }
+        }
+        return null;
     }
 
     /**

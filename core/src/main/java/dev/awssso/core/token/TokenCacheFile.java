@@ -10,9 +10,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -26,27 +28,45 @@ import org.jspecify.annotations.Nullable;
  * Writes are atomic (a temporary file in the same directory, then a rename) and leave the file readable by
  * its owner only. {@link #underLock} guards a read-refresh-write cycle against other threads and, through an
  * advisory lock on a {@code .lock} file beside the token file, against other processes. The operating system
- * releases that lock when a process dies, so a crashed process never blocks the others.
+ * releases that lock when a process dies, so a crashed process never blocks the others; one that hangs while
+ * holding it (stopped in a debugger, for example) delays the others by the lock wait at most.
  */
 public final class TokenCacheFile {
 
+    /** How long {@link #underLock} waits for the lock unless told otherwise. */
+    public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(60);
+
     private static final ConcurrentMap<Path, ReentrantLock> LOCKS_IN_THIS_JVM = new ConcurrentHashMap<>();
+
+    private static final long LONGEST_PAUSE_MILLIS = 50;
 
     private final Path file;
 
     private final Path lockFile;
 
-    private TokenCacheFile(Path file) {
+    private final Duration lockWait;
+
+    private TokenCacheFile(Path file, Duration lockWait) {
         this.file = file;
         this.lockFile = file.resolveSibling(file.getFileName() + ".lock");
+        this.lockWait = lockWait;
     }
 
     /**
      * The cache file for {@code cacheKey} (the sso-session name, or the start URL of a legacy profile) in
-     * {@code cacheDirectory}.
+     * {@code cacheDirectory}, waiting {@link #DEFAULT_LOCK_WAIT} for its lock at most.
      */
     public static TokenCacheFile of(Path cacheDirectory, String cacheKey) {
-        return new TokenCacheFile(cacheDirectory.toAbsolutePath().normalize().resolve(fileName(cacheKey)));
+        return of(cacheDirectory, cacheKey, DEFAULT_LOCK_WAIT);
+    }
+
+    /**
+     * The cache file for {@code cacheKey} in {@code cacheDirectory}, waiting {@code lockWait} for its lock at
+     * most: longer than another process holds it for one refresh (one call to AWS).
+     */
+    public static TokenCacheFile of(Path cacheDirectory, String cacheKey, Duration lockWait) {
+        return new TokenCacheFile(cacheDirectory.toAbsolutePath().normalize().resolve(fileName(cacheKey)),
+                lockWait);
     }
 
     /** The file name the AWS CLI uses for {@code cacheKey}: lower-case hex SHA-1 of its UTF-8 bytes, {@code .json}. */
@@ -143,14 +163,26 @@ public final class TokenCacheFile {
     /**
      * Runs {@code action} while holding this file's lock: exclusive among threads of this JVM and, through an
      * advisory file lock, among processes that use the same protocol.
+     * @throws TokenCacheException when the lock cannot be had within the lock wait (another process holds it
+     *     and hangs), when waiting is interrupted, or when the lock file cannot be used
      */
     public <T> T underLock(Supplier<T> action) {
+        long deadline = System.nanoTime() + this.lockWait.toNanos();
         ReentrantLock jvmLock = LOCKS_IN_THIS_JVM.computeIfAbsent(this.file, (path) -> new ReentrantLock());
-        jvmLock.lock();
+        try {
+            if (!jvmLock.tryLock(this.lockWait.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw lockNotAcquired("another thread of this application");
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new TokenCacheException(this.file, "Interrupted while waiting for the lock file " + this.lockFile
+                    + ".", ex);
+        }
         try {
             CacheFiles.createDirectory(this.lockFile.getParent());
             try (FileChannel channel = FileChannel.open(this.lockFile, StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
+                    StandardOpenOption.WRITE); FileLock lock = acquire(channel, deadline)) {
                 return action.get();
             }
         }
@@ -163,9 +195,34 @@ public final class TokenCacheFile {
         }
     }
 
+    /** Takes the file lock, polling until {@code deadline} ({@link System#nanoTime()}) at most. */
+    private FileLock acquire(FileChannel channel, long deadline) throws IOException {
+        long pause = 1;
+        while (true) {
+            FileLock lock = channel.tryLock();
+            if (lock != null) {
+                return lock;
+            }
+            if (System.nanoTime() - deadline >= 0) {
+                throw lockNotAcquired("another process");
+            }
+            try {
+                Thread.sleep(pause);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+                throw new TokenCacheException(this.file, "Interrupted while waiting for the lock file "
+                        + this.lockFile + ".", ex);
+            }
+            pause = Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
+        }
+    }
 
-
-
+    private TokenCacheException lockNotAcquired(String holder) {
+        return new TokenCacheException(this.file, "Lock file " + this.lockFile + " was held by " + holder
+                + " for more than " + this.lockWait.toMillis() + " ms: another application using this sign-in is"
+                + " refreshing it, or hangs (stopped in a debugger, for example). Trying again later.");
+    }
 
     @Override
     public String toString() {

@@ -3,6 +3,7 @@ package dev.awssso.core.token;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
@@ -285,7 +286,6 @@ public final class TokenManager {
      * token for which {@code stillNeedsRefresh} no longer holds, that token is adopted instead.
      */
     private SsoToken refreshLocked(SsoToken current, Predicate<SsoToken> stillNeedsRefresh) {
-        Instant now = this.clock.instant();
         try {
             SsoToken refreshed = this.cacheFile
                 .underLock(() -> refreshUnlessRotatedElsewhere(current, stillNeedsRefresh));
@@ -298,7 +298,11 @@ public final class TokenManager {
             throw ex;
         }
         catch (RuntimeException ex) {
-            RefreshFailure failure = FailureClassifier.classify(OPERATION, ex, now);
+            // the backoff counts from the failure, not from the start of an attempt that may have taken long
+            Instant now = this.clock.instant();
+            RefreshFailure failure = (ex instanceof TokenCacheException cache)
+                    ? new RefreshFailure(FailureKind.TRANSIENT, "TokenCacheException", cache.getMessage(), now, cache)
+                    : FailureClassifier.classify(OPERATION, ex, now);
             recordFailure(failure, now);
             if (failure.kind() == FailureKind.SESSION_ENDED) {
                 this.sessionEnd = failure;
@@ -399,9 +403,12 @@ public final class TokenManager {
      * new {@code aws sso login} can look like a refresh otherwise.
      */
     private boolean continuesSession(@Nullable SsoToken previous, SsoToken next) {
+        // The file holds whole seconds: a refresh written by another process within the same second as (or
+        // shortly after) this one's may expire up to a second earlier than the token this process holds.
         return previous != null && this.sessionEnd == null && !previous.isExpired(this.clock.instant())
                 && previous.clientId() != null && previous.clientId().equals(next.clientId())
-                && next.refreshToken() != null && previous.expiresAt().isBefore(next.expiresAt());
+                && next.refreshToken() != null
+                && !next.expiresAt().isBefore(previous.expiresAt().truncatedTo(ChronoUnit.SECONDS));
     }
 
     private void adopt(SsoToken token, Instant obtainedAt, FileStamp stamp) {

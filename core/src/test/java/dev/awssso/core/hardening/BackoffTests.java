@@ -1,0 +1,205 @@
+package dev.awssso.core.hardening;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.awssso.core.SsoSessionException;
+import dev.awssso.core.credentials.CredentialsListener;
+import dev.awssso.core.credentials.IdentityCenterCredentialsProvider;
+import dev.awssso.core.credentials.RoleCredentialsFetcher;
+import dev.awssso.core.refresh.RetryBackoff;
+import dev.awssso.core.token.SsoToken;
+import dev.awssso.core.token.TokenCacheFile;
+import dev.awssso.core.token.TokenListener;
+import dev.awssso.core.token.TokenManager;
+import dev.awssso.core.token.TokenRefresher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.services.sso.SsoClient;
+import software.amazon.awssdk.services.sso.model.GetRoleCredentialsRequest;
+import software.amazon.awssdk.services.sso.model.GetRoleCredentialsResponse;
+import software.amazon.awssdk.services.sso.model.RoleCredentials;
+import software.amazon.awssdk.services.sso.model.SsoException;
+import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
+import software.amazon.awssdk.services.ssooidc.model.CreateTokenRequest;
+import software.amazon.awssdk.services.ssooidc.model.CreateTokenResponse;
+import software.amazon.awssdk.services.ssooidc.model.SsoOidcException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The wait after a failed attempt counts from the failure: an attempt that took long (timeouts, the SDK's own
+ * retries under throttling) is not followed at once by the next one. A clock that only moves when told shows it.
+ */
+class BackoffTests {
+
+    private static final RetryBackoff BACKOFF = new RetryBackoff(Duration.ofSeconds(1), Duration.ofMinutes(1));
+
+    /** How long each failing call takes, on the test's clock. */
+    private static final Duration SLOW_CALL = Duration.ofSeconds(30);
+
+    @TempDir
+    Path cacheDir;
+
+    private final MovableClock clock = new MovableClock(Instant.now());
+
+    @Test
+    void aSlowFailedTokenRefreshIsNotRetriedBeforeTheBackoffHasPassedSinceItFailed() {
+        AtomicInteger calls = new AtomicInteger();
+        TokenManager tokens = tokenManager(new FailingOidc(calls));
+        this.clock.advance(Duration.ofMinutes(6));
+
+        tokens.refreshIfDue();
+        assertThat(calls).hasValue(1);
+        tokens.refreshIfDue();
+        assertThat(calls).as("not retried right after a failure that took " + SLOW_CALL).hasValue(1);
+
+        this.clock.advance(BACKOFF.initial());
+        tokens.refreshIfDue();
+        assertThat(calls).as("retried once the backoff has passed").hasValue(2);
+        assertThat(tokens.lastFailure().orElseThrow().at()).as("the failure is dated when it happened")
+            .isEqualTo(this.clock.instant());
+    }
+
+    @Test
+    void aSlowFailedCredentialsFetchIsNotRetriedBeforeTheBackoffHasPassedSinceItFailed() {
+        TokenManager tokens = tokenManager(new FailingOidc(new AtomicInteger()));
+        AtomicInteger calls = new AtomicInteger();
+        IdentityCenterCredentialsProvider provider = new IdentityCenterCredentialsProvider(Hardening.settings(),
+                tokens, new RoleCredentialsFetcher(new PortalFailingAfterFirstCall(calls), Hardening.settings()),
+                this.clock, new IdentityCenterCredentialsProvider.Timing(Duration.ofMinutes(5), Duration.ofMinutes(1),
+                        BACKOFF, Duration.ofSeconds(1)), null, new CredentialsListener() {
+                        });
+        provider.resolveCredentials();
+        this.clock.advance(Duration.ofMinutes(6));
+
+        provider.refreshIfDue();
+        assertThat(calls).hasValue(2);
+        provider.refreshIfDue();
+        assertThat(calls).as("not retried right after a failure that took " + SLOW_CALL).hasValue(2);
+        assertThatExceptionOfType(SsoSessionException.class).isThrownBy(provider::refreshNow);
+        assertThat(calls).as("an explicit refresh is always made").hasValue(3);
+
+        this.clock.advance(BACKOFF.max());
+        provider.refreshIfDue();
+        assertThat(calls).as("retried once the backoff has passed").hasValue(4);
+    }
+
+    /** A token valid for 10 more minutes, refreshable, in the cache; due for refresh in 5 minutes. */
+    private TokenManager tokenManager(SsoOidcClient oidc) {
+        TokenCacheFile file = TokenCacheFile.of(this.cacheDir, Hardening.SESSION);
+        file.write(new SsoToken("access", this.clock.instant().plus(Duration.ofMinutes(10)), "refresh", "client",
+                "secret", this.clock.instant().plus(Duration.ofDays(30)), Hardening.SSO_REGION, Hardening.START_URL,
+                Map.of()));
+        TokenManager tokens = new TokenManager(Hardening.settings(), file, new TokenRefresher(oidc, this.clock),
+                this.clock, Duration.ofMinutes(15), BACKOFF, new TokenListener() {
+                });
+        tokens.reloadIfChanged();
+        assertThat(tokens.currentToken()).isPresent();
+        return tokens;
+    }
+
+    private final class FailingOidc implements SsoOidcClient {
+
+        private final AtomicInteger calls;
+
+        FailingOidc(AtomicInteger calls) {
+            this.calls = calls;
+        }
+
+        @Override
+        public CreateTokenResponse createToken(CreateTokenRequest request) {
+            this.calls.incrementAndGet();
+            BackoffTests.this.clock.advance(SLOW_CALL);
+            throw (SsoOidcException) SsoOidcException.builder()
+                .statusCode(503)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("ServiceUnavailableException").build())
+                .build();
+        }
+
+        @Override
+        public String serviceName() {
+            return SERVICE_NAME;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    private final class PortalFailingAfterFirstCall implements SsoClient {
+
+        private final AtomicInteger calls;
+
+        PortalFailingAfterFirstCall(AtomicInteger calls) {
+            this.calls = calls;
+        }
+
+        @Override
+        public GetRoleCredentialsResponse getRoleCredentials(GetRoleCredentialsRequest request) {
+            if (this.calls.incrementAndGet() == 1) {
+                return GetRoleCredentialsResponse.builder()
+                    .roleCredentials(RoleCredentials.builder()
+                        .accessKeyId("ASIAEXAMPLE")
+                        .secretAccessKey("secret")
+                        .sessionToken("session")
+                        .expiration(BackoffTests.this.clock.instant().plus(Duration.ofMinutes(10)).toEpochMilli())
+                        .build())
+                    .build();
+            }
+            BackoffTests.this.clock.advance(SLOW_CALL);
+            throw (SsoException) SsoException.builder()
+                .statusCode(429)
+                .awsErrorDetails(AwsErrorDetails.builder().errorCode("TooManyRequestsException").build())
+                .build();
+        }
+
+        @Override
+        public String serviceName() {
+            return SERVICE_NAME;
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    /** A clock that stands still until moved. */
+    static final class MovableClock extends Clock {
+
+        private final AtomicReference<Instant> now;
+
+        MovableClock(Instant start) {
+            this.now = new AtomicReference<>(start);
+        }
+
+        void advance(Duration duration) {
+            this.now.updateAndGet((instant) -> instant.plus(duration));
+        }
+
+        @Override
+        public Instant instant() {
+            return this.now.get();
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+}

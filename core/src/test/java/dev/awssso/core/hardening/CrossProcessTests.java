@@ -1,0 +1,226 @@
+package dev.awssso.core.hardening;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+import dev.awssso.core.SsoEngine;
+import dev.awssso.core.SsoSessionException;
+import dev.awssso.core.SsoSessionException.Reason;
+import dev.awssso.core.status.SessionState;
+import dev.awssso.core.token.SsoToken;
+import dev.awssso.core.token.TokenCacheException;
+import dev.awssso.core.token.TokenCacheFile;
+import dev.awssso.emulator.EmulatedSession;
+import dev.awssso.emulator.IdentityCenterEmulator;
+import dev.awssso.emulator.IdentityCenterEmulatorExtension;
+import dev.awssso.emulator.Operation;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Two processes sharing nothing but the cache directory (and the service): a second JVM started from the test
+ * class path ({@link CacheChild}) and an engine in this JVM. The emulator rotates refresh tokens, as AWS does,
+ * so refreshing with a refresh token another process already used fails with {@code InvalidGrantException}.
+ */
+@ExtendWith(IdentityCenterEmulatorExtension.class)
+class CrossProcessTests {
+
+    private static final int ROUNDS = 50;
+
+    private static final Duration CHILD_START = Duration.ofSeconds(60);
+
+    @TempDir
+    Path cacheDir;
+
+    private final List<SsoEngine> engines = new ArrayList<>();
+
+    @AfterEach
+    void closeEngines() {
+        this.engines.forEach(SsoEngine::close);
+    }
+
+    @Test
+    void twoProcessesRefreshingTheSameSessionFiftyTimesNeverCorruptRollBackOrLoseTheToken(
+            IdentityCenterEmulator emulator) throws Exception {
+        EmulatedSession session = emulator.signIn(Hardening.SESSION);
+        session.writeCacheFile(this.cacheDir);
+        TokenCacheFile file = TokenCacheFile.of(this.cacheDir, Hardening.SESSION);
+        try (ChildJvm child = ChildJvm.start("refresh", emulator.endpoint().toString(), this.cacheDir.toString(),
+                String.valueOf(ROUNDS)); Hardening.LogCapture log = new Hardening.LogCapture()) {
+            SsoEngine engine = start(emulator);
+            engine.credentialsProvider().resolveCredentials();
+            Instant signedInAt = engine.tokens().signedInAt().orElseThrow();
+            child.await("READY", CHILD_START);
+            FileSampler sampler = new FileSampler(file);
+            sampler.start();
+            long started = System.nanoTime();
+
+            child.send("GO");
+            List<String> failures = new ArrayList<>();
+            for (int round = 1; round <= ROUNDS; round++) {
+                try {
+                    engine.refreshNow();
+                    AwsSessionCredentials credentials = engine.credentialsProvider().resolveCredentials();
+                    assertThat(credentials.expirationTime().orElseThrow()).isAfter(Instant.now());
+                }
+                catch (SsoSessionException ex) {
+                    failures.add("round " + round + ": " + ex.getMessage());
+                }
+            }
+            List<String> childRounds = new ArrayList<>();
+            String line = child.next(Duration.ofSeconds(60));
+            while (line.startsWith("ROUND")) {
+                childRounds.add(line);
+                line = child.next(Duration.ofSeconds(60));
+            }
+            long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+            sampler.stop();
+
+            long createTokenCalls = emulator.callCount(Operation.CREATE_TOKEN);
+            System.out.printf("cross-process: %d rounds each in %d ms, %d CreateToken calls (%d refreshes adopted from"
+                    + " the other process), %d file samples, %d distinct tokens seen%n", ROUNDS, elapsedMillis,
+                    createTokenCalls, 2 * ROUNDS - createTokenCalls, sampler.samples, sampler.distinctTokens.size());
+            assertThat(failures).as("failures in this process").isEmpty();
+            assertThat(childRounds).as("rounds of the other process").hasSize(ROUNDS)
+                .allSatisfy((round) -> assertThat(round).endsWith(" ok"));
+            assertThat(line).isEqualTo("DONE ok=" + ROUNDS + " failed=0");
+            assertThat(sampler.problems).as("what the file sampler saw").isEmpty();
+            assertThat(sampler.samples).isGreaterThan(ROUNDS);
+            assertThat(createTokenCalls).as("some refreshes were adopted from the other process")
+                .isLessThan(2 * ROUNDS);
+            assertThat(log.all()).doesNotContain("InvalidGrantException").doesNotContain("new IAM Identity Center sign-in");
+            assertThat(engine.tokens().signedInAt()).as("another process's refresh is not a new sign-in")
+                .hasValue(signedInAt);
+
+            SsoToken last = file.read().orElseThrow();
+            assertThat(engine.tokens().refreshNow().accessToken()).as("the refresh token in the file still works")
+                .isNotEqualTo(last.accessToken());
+            assertThat(engine.status().state()).isEqualTo(SessionState.ACTIVE);
+        }
+    }
+
+    @Test
+    void aLockHeldByAHungProcessNeverBlocksForeverAndAKilledProcessReleasesItAtOnce(IdentityCenterEmulator emulator)
+            throws Exception {
+        emulator.setTokenLifetime(Duration.ofSeconds(1));
+        EmulatedSession session = emulator.signIn(Hardening.SESSION);
+        session.writeCacheFile(this.cacheDir);
+        Hardening.await("the token expired", Duration.ofSeconds(5), () -> Instant.now().isAfter(session.expiresAt()));
+        emulator.setTokenLifetime(Duration.ofHours(1));
+        TokenCacheFile file = TokenCacheFile.of(this.cacheDir, Hardening.SESSION);
+        try (ChildJvm child = ChildJvm.start("hold", this.cacheDir.toString())) {
+            child.await("LOCKED", CHILD_START);
+            SsoEngine engine = start(emulator);
+
+            long started = System.nanoTime();
+            assertThatExceptionOfType(SsoSessionException.class)
+                .isThrownBy(() -> engine.credentialsProvider().resolveCredentials())
+                .satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.UNAVAILABLE))
+                .withMessageContaining(file.path() + ".lock");
+            Duration waited = Duration.ofNanos(System.nanoTime() - started);
+            assertThat(waited).as("bounded by the lock wait (twice the call timeout)")
+                .isLessThan(FaultToleranceTests.TIMEOUTS.call().multipliedBy(2).plusSeconds(2));
+            assertThat(engine.status().state()).isEqualTo(SessionState.REFRESH_FAILING);
+            assertThat(String.join("\n", engine.status().warnings())).contains(file.path() + ".lock");
+            assertThat(emulator.callCount(Operation.CREATE_TOKEN)).isZero();
+
+            child.kill();
+            long killed = System.nanoTime();
+            file.underLock(() -> null);
+            Duration acquired = Duration.ofNanos(System.nanoTime() - killed);
+            Hardening.await("credentials after the holder died", Duration.ofSeconds(5),
+                    () -> engine.credentialsProvider().currentCredentials().isPresent());
+            System.out.printf("lock held by a live process: gave up after %d ms; after kill -9 the lock was taken in"
+                    + " %d ms%n", waited.toMillis(), acquired.toMillis());
+            assertThat(acquired).isLessThan(Duration.ofSeconds(1));
+            assertThat(engine.credentialsProvider().resolveCredentials().expirationTime().orElseThrow())
+                .isAfter(Instant.now());
+        }
+    }
+
+    private SsoEngine start(IdentityCenterEmulator emulator) {
+        SsoEngine engine = SsoEngine.start(Hardening.settings(), Hardening.options(emulator.endpoint(), this.cacheDir)
+            .timeouts(FaultToleranceTests.TIMEOUTS)
+            .build());
+        this.engines.add(engine);
+        return engine;
+    }
+
+    /** Reads the token file over and over, noting anything a reader should never see. */
+    private static final class FileSampler {
+
+        private final TokenCacheFile file;
+
+        private final AtomicBoolean running = new AtomicBoolean(true);
+
+        private final List<String> problems = new ArrayList<>();
+
+        private final Set<String> distinctTokens = new HashSet<>();
+
+        private Thread thread;
+
+        private long samples;
+
+        FileSampler(TokenCacheFile file) {
+            this.file = file;
+        }
+
+        void start() {
+            this.thread = new Thread(this::sample, "file-sampler");
+            this.thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            this.running.set(false);
+            this.thread.join();
+        }
+
+        private void sample() {
+            Instant latestExpiry = Instant.MIN;
+            String latestToken = null;
+            while (this.running.get()) {
+                Optional<SsoToken> read;
+                try {
+                    read = this.file.read();
+                }
+                catch (TokenCacheException ex) {
+                    this.problems.add("unreadable: " + ex.getMessage());
+                    continue;
+                }
+                this.samples++;
+                if (read.isEmpty()) {
+                    this.problems.add("the file was missing");
+                    continue;
+                }
+                SsoToken token = read.get();
+                if (token.expiresAt().isBefore(latestExpiry)) {
+                    this.problems.add("expiresAt went back from " + latestExpiry + " to " + token.expiresAt());
+                }
+                if (token.refreshToken() == null) {
+                    this.problems.add("no refresh token");
+                }
+                if (!token.accessToken().equals(latestToken) && !this.distinctTokens.add(token.accessToken())) {
+                    this.problems.add("an older token came back");
+                }
+                latestExpiry = token.expiresAt();
+                latestToken = token.accessToken();
+                LockSupport.parkNanos(200_000);
+            }
+        }
+    }
+}
