@@ -1,0 +1,272 @@
+package dev.awssso.core.hardening;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import dev.awssso.core.CallTimeouts;
+import dev.awssso.core.EngineOptions;
+import dev.awssso.core.SsoEndpoints;
+import dev.awssso.core.SsoEngine;
+import dev.awssso.core.SsoSessionException;
+import dev.awssso.core.SsoSessionException.Reason;
+import dev.awssso.emulator.EmulatedSession;
+import dev.awssso.emulator.Fault;
+import dev.awssso.emulator.IdentityCenterEmulator;
+import dev.awssso.emulator.IdentityCenterEmulatorExtension;
+import dev.awssso.emulator.Operation;
+import dev.awssso.emulator.RefreshTokenMode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Every call to AWS is bounded by the connect, read and overall call timeouts; a caller waiting for another's
+ * fetch by the caller wait; and closing the engine ends its threads at once, even while a call hangs.
+ */
+@ExtendWith(IdentityCenterEmulatorExtension.class)
+class TimeoutTests {
+
+    private static final Duration HANG = Duration.ofSeconds(30);
+
+    @TempDir
+    Path cacheDir;
+
+    private final List<SsoEngine> engines = new ArrayList<>();
+
+    @AfterEach
+    void closeEngines() {
+        this.engines.forEach(SsoEngine::close);
+    }
+
+    @Test
+    void defaultsBoundEveryCall() {
+        CallTimeouts defaults = EngineOptions.builder(this.cacheDir).build().timeouts();
+        assertThat(defaults).isEqualTo(CallTimeouts.DEFAULT);
+        assertThat(defaults.connect()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(defaults.read()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(defaults.call()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void aConnectionThatIsNeverAcceptedIsGivenUpAfterTheConnectTimeout(IdentityCenterEmulator emulator)
+            throws IOException {
+        try (ServerSocket blackHole = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                Backlog backlog = Backlog.fill(blackHole)) {
+            URI unanswered = URI.create("http://127.0.0.1:" + blackHole.getLocalPort());
+            SsoEngine engine = signedIn(emulator, new SsoEndpoints(emulator.endpoint(), unanswered, null),
+                    new CallTimeouts(Duration.ofMillis(300), Duration.ofSeconds(20), Duration.ofSeconds(40)));
+
+            Duration took = failedResolve(engine, "SocketTimeoutException", "onnect timed out");
+
+            // the SDK makes 4 attempts: each ends at the connect timeout, far from the read and call timeouts
+            assertThat(took).isBetween(Duration.ofMillis(300), Duration.ofSeconds(4));
+        }
+    }
+
+    @Test
+    void aClosedPortFailsAtOnce(IdentityCenterEmulator emulator) throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        SsoEngine engine = signedIn(emulator,
+                new SsoEndpoints(emulator.endpoint(), URI.create("http://127.0.0.1:" + closedPort), null),
+                new CallTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ofSeconds(40)));
+
+        assertThat(failedResolve(engine, "ConnectException", "Connection refused")).isLessThan(Duration.ofSeconds(3));
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Operation.class, names = { "CREATE_TOKEN", "GET_ROLE_CREDENTIALS" })
+    void anAnswerSlowerThanTheReadTimeoutIsGivenUp(Operation operation, IdentityCenterEmulator emulator) {
+        SsoEngine engine = engineNeeding(operation, emulator,
+                new CallTimeouts(Duration.ofSeconds(20), Duration.ofMillis(300), Duration.ofSeconds(40)));
+        emulator.injectFault(operation, Fault.delay(HANG));
+
+        Duration took = failedResolve(engine, "SocketTimeoutException", "Read timed out");
+
+        assertThat(took).isBetween(Duration.ofMillis(300), Duration.ofSeconds(4));
+        assertThat(emulator.callCount(operation)).as("the SDK's own attempts").isEqualTo(4);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Operation.class, names = { "CREATE_TOKEN", "GET_ROLE_CREDENTIALS" })
+    void aCallIsGivenUpAfterTheCallTimeoutWhateverItsAttemptsDo(Operation operation,
+            IdentityCenterEmulator emulator) {
+        SsoEngine engine = engineNeeding(operation, emulator,
+                new CallTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ofMillis(700)));
+        emulator.injectFault(operation, Fault.delay(HANG));
+
+        Duration took = failedResolve(engine, "ApiCallTimeoutException", "700 millis");
+
+        assertThat(took).isBetween(Duration.ofMillis(700), Duration.ofMillis(2000));
+    }
+
+    @Test
+    void aCallerWaitingForAnotherCallersFetchGivesUpAfterTheCallerWait(IdentityCenterEmulator emulator)
+            throws Exception {
+        emulator.signIn(Hardening.SESSION).writeCacheFile(this.cacheDir);
+        SsoEngine engine = start(Hardening.options(emulator.endpoint(), this.cacheDir)
+            .callerWait(Duration.ofMillis(500))
+            .timeouts(new CallTimeouts(Duration.ofSeconds(20), Duration.ofSeconds(20), Duration.ofSeconds(40))));
+        emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.delay(Duration.ofSeconds(5)));
+        CompletableFuture<Object> fetching = CompletableFuture
+            .supplyAsync(() -> engine.credentialsProvider().resolveCredentials());
+        Hardening.await("the fetch is under way", Duration.ofSeconds(5),
+                () -> emulator.callCount(Operation.GET_ROLE_CREDENTIALS) > 0);
+
+        long started = System.nanoTime();
+        assertThatExceptionOfType(SsoSessionException.class)
+            .isThrownBy(() -> engine.credentialsProvider().resolveCredentials())
+            .satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.UNAVAILABLE))
+            .withMessageContaining("Timed out after PT0.5S waiting for role credentials");
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(450),
+                Duration.ofMillis(1500));
+        assertThat(fetching.get(10, TimeUnit.SECONDS)).as("the first caller still gets credentials").isNotNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Operation.class, names = { "CREATE_TOKEN", "GET_ROLE_CREDENTIALS" })
+    void closingWhileARefreshCallHangsReturnsAtOnceAndLeavesNoThread(Operation operation,
+            IdentityCenterEmulator emulator) {
+        emulator.setTokenLifetime(Duration.ofSeconds(operation == Operation.CREATE_TOKEN ? 2 : 3600));
+        emulator.setCredentialsLifetime(Duration.ofSeconds(operation == Operation.CREATE_TOKEN ? 3600 : 2));
+        emulator.signIn(Hardening.SESSION).writeCacheFile(this.cacheDir);
+        Set<String> threadsBefore = Hardening.engineThreads();
+        SsoEngine engine = start(Hardening.options(emulator.endpoint(), this.cacheDir)
+            .timeouts(new CallTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(120))));
+        engine.credentialsProvider().resolveCredentials();
+        long callsBefore = emulator.callCount(operation);
+        emulator.injectFault(operation, Fault.delay(HANG));
+        Hardening.await("a background refresh call hangs", Duration.ofSeconds(10),
+                () -> emulator.callCount(operation) > callsBefore);
+
+        long started = System.nanoTime();
+        engine.close();
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        Set<String> left = Hardening.engineThreads();
+        left.removeAll(threadsBefore);
+        System.out.printf("close() during a hanging %s took %d ms; threads left: %s%n", operation, took.toMillis(),
+                left);
+        assertThat(took).isLessThan(Duration.ofSeconds(3));
+        assertThat(left).as("threads of the closed engine").isEmpty();
+    }
+
+    @Test
+    void closingReleasesACallerWaitingForAHangingFirstFetch(IdentityCenterEmulator emulator) throws Exception {
+        emulator.signIn(Hardening.SESSION).writeCacheFile(this.cacheDir);
+        SsoEngine engine = start(Hardening.options(emulator.endpoint(), this.cacheDir)
+            .timeouts(new CallTimeouts(Duration.ofSeconds(60), Duration.ofSeconds(60), Duration.ofSeconds(120))));
+        emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.delay(HANG));
+        CompletableFuture<Object> caller = CompletableFuture
+            .supplyAsync(() -> engine.credentialsProvider().resolveCredentials());
+        Hardening.await("the fetch is under way", Duration.ofSeconds(5),
+                () -> emulator.callCount(Operation.GET_ROLE_CREDENTIALS) > 0);
+
+        engine.close();
+
+        long started = System.nanoTime();
+        assertThat(caller).failsWithin(Duration.ofSeconds(2))
+            .withThrowableThat()
+            .havingRootCause()
+            .withMessageContaining("closed");
+        System.out.printf("a caller waiting on a hanging fetch was released %d ms after close()%n",
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** An engine whose next resolve needs {@code operation}: an expired token for CreateToken. */
+    private SsoEngine engineNeeding(Operation operation, IdentityCenterEmulator emulator, CallTimeouts timeouts) {
+        emulator.setRefreshTokenMode(RefreshTokenMode.REUSE);
+        if (operation == Operation.CREATE_TOKEN) {
+            emulator.setTokenLifetime(Duration.ofSeconds(1));
+            EmulatedSession session = emulator.signIn(Hardening.SESSION);
+            session.writeCacheFile(this.cacheDir);
+            Hardening.await("the token expired", Duration.ofSeconds(5),
+                    () -> Instant.now().isAfter(session.expiresAt()));
+            emulator.setTokenLifetime(Duration.ofHours(1));
+            return start(Hardening.options(emulator.endpoint(), this.cacheDir).timeouts(timeouts));
+        }
+        return signedIn(emulator, SsoEndpoints.all(emulator.endpoint()), timeouts);
+    }
+
+    private SsoEngine signedIn(IdentityCenterEmulator emulator, SsoEndpoints endpoints, CallTimeouts timeouts) {
+        emulator.signIn(Hardening.SESSION).writeCacheFile(this.cacheDir);
+        return start(Hardening.options(emulator.endpoint(), this.cacheDir).endpoints(endpoints).timeouts(timeouts));
+    }
+
+    /** Resolves credentials, expecting a failure that names {@code errorType} and {@code detail}; how long it took. */
+    private static Duration failedResolve(SsoEngine engine, String errorType, String detail) {
+        long started = System.nanoTime();
+        assertThatExceptionOfType(SsoSessionException.class)
+            .isThrownBy(() -> engine.credentialsProvider().resolveCredentials())
+            .satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.UNAVAILABLE))
+            .withMessageContaining(errorType)
+            .withMessageContaining(detail);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf("%s (%s) after %d ms%n", errorType, detail, took.toMillis());
+        return took;
+    }
+
+    private SsoEngine start(EngineOptions.Builder options) {
+        SsoEngine engine = SsoEngine.start(Hardening.settings(), options.build());
+        this.engines.add(engine);
+        return engine;
+    }
+
+    /**
+     * Connections filling the accept queue of a server socket that never accepts: once it is full the kernel
+     * drops further connection requests, so connecting hangs (on loopback, without a firewall rule).
+     */
+    private static final class Backlog implements AutoCloseable {
+
+        private final List<Socket> sockets = new ArrayList<>();
+
+        static Backlog fill(ServerSocket server) throws IOException {
+            Backlog backlog = new Backlog();
+            InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(),
+                    server.getLocalPort());
+            for (int i = 0; i < 64; i++) {
+                Socket socket = new Socket();
+                try {
+                    socket.connect(address, 200);
+                    backlog.sockets.add(socket);
+                }
+                catch (SocketTimeoutException ex) {
+                    socket.close();
+                    return backlog;
+                }
+            }
+            backlog.close();
+            Assumptions.abort("The accept queue of a loopback socket could not be filled on this system");
+            return backlog;
+        }
+
+        @Override
+        public void close() throws IOException {
+            for (Socket socket : this.sockets) {
+                socket.close();
+            }
+        }
+    }
+}
