@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
+import org.springframework.core.metrics.ApplicationStartup;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,6 +31,13 @@ public class StartupApplication {
     /** Starts the application with command-line style arguments. */
     public static ConfigurableApplicationContext start(String... args) {
         return SpringApplication.run(StartupApplication.class, args);
+    }
+
+    /** Starts the application with command-line style arguments, recording its start-up steps. */
+    public static ConfigurableApplicationContext start(ApplicationStartup startup, String... args) {
+        SpringApplication application = new SpringApplication(StartupApplication.class);
+        application.setApplicationStartup(startup);
+        return application.run(args);
     }
 
     @Bean(destroyMethod = "close")

@@ -22,12 +22,14 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 
+import org.springframework.boot.context.metrics.buffering.BufferingApplicationStartup;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Time to a started context of {@link StartupApplication}, with and without the starter: one cold start per
  * fork (a fresh JVM), many forks. The emulator runs in both variants (started before the measured time, signed
- * in, token cached), so they differ only in what the starter does.
+ * in, token cached), so they differ only in what the starter does. Both variants record Spring's start-up steps
+ * (a {@link BufferingApplicationStartup}), from which {@link Costs} reports the starter's own share.
  * <ul>
  * <li>{@code starter}: {@code with} runs the starter's auto-configuration on inline {@code aws.sso.*} settings;
  * {@code without} excludes it (its jars stay on the class path);</li>
@@ -72,24 +74,35 @@ public class StartupBenchmark {
     }
 
     @Benchmark
-    public ConfigurableApplicationContext startContext(CpuTime cpu) {
-        long before = cpu.processCpuNanos();
-        this.context = StartupApplication.start(this.args);
-        cpu.record(before);
+    public ConfigurableApplicationContext startContext(Costs costs) {
+        BufferingApplicationStartup steps = new BufferingApplicationStartup(20_000);
+        long cpuBefore = costs.processCpuNanos();
+        long before = System.nanoTime();
+        this.context = StartupApplication.start(steps, this.args);
+        costs.record(System.nanoTime() - before, cpuBefore, StarterBeans.creationTime(steps));
         return this.context;
     }
 
     /**
-     * The CPU time the JVM spent on the start-up, all threads (JIT compilers and GC included): less sensitive to
-     * other processes on the machine than the wall-clock time. JMH adds up this secondary result over the forks,
-     * so each fork reports its share: the printed figure is the mean per start.
+     * Secondary results of a start-up. JMH adds them up over the forks, so each fork reports its share and the
+     * summary line shows the mean per start (the per-fork lines show that share, not the fork's own value).
+     * <ul>
+     * <li>{@code processCpuMs}: CPU time of the JVM during the start-up, all threads (JIT and GC included);</li>
+     * <li>{@code starterBeansMs}: time spent creating the starter's beans, from Spring's start-up steps;</li>
+     * <li>{@code starterOverheadPct}: {@code starterBeansMs} as a percentage of the rest of the same start-up,
+     * i.e. the start-up ratio minus one, in percent, estimated within each fork, so a busy machine slows both
+     * parts alike (it leaves out the starter's condition evaluation and class-path presence).</li>
+     * </ul>
      */
     @State(Scope.Thread)
     @AuxCounters(AuxCounters.Type.EVENTS)
-    public static class CpuTime {
+    public static class Costs {
 
-        /** Mean CPU milliseconds per start-up. */
         public double processCpuMs;
+
+        public double starterBeansMs;
+
+        public double starterOverheadPct;
 
         private OperatingSystemMXBean os;
 
@@ -106,8 +119,11 @@ public class StartupBenchmark {
             return this.os.getProcessCpuTime();
         }
 
-        void record(long before) {
-            this.processCpuMs = (processCpuNanos() - before) / 1e6 / this.forks;
+        void record(long wallNanos, long cpuBefore, Duration starterBeans) {
+            double starterNanos = starterBeans.toNanos();
+            this.processCpuMs = (processCpuNanos() - cpuBefore) / 1e6 / this.forks;
+            this.starterBeansMs = starterNanos / 1e6 / this.forks;
+            this.starterOverheadPct = 100 * starterNanos / (wallNanos - starterNanos) / this.forks;
         }
     }
 }
