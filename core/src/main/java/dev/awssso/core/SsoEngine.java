@@ -104,6 +104,9 @@ public final class SsoEngine implements SdkAutoCloseable {
 
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
 
+    /** The threads of this engine, so that close() returns only once they have ended. */
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+
     private final ScheduledExecutorService scheduler;
 
     private final ExecutorService eventDispatcher;
@@ -118,8 +121,10 @@ public final class SsoEngine implements SdkAutoCloseable {
         this.http = http;
         this.clock = clock;
         int engine = ENGINE_NUMBER.incrementAndGet();
-        this.scheduler = Executors.newScheduledThreadPool(2, daemonThreads("aws-sso-" + engine + "-refresh"));
-        this.eventDispatcher = Executors.newSingleThreadExecutor(daemonThreads("aws-sso-" + engine + "-events"));
+        this.scheduler = Executors.newScheduledThreadPool(2,
+                daemonThreads("aws-sso-" + engine + "-refresh", this.threads));
+        this.eventDispatcher = Executors.newSingleThreadExecutor(
+                daemonThreads("aws-sso-" + engine + "-events", this.threads));
         EventRelay relay = new EventRelay();
         // another process holds the lock for one refresh, one call to AWS at most
         TokenCacheFile cacheFile = TokenCacheFile.of(options.cacheDirectory(), settings.cacheKey(),
@@ -222,6 +227,11 @@ public final class SsoEngine implements SdkAutoCloseable {
             if (!this.scheduler.awaitTermination(2, TimeUnit.SECONDS)
                     || !this.eventDispatcher.awaitTermination(1, TimeUnit.SECONDS)) {
                 logger.debug("A refresh call or a listener was still running when the engine closed");
+            }
+            // a terminated pool's last worker may still be on its way out
+            long joinUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
+            for (Thread thread : this.threads) {
+                TimeUnit.NANOSECONDS.timedJoin(thread, Math.max(1, joinUntil - System.nanoTime()));
             }
         }
         catch (InterruptedException ex) {
@@ -333,11 +343,12 @@ public final class SsoEngine implements SdkAutoCloseable {
         return builder;
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
+    private static ThreadFactory daemonThreads(String prefix, List<Thread> created) {
         AtomicInteger thread = new AtomicInteger();
         return (runnable) -> {
             Thread result = new Thread(runnable, prefix + "-" + thread.incrementAndGet());
             result.setDaemon(true);
+            created.add(result);
             return result;
         };
     }

@@ -38,7 +38,7 @@ public final class TokenCacheFile {
 
     private static final ConcurrentMap<Path, ReentrantLock> LOCKS_IN_THIS_JVM = new ConcurrentHashMap<>();
 
-    private static final long LONGEST_PAUSE_MILLIS = 50;
+    private static final long LONGEST_PAUSE_MILLIS = 10;
 
     private final Path file;
 
@@ -220,8 +220,8 @@ public final class TokenCacheFile {
 
     private TokenCacheException lockNotAcquired(String holder) {
         return new TokenCacheException(this.file, "Lock file " + this.lockFile + " was held by " + holder
-                + " for more than " + this.lockWait.toMillis() + " ms: another application using this sign-in is"
-                + " refreshing it, or hangs (stopped in a debugger, for example). Trying again later.");
+                + " for more than " + this.lockWait.toMillis() + " ms, longer than a refresh takes: the holder may"
+                + " hang (stopped in a debugger, for example). Trying again later.");
     }
 
     @Override

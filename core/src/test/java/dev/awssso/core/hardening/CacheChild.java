@@ -18,7 +18,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  * <ul>
  * <li>{@code refresh <endpoint> <cache dir> <rounds>}: starts an engine, prints {@code READY}, waits for a line
  * on standard input, then refreshes the token and the credentials {@code rounds} times as fast as it can,
- * printing {@code ROUND n ok} or {@code ROUND n FAIL reason}, and {@code DONE ok=x failed=y}.</li>
+ * printing {@code ROUND n ok <epoch millis>} or {@code ROUND n FAIL reason}, and {@code DONE ok=x failed=y}.</li>
  * <li>{@code hold <cache dir>}: takes the lock of the token file, prints {@code LOCKED} and waits forever
  * (until killed).</li>
  * </ul>
@@ -52,7 +52,7 @@ public final class CacheChild {
                         throw new IllegalStateException("expired credentials served");
                     }
                     ok++;
-                    say("ROUND " + round + " ok");
+                    say("ROUND " + round + " ok " + System.currentTimeMillis());
                 }
                 catch (RuntimeException ex) {
                     failed++;
