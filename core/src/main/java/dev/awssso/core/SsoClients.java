@@ -7,7 +7,6 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -23,14 +22,26 @@ public final class SsoClients {
     private SsoClients() {
     }
 
-    /** An SSO OIDC client. */
+    /** An SSO OIDC client with its own HTTP client. */
     public static SsoOidcClient oidc(String ssoRegion, @Nullable URI endpoint, CallTimeouts timeouts) {
-        return configure(SsoOidcClient.builder(), ssoRegion, endpoint, timeouts).build();
+        return oidc(ssoRegion, endpoint, timeouts, httpClient(timeouts));
     }
 
-    /** An SSO portal client. */
+    /** An SSO OIDC client over {@code http}, which the caller closes. */
+    public static SsoOidcClient oidc(String ssoRegion, @Nullable URI endpoint, CallTimeouts timeouts,
+            SdkHttpClient http) {
+        return configure(SsoOidcClient.builder(), ssoRegion, endpoint, timeouts, http).build();
+    }
+
+    /** An SSO portal client with its own HTTP client. */
     public static SsoClient portal(String ssoRegion, @Nullable URI endpoint, CallTimeouts timeouts) {
-        return configure(SsoClient.builder(), ssoRegion, endpoint, timeouts).build();
+        return portal(ssoRegion, endpoint, timeouts, httpClient(timeouts));
+    }
+
+    /** An SSO portal client over {@code http}, which the caller closes. */
+    public static SsoClient portal(String ssoRegion, @Nullable URI endpoint, CallTimeouts timeouts,
+            SdkHttpClient http) {
+        return configure(SsoClient.builder(), ssoRegion, endpoint, timeouts, http).build();
     }
 
     /** An HTTP client with the connect and read timeouts. */
@@ -41,11 +52,12 @@ public final class SsoClients {
             .build();
     }
 
-    private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> B configure(B builder, String ssoRegion, @Nullable URI endpoint, CallTimeouts timeouts) {
+    private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> B configure(B builder,
+            String ssoRegion, @Nullable URI endpoint, CallTimeouts timeouts, SdkHttpClient http) {
         builder.region(Region.of(ssoRegion))
             .credentialsProvider(AnonymousCredentialsProvider.create())
-            .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(timeouts.call()).build());
-        builder.httpClient(httpClient(timeouts));
+            .overrideConfiguration((configuration) -> configuration.apiCallTimeout(timeouts.call()));
+        builder.httpClient(http);
         if (endpoint != null) {
             builder.endpointOverride(endpoint);
         }

@@ -51,13 +51,10 @@ import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
-import software.amazon.awssdk.http.ExecutableHttpRequest;
-import software.amazon.awssdk.http.HttpExecuteRequest;
-import software.amazon.awssdk.http.HttpExecuteResponse;
-import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
+import software.amazon.awssdk.utils.Lazy;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -82,11 +79,11 @@ public final class SsoEngine implements SdkAutoCloseable {
 
     private final SsoSettings settings;
 
-    private final SsoOidcClient oidc;
+    private final Lazy<SsoOidcClient> oidc;
 
-    private final SsoClient portal;
+    private final Lazy<SsoClient> portal;
 
-    private final AbortingHttpClient http;
+    private final AbortableHttpClient http;
 
     private final Clock clock;
 
@@ -113,11 +110,13 @@ public final class SsoEngine implements SdkAutoCloseable {
 
     private volatile SessionState lastState = SessionState.SIGNED_OUT;
 
-    private SsoEngine(SsoSettings settings, EngineOptions options, SsoOidcClient oidc, SsoClient portal,
-            AbortingHttpClient http, Clock clock) {
+    private SsoEngine(SsoSettings settings, EngineOptions options, AbortableHttpClient http, Clock clock) {
         this.settings = settings;
-        this.oidc = oidc;
-        this.portal = portal;
+        // built on first use: start-up makes no call, and building an SDK client takes a noticeable time
+        this.oidc = new Lazy<>(() -> SsoClients.oidc(settings.ssoRegion(), options.endpoints().oidc(),
+                options.timeouts(), http));
+        this.portal = new Lazy<>(() -> SsoClients.portal(settings.ssoRegion(), options.endpoints().portal(),
+                options.timeouts(), http));
         this.http = http;
         this.clock = clock;
         int engine = ENGINE_NUMBER.incrementAndGet();
@@ -129,19 +128,19 @@ public final class SsoEngine implements SdkAutoCloseable {
         // another process holds the lock for one refresh, one call to AWS at most
         TokenCacheFile cacheFile = TokenCacheFile.of(options.cacheDirectory(), settings.cacheKey(),
                 options.timeouts().call().multipliedBy(2));
-        this.tokens = new TokenManager(settings, cacheFile, new TokenRefresher(oidc, clock), clock,
+        this.tokens = new TokenManager(settings, cacheFile, new TokenRefresher(this.oidc::getValue, clock), clock,
                 options.tokenRefreshWindow(), options.backoff(), relay);
         this.credentials = new IdentityCenterCredentialsProvider(settings, this.tokens,
-                new RoleCredentialsFetcher(portal, settings), clock,
+                new RoleCredentialsFetcher(this.portal::getValue, settings), clock,
                 new IdentityCenterCredentialsProvider.Timing(options.credentialsRefreshWindow(),
                         options.credentialsStaleMargin(), options.backoff(), options.callerWait()),
                 this.scheduler, relay);
-        this.login = new LoginManager(settings, oidc, portal, options.endpoints().oidc(),
+        this.login = new LoginManager(settings, this.oidc::getValue, this.portal::getValue, options.endpoints().oidc(),
                 new RegistrationCache(options.cacheDirectory(), settings), this.tokens, clock, options.loginTimeout());
         this.statusAssembler = new SessionStatusAssembler(settings, this.tokens, this.credentials,
                 options.sessionDuration(), options.expiringWithin(), clock, this.login::last);
         this.endWarnings = new SessionEndWarnings(options.expiryWarnings());
-        this.accounts = new AccountDirectory(portal, this.tokens, clock, ACCOUNT_LISTING_TIME_TO_LIVE);
+        this.accounts = new AccountDirectory(this.portal::getValue, this.tokens, clock, ACCOUNT_LISTING_TIME_TO_LIVE);
     }
 
     /**
@@ -150,14 +149,10 @@ public final class SsoEngine implements SdkAutoCloseable {
      */
     public static SsoEngine start(SsoSettings settings, EngineOptions options) {
         requireUsableCacheDirectory(options.cacheDirectory());
-        // As SsoClients builds them, but over one HTTP client that close() can abort: a call that hangs would
-        // otherwise keep its thread alive until the read or call timeout, long after the engine closed.
-        AbortingHttpClient http = new AbortingHttpClient(SsoClients.httpClient(options.timeouts()));
-        SsoOidcClient oidc = configure(SsoOidcClient.builder(), settings.ssoRegion(), options.endpoints().oidc(),
-                options.timeouts(), http).build();
-        SsoClient portal = configure(SsoClient.builder(), settings.ssoRegion(), options.endpoints().portal(),
-                options.timeouts(), http).build();
-        SsoEngine engine = new SsoEngine(settings, options, oidc, portal, http, Clock.systemUTC());
+        // one HTTP client that close() can abort: a call that hangs would otherwise keep its thread alive until
+        // the read or call timeout, long after the engine closed
+        AbortableHttpClient http = new AbortableHttpClient(SsoClients.httpClient(options.timeouts()));
+        SsoEngine engine = new SsoEngine(settings, options, http, Clock.systemUTC());
         engine.startMaintenance(options);
         return engine;
     }
@@ -331,17 +326,6 @@ public final class SsoEngine implements SdkAutoCloseable {
         }
     }
 
-    private static <B extends AwsClientBuilder<B, C> & SdkSyncClientBuilder<B, C>, C> B configure(B builder,
-            String ssoRegion, @Nullable URI endpoint, CallTimeouts timeouts, SdkHttpClient http) {
-        builder.region(Region.of(ssoRegion))
-            .credentialsProvider(AnonymousCredentialsProvider.create())
-            .overrideConfiguration((configuration) -> configuration.apiCallTimeout(timeouts.call()));
-        builder.httpClient(http);
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
-        }
-        return builder;
-    }
 
     private static ThreadFactory daemonThreads(String prefix, List<Thread> created) {
         AtomicInteger thread = new AtomicInteger();
@@ -351,61 +335,6 @@ public final class SsoEngine implements SdkAutoCloseable {
             created.add(result);
             return result;
         };
-    }
-
-    /**
-     * An HTTP client that knows the requests under way and aborts them when closed (closing the connection, so
-     * that a thread blocked reading an answer gets an error at once); requests made after that fail at once.
-     */
-    private static final class AbortingHttpClient implements SdkHttpClient {
-
-        private final SdkHttpClient delegate;
-
-        private final Set<ExecutableHttpRequest> underWay = ConcurrentHashMap.newKeySet();
-
-        private volatile boolean closed;
-
-        AbortingHttpClient(SdkHttpClient delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-            ExecutableHttpRequest prepared = this.delegate.prepareRequest(request);
-            return new ExecutableHttpRequest() {
-
-                @Override
-                public HttpExecuteResponse call() throws IOException {
-                    AbortingHttpClient.this.underWay.add(prepared);
-                    try {
-                        if (AbortingHttpClient.this.closed) {
-                            throw new IOException("The IAM Identity Center engine was closed");
-                        }
-                        return prepared.call();
-                    }
-                    finally {
-                        AbortingHttpClient.this.underWay.remove(prepared);
-                    }
-                }
-
-                @Override
-                public void abort() {
-                    prepared.abort();
-                }
-            };
-        }
-
-        @Override
-        public String clientName() {
-            return this.delegate.clientName();
-        }
-
-        @Override
-        public void close() {
-            this.closed = true;
-            this.underWay.forEach(ExecutableHttpRequest::abort);
-            this.delegate.close();
-        }
     }
 
     /** Passes the changes seen by the token manager and the credentials provider on, as events. */

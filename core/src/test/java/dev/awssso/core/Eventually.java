@@ -6,12 +6,12 @@ import java.util.function.BooleanSupplier;
 import static org.assertj.core.api.Assertions.fail;
 
 /** Waits for a condition that background maintenance makes true, checking often and failing after a limit. */
-final class Eventually {
+public final class Eventually {
 
     private Eventually() {
     }
 
-    static void await(String what, Duration limit, BooleanSupplier condition) {
+    public static void await(String what, Duration limit, BooleanSupplier condition) {
         long deadline = System.nanoTime() + limit.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

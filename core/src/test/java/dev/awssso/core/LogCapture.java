@@ -9,13 +9,13 @@ import ch.qos.logback.core.AppenderBase;
 import org.slf4j.LoggerFactory;
 
 /** Collects what the engine logs, for assertions on warnings and on secrets. */
-final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
+public final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoCloseable {
 
     private final List<ILoggingEvent> events = new CopyOnWriteArrayList<>();
 
     private final Logger logger = (Logger) LoggerFactory.getLogger("dev.awssso");
 
-    LogCapture() {
+    public LogCapture() {
         start();
         this.logger.addAppender(this);
     }
@@ -25,16 +25,16 @@ final class LogCapture extends AppenderBase<ILoggingEvent> implements AutoClosea
         this.events.add(event);
     }
 
-    /** Formatted messages at WARN. */
-    List<String> warnings() {
+    /** Formatted messages at WARN or above. */
+    public List<String> warnings() {
         return this.events.stream()
-            .filter((event) -> event.getLevel() == ch.qos.logback.classic.Level.WARN)
+            .filter((event) -> event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN))
             .map(ILoggingEvent::getFormattedMessage)
             .toList();
     }
 
     /** Every formatted message, with the messages of any attached exception. */
-    String all() {
+    public String all() {
         StringBuilder text = new StringBuilder();
         for (ILoggingEvent event : this.events) {
             text.append(event.getFormattedMessage()).append('\n');

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 import dev.awssso.core.token.TokenManager;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,7 @@ import software.amazon.awssdk.services.sso.model.RoleInfo;
  */
 public final class AccountDirectory {
 
-    private final SsoClient portal;
+    private final Supplier<SsoClient> portal;
 
     private final TokenManager tokens;
 
@@ -29,7 +30,7 @@ public final class AccountDirectory {
 
     private @Nullable Listing cached;
 
-    public AccountDirectory(SsoClient portal, TokenManager tokens, Clock clock, Duration timeToLive) {
+    public AccountDirectory(Supplier<SsoClient> portal, TokenManager tokens, Clock clock, Duration timeToLive) {
         this.portal = portal;
         this.tokens = tokens;
         this.clock = clock;
@@ -54,9 +55,10 @@ public final class AccountDirectory {
 
     private List<AccountRoles> fetch(String accessToken) {
         List<AccountRoles> accounts = new ArrayList<>();
-        for (AccountInfo account : this.portal.listAccountsPaginator((request) -> request.accessToken(accessToken))
+        SsoClient portal = this.portal.get();
+        for (AccountInfo account : portal.listAccountsPaginator((request) -> request.accessToken(accessToken))
             .accountList()) {
-            List<String> roles = this.portal
+            List<String> roles = portal
                 .listAccountRolesPaginator((request) -> request.accessToken(accessToken).accountId(account.accountId()))
                 .roleList()
                 .stream()

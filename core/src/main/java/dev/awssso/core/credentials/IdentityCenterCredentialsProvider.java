@@ -1,5 +1,7 @@
 package dev.awssso.core.credentials;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,7 +60,26 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
 
     private final CredentialsListener listener;
 
+    private static final VarHandle SERVED;
+
+    static {
+        try {
+            SERVED = MethodHandles.lookup()
+                .findVarHandle(IdentityCenterCredentialsProvider.class, "served", AwsSessionCredentials.class);
+        }
+        catch (ReflectiveOperationException ex) {
+            throw new ExceptionInInitializerError(ex);
+        }
+    }
+
+    /** The credentials with their refresh and withdrawal times; changed only with {@link #served}. */
     private final AtomicReference<@Nullable HeldCredentials> held = new AtomicReference<>();
+
+    /**
+     * The credentials of {@link #held} on their own, so that the hot path is one volatile read. Written after
+     * {@code held}; cleared by compare-and-set so that a withdrawal never removes newer credentials.
+     */
+    private volatile @Nullable AwsSessionCredentials served;
 
     /** Held while credentials are fetched, so that one call serves every thread. */
     private final ReentrantLock fetchLock = new ReentrantLock();
@@ -95,17 +116,16 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
 
     @Override
     public AwsSessionCredentials resolveCredentials() {
-        HeldCredentials current = this.held.get();
+        AwsSessionCredentials current = this.served;
         if (current != null) {
-            return current.credentials();
+            return current;
         }
         return fetchForCaller();
     }
 
     /** The credentials being served now, if any. */
     public Optional<AwsSessionCredentials> currentCredentials() {
-        HeldCredentials current = this.held.get();
-        return (current != null) ? Optional.of(current.credentials()) : Optional.empty();
+        return Optional.ofNullable(this.served);
     }
 
     /** The last failed fetch since the last success or sign-in, if any. */
@@ -177,6 +197,7 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
         HeldCredentials current = this.held.get();
         if (current != null && !this.clock.instant().isBefore(current.staleAt())
                 && this.held.compareAndSet(current, null)) {
+            SERVED.compareAndSet(this, current.credentials(), null);
             this.listener.credentialsExpired();
             logger.warn("The role credentials of {} expired at {} before new ones could be fetched; callers now wait"
                     + " for new credentials.", describeRole(), current.credentials().expirationTime().orElse(null));
@@ -193,6 +214,7 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
     @Override
     public void signedOut() {
         this.held.set(null);
+        this.served = null;
         this.lastError = null;
         this.lastFailure = null;
         this.lastRefresh = null;
@@ -215,6 +237,7 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
         try {
             HeldCredentials current = this.held.get();
             if (current != null) {
+                SERVED.compareAndSet(this, null, current.credentials());
                 return current.credentials();
             }
             Instant now = this.clock.instant();
@@ -247,6 +270,7 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
                     RefreshTiming.refreshAt(now, expiresAt, this.timing.refreshWindow()),
                     RefreshTiming.staleAt(now, expiresAt, this.timing.staleMargin()));
             this.held.set(fresh);
+            this.served = credentials;
             scheduleExpiry(fresh, now);
             this.consecutiveFailures = 0;
             this.nextAttemptAt = Instant.MIN;

@@ -1,6 +1,7 @@
 package dev.awssso.core.credentials;
 
 import java.time.Instant;
+import java.util.function.Supplier;
 
 import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.token.SsoToken;
@@ -19,18 +20,21 @@ public final class RoleCredentialsFetcher {
     /** The provider name the credentials carry, visible in SDK metrics and business metrics. */
     public static final String PROVIDER_NAME = "AwsSsoStarter";
 
-    private final SsoClient portal;
+    private final Supplier<SsoClient> portal;
 
     private final SsoSettings settings;
 
-    public RoleCredentialsFetcher(SsoClient portal, SsoSettings settings) {
+    /**
+     * @param portal the SSO portal client, asked for on the first fetch
+     */
+    public RoleCredentialsFetcher(Supplier<SsoClient> portal, SsoSettings settings) {
         this.portal = portal;
         this.settings = settings;
     }
 
     /** Fetches credentials of the configured account and role with {@code token}. */
     public AwsSessionCredentials fetch(SsoToken token) {
-        RoleCredentials credentials = this.portal
+        RoleCredentials credentials = this.portal.get()
             .getRoleCredentials((request) -> request.accessToken(token.accessToken())
                 .accountId(this.settings.accountId())
                 .roleName(this.settings.roleName()))

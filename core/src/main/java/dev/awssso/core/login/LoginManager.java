@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.refresh.FailureClassifier;
@@ -37,9 +38,9 @@ public final class LoginManager {
 
     private final SsoSettings settings;
 
-    private final SsoOidcClient oidc;
+    private final Supplier<SsoOidcClient> oidc;
 
-    private final SsoClient portal;
+    private final Supplier<SsoClient> portal;
 
     private final URI oidcEndpoint;
 
@@ -58,7 +59,8 @@ public final class LoginManager {
      *     the standard endpoint of the SSO region
      * @param timeout how long a sign-in waits for the user at most
      */
-    public LoginManager(SsoSettings settings, SsoOidcClient oidc, SsoClient portal, @Nullable URI oidcEndpoint,
+    public LoginManager(SsoSettings settings, Supplier<SsoOidcClient> oidc, Supplier<SsoClient> portal,
+            @Nullable URI oidcEndpoint,
             RegistrationCache registrations, TokenManager tokens, Clock clock, Duration timeout) {
         this.settings = settings;
         this.oidc = oidc;
@@ -90,8 +92,8 @@ public final class LoginManager {
         PendingSignIn signIn;
         try {
             signIn = (flow == LoginFlow.PKCE)
-                    ? PkceSignIn.begin(this.oidc, this.oidcEndpoint, registration, this.clock, this.timeout)
-                    : DeviceCodeSignIn.begin(this.oidc, this.settings.startUrl(), registration, this.clock,
+                    ? PkceSignIn.begin(this.oidc.get(), this.oidcEndpoint, registration, this.clock, this.timeout)
+                    : DeviceCodeSignIn.begin(this.oidc.get(), this.settings.startUrl(), registration, this.clock,
                             this.timeout);
         }
         catch (SdkException ex) {
@@ -163,7 +165,7 @@ public final class LoginManager {
         }
         RegisterClientResponse response;
         try {
-            response = this.oidc.registerClient((request) -> {
+            response = this.oidc.get().registerClient((request) -> {
                 request.clientName(clientName()).clientType("public").scopes(this.settings.registrationScopes());
                 if (flow == LoginFlow.PKCE) {
                     request.grantTypes(ClientRegistration.AUTHORIZATION_CODE, ClientRegistration.REFRESH_TOKEN)
@@ -192,7 +194,7 @@ public final class LoginManager {
 
     private void logOutOfPortal(SsoToken token) {
         try {
-            this.portal.logout((request) -> request.accessToken(token.accessToken()));
+            this.portal.get().logout((request) -> request.accessToken(token.accessToken()));
         }
         catch (SdkException ex) {
             logger.warn("IAM Identity Center Logout failed ({}); the local sign-in is removed anyway.",

@@ -2,6 +2,7 @@ package dev.awssso.core.token;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.function.Supplier;
 
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
@@ -15,11 +16,14 @@ public final class TokenRefresher {
 
     private static final String REFRESH_TOKEN_GRANT = "refresh_token";
 
-    private final SsoOidcClient oidc;
+    private final Supplier<SsoOidcClient> oidc;
 
     private final Clock clock;
 
-    public TokenRefresher(SsoOidcClient oidc, Clock clock) {
+    /**
+     * @param oidc the SSO OIDC client, asked for on the first refresh
+     */
+    public TokenRefresher(Supplier<SsoOidcClient> oidc, Clock clock) {
         this.oidc = oidc;
         this.clock = clock;
     }
@@ -31,7 +35,7 @@ public final class TokenRefresher {
      */
     public SsoToken refresh(SsoToken token) {
         Instant requestedAt = this.clock.instant();
-        CreateTokenResponse response = this.oidc.createToken((request) -> request.grantType(REFRESH_TOKEN_GRANT)
+        CreateTokenResponse response = this.oidc.get().createToken((request) -> request.grantType(REFRESH_TOKEN_GRANT)
             .clientId(token.clientId())
             .clientSecret(token.clientSecret())
             .refreshToken(token.refreshToken()));

@@ -76,7 +76,7 @@ class BackoffTests {
         TokenManager tokens = tokenManager(new FailingOidc(new AtomicInteger()));
         AtomicInteger calls = new AtomicInteger();
         IdentityCenterCredentialsProvider provider = new IdentityCenterCredentialsProvider(Hardening.settings(),
-                tokens, new RoleCredentialsFetcher(new PortalFailingAfterFirstCall(calls), Hardening.settings()),
+                tokens, new RoleCredentialsFetcher(() -> new PortalFailingAfterFirstCall(calls), Hardening.settings()),
                 this.clock, new IdentityCenterCredentialsProvider.Timing(Duration.ofMinutes(5), Duration.ofMinutes(1),
                         BACKOFF, Duration.ofSeconds(1)), null, new CredentialsListener() {
                         });
@@ -101,7 +101,7 @@ class BackoffTests {
         file.write(new SsoToken("access", this.clock.instant().plus(Duration.ofMinutes(10)), "refresh", "client",
                 "secret", this.clock.instant().plus(Duration.ofDays(30)), Hardening.SSO_REGION, Hardening.START_URL,
                 Map.of()));
-        TokenManager tokens = new TokenManager(Hardening.settings(), file, new TokenRefresher(oidc, this.clock),
+        TokenManager tokens = new TokenManager(Hardening.settings(), file, new TokenRefresher(() -> oidc, this.clock),
                 this.clock, Duration.ofMinutes(15), BACKOFF, new TokenListener() {
                 });
         tokens.reloadIfChanged();

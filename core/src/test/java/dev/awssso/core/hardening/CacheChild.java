@@ -42,6 +42,8 @@ public final class CacheChild {
         int ok = 0;
         int failed = 0;
         try (SsoEngine engine = SsoEngine.start(Hardening.settings(), Hardening.options(endpoint, cacheDir).build())) {
+            // warmed up like the test's own engine, so that both race from their first round
+            engine.credentialsProvider().resolveCredentials();
             say("READY");
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
             for (int round = 1; round <= rounds; round++) {

@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.awssso.core.LogCapture;
+import dev.awssso.core.Eventually;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.SsoSessionException.Reason;
@@ -134,7 +136,7 @@ class CorruptCacheTests {
 
         emulator.signIn(Hardening.SESSION).writeCacheFile(missing);
 
-        Hardening.await("the sign-in was picked up", Duration.ofSeconds(5),
+        Eventually.await("the sign-in was picked up", Duration.ofSeconds(5),
                 () -> engine.status().state() == SessionState.ACTIVE);
         assertThat(engine.credentialsProvider().resolveCredentials().accessKeyId()).startsWith("ASIA");
     }
@@ -146,14 +148,14 @@ class CorruptCacheTests {
         emulator.setCredentialsLifetime(Duration.ofHours(1));
         EmulatedSession session = emulator.signIn(Hardening.SESSION);
         Path file = session.writeCacheFile(this.cacheDir);
-        try (Hardening.LogCapture log = new Hardening.LogCapture()) {
+        try (LogCapture log = new LogCapture()) {
             SsoEngine engine = start(emulator, this.cacheDir);
             AwsSessionCredentials served = engine.credentialsProvider().resolveCredentials();
             byte[] corrupt = Arrays.copyOf(Files.readAllBytes(file), 40);
             Files.write(file, corrupt);
 
             // the token is due for refresh after 1.5 s, but the file cannot be re-read under its lock
-            Hardening.await("the refresh is failing for the file", Duration.ofSeconds(10), () -> {
+            Eventually.await("the refresh is failing for the file", Duration.ofSeconds(10), () -> {
                 assertThat(engine.credentialsProvider().resolveCredentials()).isSameAs(served);
                 return engine.status().state() == SessionState.REFRESH_FAILING;
             });
@@ -168,7 +170,7 @@ class CorruptCacheTests {
 
             session.writeCacheFile(this.cacheDir);
 
-            Hardening.await("the refresh resumed", Duration.ofSeconds(10),
+            Eventually.await("the refresh resumed", Duration.ofSeconds(10),
                     () -> engine.status().state() == SessionState.ACTIVE
                             && emulator.callCount(Operation.CREATE_TOKEN) > 0);
             assertThat(engine.status().warnings()).isEmpty();
@@ -183,7 +185,7 @@ class CorruptCacheTests {
      */
     private void unusableThenRecovered(IdentityCenterEmulator emulator, Path file, String problem, String fix,
             Fixer fixer) throws Exception {
-        try (Hardening.LogCapture log = new Hardening.LogCapture()) {
+        try (LogCapture log = new LogCapture()) {
             SsoEngine engine = start(emulator, this.cacheDir);
 
             SessionStatus status = engine.status();
@@ -202,7 +204,7 @@ class CorruptCacheTests {
                     .withMessageContaining(fix);
             }
             Instant later = Instant.now().plusMillis(500);
-            Hardening.await("ten background checks passed", Duration.ofSeconds(2),
+            Eventually.await("ten background checks passed", Duration.ofSeconds(2),
                     () -> Instant.now().isAfter(later));
             assertThat(engine.status().state()).isEqualTo(SessionState.UNUSABLE);
             assertThat(log.warnings().stream().filter((warning) -> warning.contains(file.toString())))
@@ -215,7 +217,7 @@ class CorruptCacheTests {
 
             fixer.fix();
 
-            Hardening.await("the fixed file was picked up", Duration.ofSeconds(5),
+            Eventually.await("the fixed file was picked up", Duration.ofSeconds(5),
                     () -> engine.status().state() == SessionState.ACTIVE);
             assertThat(engine.status().warnings()).isEmpty();
             assertThat(engine.credentialsProvider().resolveCredentials().accessKeyId()).startsWith("ASIA");

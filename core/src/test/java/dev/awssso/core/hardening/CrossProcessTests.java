@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
+import dev.awssso.core.LogCapture;
+import dev.awssso.core.Eventually;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.SsoSessionException.Reason;
@@ -61,7 +63,7 @@ class CrossProcessTests {
         session.writeCacheFile(this.cacheDir);
         TokenCacheFile file = TokenCacheFile.of(this.cacheDir, Hardening.SESSION);
         try (ChildJvm child = ChildJvm.start("refresh", emulator.endpoint().toString(), this.cacheDir.toString(),
-                String.valueOf(ROUNDS)); Hardening.LogCapture log = new Hardening.LogCapture()) {
+                String.valueOf(ROUNDS)); LogCapture log = new LogCapture()) {
             SsoEngine engine = start(emulator);
             engine.credentialsProvider().resolveCredentials();
             Instant signedInAt = engine.tokens().signedInAt().orElseThrow();
@@ -126,7 +128,7 @@ class CrossProcessTests {
         emulator.setTokenLifetime(Duration.ofSeconds(1));
         EmulatedSession session = emulator.signIn(Hardening.SESSION);
         session.writeCacheFile(this.cacheDir);
-        Hardening.await("the token expired", Duration.ofSeconds(5), () -> Instant.now().isAfter(session.expiresAt()));
+        Eventually.await("the token expired", Duration.ofSeconds(5), () -> Instant.now().isAfter(session.expiresAt()));
         emulator.setTokenLifetime(Duration.ofHours(1));
         TokenCacheFile file = TokenCacheFile.of(this.cacheDir, Hardening.SESSION);
         try (ChildJvm child = ChildJvm.start("hold", this.cacheDir.toString())) {
@@ -149,7 +151,7 @@ class CrossProcessTests {
             long killed = System.nanoTime();
             file.underLock(() -> null);
             Duration acquired = Duration.ofNanos(System.nanoTime() - killed);
-            Hardening.await("credentials after the holder died", Duration.ofSeconds(5),
+            Eventually.await("credentials after the holder died", Duration.ofSeconds(5),
                     () -> engine.credentialsProvider().currentCredentials().isPresent());
             System.out.printf("lock held by a live process: gave up after %d ms; after kill -9 the lock was taken in"
                     + " %d ms%n", waited.toMillis(), acquired.toMillis());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
+import dev.awssso.core.Eventually;
 import dev.awssso.core.CallTimeouts;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.SsoSessionException;
@@ -128,7 +129,7 @@ class FaultToleranceTests {
         emulator.injectFault(operation, fault);
         long callsBefore = emulator.callCount(operation);
 
-        Hardening.await("the state is REFRESH_FAILING", Duration.ofSeconds(15), () -> {
+        Eventually.await("the state is REFRESH_FAILING", Duration.ofSeconds(15), () -> {
             AwsSessionCredentials served = engine.credentialsProvider().resolveCredentials();
             assertThat(served).as("the valid credentials keep being served").isSameAs(first);
             assertThat(served.expirationTime().orElseThrow()).isAfter(Instant.now());
@@ -143,7 +144,7 @@ class FaultToleranceTests {
         assertThat(failing.nextAction()).contains("retried in the background");
 
         Instant windowEnd = Instant.now().plusSeconds(1);
-        Hardening.await("a second of failing refreshes passed", Duration.ofSeconds(10), () -> {
+        Eventually.await("a second of failing refreshes passed", Duration.ofSeconds(10), () -> {
             try {
                 AwsSessionCredentials served = engine.credentialsProvider().resolveCredentials();
                 assertThat(served).isSameAs(first);
@@ -171,7 +172,7 @@ class FaultToleranceTests {
         }
 
         emulator.clearFaults();
-        Hardening.await("recovered by itself", Duration.ofSeconds(10),
+        Eventually.await("recovered by itself", Duration.ofSeconds(10),
                 () -> engine.status().state() == SessionState.ACTIVE);
         if (token) {
             assertThat(engine.tokens().currentToken().orElseThrow().accessToken()).isNotEqualTo(session.accessToken());
@@ -195,14 +196,14 @@ class FaultToleranceTests {
         // the service rotates the refresh token, but its answers come after the client gave up (every SDK attempt)
         emulator.injectFault(Operation.CREATE_TOKEN, Fault.delay(Duration.ofMillis(600)).times(4));
 
-        Hardening.await("the session is reported as ended", Duration.ofSeconds(10),
+        Eventually.await("the session is reported as ended", Duration.ofSeconds(10),
                 () -> engine.status().state() == SessionState.EXPIRED);
         assertThat(engine.status().warnings()).anySatisfy((warning) -> assertThat(warning)
             .contains("InvalidGrantException"));
         assertThat(engine.status().nextAction()).contains("aws sso login --sso-session my-sso");
         long calls = emulator.callCount(Operation.CREATE_TOKEN);
         Instant quietUntil = Instant.now().plusSeconds(1);
-        Hardening.await("a second passed", Duration.ofSeconds(3), () -> Instant.now().isAfter(quietUntil));
+        Eventually.await("a second passed", Duration.ofSeconds(3), () -> Instant.now().isAfter(quietUntil));
         assertThat(emulator.callCount(Operation.CREATE_TOKEN)).as("no retry once the session ended").isEqualTo(calls);
     }
 

@@ -19,6 +19,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
+import dev.awssso.core.Eventually;
 import dev.awssso.core.CallTimeouts;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.SsoSessionException;
@@ -38,7 +39,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs an engine for a while (system property {@code soak.duration}, default {@code 2m}; for example
+ * Runs an engine for a while (system property {@code soak.duration}, default {@code 1m}; for example
  * {@code -Dsoak.duration=10m}) with seconds-long lifetimes, 16 threads resolving credentials all the time and
  * faults (503, answers slower than the read timeout, connection resets) switched on and off on both
  * operations. No resolve may fail while credentials served before were still valid, and no expired credentials
@@ -70,7 +71,7 @@ class SoakTests {
     @Test
     void credentialsAreServedWithoutFailureWhileValidOnesExistUnderSwitchingFaults(IdentityCenterEmulator emulator)
             throws Exception {
-        Duration duration = duration(System.getProperty("soak.duration", "2m"));
+        Duration duration = duration(System.getProperty("soak.duration", "1m"));
         emulator.setCredentialsLifetime(CREDENTIALS_LIFETIME);
         emulator.setTokenLifetime(TOKEN_LIFETIME);
         emulator.signIn(Hardening.SESSION).writeCacheFile(this.cacheDir);
@@ -109,7 +110,7 @@ class SoakTests {
             assertThat(done.await(30, TimeUnit.SECONDS)).as("every resolver finished").isTrue();
 
             emulator.clearFaults();
-            Hardening.await("recovered after the last fault", Duration.ofSeconds(15),
+            Eventually.await("recovered after the last fault", Duration.ofSeconds(15),
                     () -> engine.status().state() == SessionState.ACTIVE
                             && engine.credentialsProvider().currentCredentials().isPresent());
             long failures = figures.failures.sum();

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.awssso.core.Eventually;
 import dev.awssso.core.CallTimeouts;
 import dev.awssso.core.EngineOptions;
 import dev.awssso.core.SsoEndpoints;
@@ -132,7 +133,7 @@ class TimeoutTests {
         emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.delay(Duration.ofSeconds(5)));
         CompletableFuture<Object> fetching = CompletableFuture
             .supplyAsync(() -> engine.credentialsProvider().resolveCredentials());
-        Hardening.await("the fetch is under way", Duration.ofSeconds(5),
+        Eventually.await("the fetch is under way", Duration.ofSeconds(5),
                 () -> emulator.callCount(Operation.GET_ROLE_CREDENTIALS) > 0);
 
         long started = System.nanoTime();
@@ -158,7 +159,7 @@ class TimeoutTests {
         engine.credentialsProvider().resolveCredentials();
         long callsBefore = emulator.callCount(operation);
         emulator.injectFault(operation, Fault.delay(HANG));
-        Hardening.await("a background refresh call hangs", Duration.ofSeconds(10),
+        Eventually.await("a background refresh call hangs", Duration.ofSeconds(10),
                 () -> emulator.callCount(operation) > callsBefore);
 
         long started = System.nanoTime();
@@ -181,7 +182,7 @@ class TimeoutTests {
         emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.delay(HANG));
         CompletableFuture<Object> caller = CompletableFuture
             .supplyAsync(() -> engine.credentialsProvider().resolveCredentials());
-        Hardening.await("the fetch is under way", Duration.ofSeconds(5),
+        Eventually.await("the fetch is under way", Duration.ofSeconds(5),
                 () -> emulator.callCount(Operation.GET_ROLE_CREDENTIALS) > 0);
 
         engine.close();
@@ -202,7 +203,7 @@ class TimeoutTests {
             emulator.setTokenLifetime(Duration.ofSeconds(1));
             EmulatedSession session = emulator.signIn(Hardening.SESSION);
             session.writeCacheFile(this.cacheDir);
-            Hardening.await("the token expired", Duration.ofSeconds(5),
+            Eventually.await("the token expired", Duration.ofSeconds(5),
                     () -> Instant.now().isAfter(session.expiresAt()));
             emulator.setTokenLifetime(Duration.ofHours(1));
             return start(Hardening.options(emulator.endpoint(), this.cacheDir).timeouts(timeouts));

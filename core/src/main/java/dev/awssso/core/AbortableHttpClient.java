@@ -1,0 +1,65 @@
+package dev.awssso.core;
+
+import java.io.IOException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import software.amazon.awssdk.http.ExecutableHttpRequest;
+import software.amazon.awssdk.http.HttpExecuteRequest;
+import software.amazon.awssdk.http.HttpExecuteResponse;
+import software.amazon.awssdk.http.SdkHttpClient;
+
+/**
+ * An HTTP client that knows the requests under way and aborts them when closed (closing the connection, so
+ * that a thread blocked reading an answer gets an error at once); requests made after that fail at once.
+ */
+final class AbortableHttpClient implements SdkHttpClient {
+
+    private final SdkHttpClient delegate;
+
+    private final Set<ExecutableHttpRequest> underWay = ConcurrentHashMap.newKeySet();
+
+    private volatile boolean closed;
+
+    AbortableHttpClient(SdkHttpClient delegate) {
+        this.delegate = delegate;
+    }
+
+    @Override
+    public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
+        ExecutableHttpRequest prepared = this.delegate.prepareRequest(request);
+        return new ExecutableHttpRequest() {
+
+            @Override
+            public HttpExecuteResponse call() throws IOException {
+                AbortableHttpClient.this.underWay.add(prepared);
+                try {
+                    if (AbortableHttpClient.this.closed) {
+                        throw new IOException("The IAM Identity Center engine was closed");
+                    }
+                    return prepared.call();
+                }
+                finally {
+                    AbortableHttpClient.this.underWay.remove(prepared);
+                }
+            }
+
+            @Override
+            public void abort() {
+                prepared.abort();
+            }
+        };
+    }
+
+    @Override
+    public String clientName() {
+        return this.delegate.clientName();
+    }
+
+    @Override
+    public void close() {
+        this.closed = true;
+        this.underWay.forEach(ExecutableHttpRequest::abort);
+        this.delegate.close();
+    }
+}
