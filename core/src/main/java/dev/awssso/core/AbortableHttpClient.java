@@ -3,31 +3,34 @@ package dev.awssso.core;
 import java.io.IOException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.utils.Lazy;
 
 /**
  * An HTTP client that knows the requests under way and aborts them when closed (closing the connection, so
- * that a thread blocked reading an answer gets an error at once); requests made after that fail at once.
+ * that a thread blocked reading an answer gets an error at once); requests made after that fail at once. The
+ * underlying client is built on the first request.
  */
 final class AbortableHttpClient implements SdkHttpClient {
 
-    private final SdkHttpClient delegate;
+    private final Lazy<SdkHttpClient> delegate;
 
     private final Set<ExecutableHttpRequest> underWay = ConcurrentHashMap.newKeySet();
 
     private volatile boolean closed;
 
-    AbortableHttpClient(SdkHttpClient delegate) {
-        this.delegate = delegate;
+    AbortableHttpClient(Supplier<SdkHttpClient> delegate) {
+        this.delegate = new Lazy<>(delegate);
     }
 
     @Override
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-        ExecutableHttpRequest prepared = this.delegate.prepareRequest(request);
+        ExecutableHttpRequest prepared = this.delegate.getValue().prepareRequest(request);
         return new ExecutableHttpRequest() {
 
             @Override
@@ -53,7 +56,7 @@ final class AbortableHttpClient implements SdkHttpClient {
 
     @Override
     public String clientName() {
-        return this.delegate.clientName();
+        return this.delegate.getValue().clientName();
     }
 
     @Override

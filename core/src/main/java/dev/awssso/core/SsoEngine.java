@@ -151,7 +151,7 @@ public final class SsoEngine implements SdkAutoCloseable {
         requireUsableCacheDirectory(options.cacheDirectory());
         // one HTTP client that close() can abort: a call that hangs would otherwise keep its thread alive until
         // the read or call timeout, long after the engine closed
-        AbortableHttpClient http = new AbortableHttpClient(SsoClients.httpClient(options.timeouts()));
+        AbortableHttpClient http = new AbortableHttpClient(() -> SsoClients.httpClient(options.timeouts()));
         SsoEngine engine = new SsoEngine(settings, options, http, Clock.systemUTC());
         engine.startMaintenance(options);
         return engine;

@@ -12,6 +12,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+import software.amazon.awssdk.utils.Lazy;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -20,24 +21,27 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  */
 public final class CallerIdentityLookup implements SdkAutoCloseable {
 
-    private final StsClient sts;
+    private final Lazy<StsClient> sts;
 
+    /** Creates a look-up; its STS client is built on the first look-up. */
     public CallerIdentityLookup(AwsCredentialsProvider credentials, Region region, @Nullable URI endpoint,
             CallTimeouts timeouts) {
-        StsClientBuilder builder = StsClient.builder()
-            .region(region)
-            .credentialsProvider(credentials)
-            .httpClient(SsoClients.httpClient(timeouts))
-            .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(timeouts.call()).build());
-        if (endpoint != null) {
-            builder.endpointOverride(endpoint);
-        }
-        this.sts = builder.build();
+        this.sts = new Lazy<>(() -> {
+            StsClientBuilder builder = StsClient.builder()
+                .region(region)
+                .credentialsProvider(credentials)
+                .httpClient(SsoClients.httpClient(timeouts))
+                .overrideConfiguration(ClientOverrideConfiguration.builder().apiCallTimeout(timeouts.call()).build());
+            if (endpoint != null) {
+                builder.endpointOverride(endpoint);
+            }
+            return builder.build();
+        });
     }
 
     /** Who AWS sees behind the credentials now. */
     public CallerIdentity lookUp() {
-        GetCallerIdentityResponse response = this.sts.getCallerIdentity();
+        GetCallerIdentityResponse response = this.sts.getValue().getCallerIdentity();
         return new CallerIdentity(response.account(), response.arn(), response.userId());
     }
 
