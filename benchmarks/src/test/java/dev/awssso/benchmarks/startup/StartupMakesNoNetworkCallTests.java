@@ -41,6 +41,7 @@ class StartupMakesNoNetworkCallTests {
             assertThat(context.getBean(AwsCredentialsProvider.class))
                 .isInstanceOf(IdentityCenterCredentialsProvider.class);
             assertThat(context.getBean(StsClient.class)).isNotNull();
+            // an absence of calls can only be shown over time: about ten background checks (every 50 ms)
             Thread.sleep(500);
 
             assertNoCalls(emulator);
@@ -57,6 +58,7 @@ class StartupMakesNoNetworkCallTests {
             .start(StartupArguments.of(emulator, this.home, true, true, FAST_MAINTENANCE))) {
             assertThat(context.getBean(AwsCredentialsProvider.class))
                 .isInstanceOf(IdentityCenterCredentialsProvider.class);
+            // an absence of calls can only be shown over time: about ten background checks (every 50 ms)
             Thread.sleep(500);
         }
 
