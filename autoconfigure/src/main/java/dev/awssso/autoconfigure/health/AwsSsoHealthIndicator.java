@@ -4,7 +4,7 @@ import java.util.function.Supplier;
 
 import dev.awssso.core.account.CallerIdentity;
 import dev.awssso.core.account.CallerIdentityLookup;
-import dev.awssso.core.status.DurationWords;
+import dev.awssso.core.refresh.DurationWords;
 import dev.awssso.core.status.SessionStatus;
 import org.jspecify.annotations.Nullable;
 

@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.SsoSessionException.Reason;
 import dev.awssso.core.config.SsoSettings;
+import dev.awssso.core.refresh.DurationWords;
 import dev.awssso.core.refresh.FailureClassifier;
 import dev.awssso.core.refresh.FailureKind;
 import dev.awssso.core.refresh.RefreshFailure;
@@ -300,7 +301,7 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
             case SESSION_ENDED -> {
                 this.tokens.tokenRejected(failure);
                 yield new SsoSessionException(Reason.SESSION_ENDED, "IAM Identity Center rejected the access token"
-                        + " of " + this.settings.source() + ": the session has ended (" + failure
+                        + " of " + this.settings.describe() + ": the session has ended (" + failure
                         + "). Sign in again with `" + this.settings.signInCommand() + "`.", null);
             }
             case ACCESS_DENIED -> new SsoSessionException(Reason.ACCESS_DENIED, "IAM Identity Center does not let the"
@@ -322,7 +323,7 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
         this.lastError = error;
         this.lastFailure = failure;
         if (failure != null && !failure.errorType().equals(previousType)) {
-            logger.warn("{} Next try in {}.", error.getMessage(), wait);
+            logger.warn("{} Next try in {}.", error.getMessage(), DurationWords.of(wait));
         }
     }
 
@@ -344,7 +345,7 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
 
     @Override
     public String toString() {
-        return "IdentityCenterCredentialsProvider[" + describeRole() + ", " + this.settings.source() + "]";
+        return "IdentityCenterCredentialsProvider[" + describeRole() + ", " + this.settings.describe() + "]";
     }
 
     /**

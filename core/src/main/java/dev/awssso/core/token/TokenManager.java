@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.SsoSessionException.Reason;
 import dev.awssso.core.config.SsoSettings;
+import dev.awssso.core.refresh.DurationWords;
 import dev.awssso.core.refresh.FailureClassifier;
 import dev.awssso.core.refresh.FailureKind;
 import dev.awssso.core.refresh.RefreshFailure;
@@ -256,7 +257,7 @@ public final class TokenManager {
         if (this.sessionEnd == null) {
             this.sessionEnd = failure;
             logger.warn("IAM Identity Center rejected the access token of {}: the session has ended ({}). Sign in"
-                    + " again with `{}`.", this.settings.source(), failure, this.settings.signInCommand());
+                    + " again with `{}`.", this.settings.describe(), failure, this.settings.signInCommand());
         }
     }
 
@@ -307,13 +308,13 @@ public final class TokenManager {
             if (failure.kind() == FailureKind.SESSION_ENDED) {
                 this.sessionEnd = failure;
                 logger.warn("The IAM Identity Center session of {} has ended: the token refresh was refused ({})."
-                        + " Sign in again with `{}`.", this.settings.source(), failure, this.settings.signInCommand());
+                        + " Sign in again with `{}`.", this.settings.describe(), failure, this.settings.signInCommand());
                 throw sessionEnded(failure);
             }
             logger.warn("Refreshing the IAM Identity Center token of {} failed ({}); next try in {}.",
-                    this.settings.source(), failure, Duration.between(now, this.nextAttemptAt));
+                    this.settings.describe(), failure, DurationWords.of(Duration.between(now, this.nextAttemptAt)));
             throw new SsoSessionException(Reason.UNAVAILABLE, "Refreshing the IAM Identity Center token of "
-                    + this.settings.source() + " failed (" + failure + ").", failure.cause());
+                    + this.settings.describe() + " failed (" + failure + ").", failure.cause());
         }
     }
 
@@ -337,7 +338,7 @@ public final class TokenManager {
         adopt(refreshed, requestedAt, this.cacheFile.stamp());
         this.lastRefresh = RefreshRecord.success(this.clock.instant());
         this.listener.tokenRefreshed(refreshed);
-        logger.debug("Refreshed the IAM Identity Center token of {}; it now expires at {}", this.settings.source(),
+        logger.debug("Refreshed the IAM Identity Center token of {}; it now expires at {}", this.settings.describe(),
                 refreshed.expiresAt());
         return refreshed;
     }
@@ -429,7 +430,7 @@ public final class TokenManager {
 
     private SsoSessionException sessionEnded(RefreshFailure failure) {
         return new SsoSessionException(Reason.SESSION_ENDED, "The IAM Identity Center session of "
-                + this.settings.source() + " has ended (" + failure + "). Sign in again with `"
+                + this.settings.describe() + " has ended (" + failure + "). Sign in again with `"
                 + this.settings.signInCommand() + "`.", null);
     }
 

@@ -1,4 +1,4 @@
-package dev.awssso.core.status;
+package dev.awssso.core.refresh;
 
 import java.time.Duration;
 
