@@ -148,11 +148,20 @@ public final class SsoEngine implements SdkAutoCloseable {
      * found, and starts the background maintenance.
      */
     public static SsoEngine start(SsoSettings settings, EngineOptions options) {
+        return start(settings, options, Clock.systemUTC());
+    }
+
+    /**
+     * Starts an engine as {@link #start(SsoSettings, EngineOptions)} does, reading the wall clock from
+     * {@code clock}: expiries, refresh times and the session end follow it, while the background schedule
+     * runs on the monotonic clock, as it does on a laptop that sleeps.
+     */
+    public static SsoEngine start(SsoSettings settings, EngineOptions options, Clock clock) {
         requireUsableCacheDirectory(options.cacheDirectory());
         // one HTTP client that close() can abort: a call that hangs would otherwise keep its thread alive until
         // the read or call timeout, long after the engine closed
         AbortableHttpClient http = new AbortableHttpClient(() -> SsoClients.httpClient(options.timeouts()));
-        SsoEngine engine = new SsoEngine(settings, options, http, Clock.systemUTC());
+        SsoEngine engine = new SsoEngine(settings, options, http, clock);
         engine.startMaintenance(options);
         return engine;
     }

@@ -92,8 +92,7 @@ public final class IdentityCenterEmulator implements AutoCloseable {
 
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private IdentityCenterEmulator() throws IOException {
-        Clock clock = Clock.systemUTC();
+    private IdentityCenterEmulator(Clock clock) throws IOException {
         this.clients = new ClientRegistry(this.settings, this.secrets, clock);
         this.sessions = new SessionRegistry(this.settings, this.secrets, clock, DEFAULT_START_URL, DEFAULT_SSO_REGION);
         this.devices = new DeviceAuthorizations(this.settings, this.secrets, clock);
@@ -123,8 +122,18 @@ public final class IdentityCenterEmulator implements AutoCloseable {
      * @throws UncheckedIOException if the server cannot be started
      */
     public static IdentityCenterEmulator start() {
+        return start(Clock.systemUTC());
+    }
+
+    /**
+     * Starts an emulator as {@link #start()} does, reading the time from {@code clock}: every lifetime, expiry
+     * and session end follows it, so a test can let hours pass by moving a {@link MovableClock}.
+     * @return the running emulator; {@link #close()} it when done
+     * @throws UncheckedIOException if the server cannot be started
+     */
+    public static IdentityCenterEmulator start(Clock clock) {
         try {
-            return new IdentityCenterEmulator();
+            return new IdentityCenterEmulator(clock);
         }
         catch (IOException ex) {
             throw new UncheckedIOException("Could not start the Identity Center emulator", ex);

@@ -1,14 +1,10 @@
 package dev.awssso.core.hardening;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 
 import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.credentials.CredentialsListener;
@@ -20,6 +16,7 @@ import dev.awssso.core.token.TokenCacheFile;
 import dev.awssso.core.token.TokenListener;
 import dev.awssso.core.token.TokenManager;
 import dev.awssso.core.token.TokenRefresher;
+import dev.awssso.emulator.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -171,35 +168,6 @@ class BackoffTests {
 
         @Override
         public void close() {
-        }
-    }
-
-    /** A clock that stands still until moved. */
-    static final class MovableClock extends Clock {
-
-        private final AtomicReference<Instant> now;
-
-        MovableClock(Instant start) {
-            this.now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration duration) {
-            this.now.updateAndGet((instant) -> instant.plus(duration));
-        }
-
-        @Override
-        public Instant instant() {
-            return this.now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
