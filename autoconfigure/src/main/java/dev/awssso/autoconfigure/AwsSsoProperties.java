@@ -304,6 +304,7 @@ public class AwsSsoProperties {
             .checkInterval(this.checkInterval)
             .endpoints(new SsoEndpoints(this.endpoint.oidc, this.endpoint.portal, this.endpoint.sts))
             .timeouts(toCallTimeouts())
+            .callerWait(this.timeouts.callerWait)
             .sessionDuration(this.sessionDuration)
             .expiryWarnings(this.expiryWarnings)
             .loginTimeout(this.login.timeout)
@@ -449,6 +450,12 @@ public class AwsSsoProperties {
          */
         private Duration call = Duration.ofSeconds(30);
 
+        /**
+         * Longest time in all an application thread waits for role credentials when none are held, a token
+         * refresh included. The fetch goes on in the background after a caller gave up.
+         */
+        private Duration callerWait = Duration.ofSeconds(10);
+
         public Duration getConnect() {
             return this.connect;
         }
@@ -471,6 +478,14 @@ public class AwsSsoProperties {
 
         public void setCall(Duration call) {
             this.call = call;
+        }
+
+        public Duration getCallerWait() {
+            return this.callerWait;
+        }
+
+        public void setCallerWait(Duration callerWait) {
+            this.callerWait = callerWait;
         }
     }
 }

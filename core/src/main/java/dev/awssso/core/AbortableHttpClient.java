@@ -9,7 +9,6 @@ import software.amazon.awssdk.http.ExecutableHttpRequest;
 import software.amazon.awssdk.http.HttpExecuteRequest;
 import software.amazon.awssdk.http.HttpExecuteResponse;
 import software.amazon.awssdk.http.SdkHttpClient;
-import software.amazon.awssdk.utils.Lazy;
 
 /**
  * An HTTP client that knows the requests under way and aborts them when closed (closing the connection, so
@@ -18,19 +17,19 @@ import software.amazon.awssdk.utils.Lazy;
  */
 final class AbortableHttpClient implements SdkHttpClient {
 
-    private final Lazy<SdkHttpClient> delegate;
+    private final LazyClient<SdkHttpClient> delegate;
 
     private final Set<ExecutableHttpRequest> underWay = ConcurrentHashMap.newKeySet();
 
     private volatile boolean closed;
 
     AbortableHttpClient(Supplier<SdkHttpClient> delegate) {
-        this.delegate = new Lazy<>(delegate);
+        this.delegate = new LazyClient<>("HTTP", delegate);
     }
 
     @Override
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-        ExecutableHttpRequest prepared = this.delegate.getValue().prepareRequest(request);
+        ExecutableHttpRequest prepared = this.delegate.get().prepareRequest(request);
         return new ExecutableHttpRequest() {
 
             @Override
@@ -56,7 +55,7 @@ final class AbortableHttpClient implements SdkHttpClient {
 
     @Override
     public String clientName() {
-        return this.delegate.getValue().clientName();
+        return this.delegate.get().clientName();
     }
 
     @Override

@@ -18,7 +18,7 @@ import dev.awssso.core.refresh.RetryBackoff;
  * @param credentialsStaleMargin how long before expiry role credentials are withdrawn at most
  * @param checkInterval how often the cache file and the expiries are checked in the background
  * @param backoff waits between failed attempts
- * @param callerWait longest time a caller waits for credentials being fetched
+ * @param callerWait longest time in all a caller waits for credentials, a token refresh included
  * @param endpoints endpoint overrides
  * @param timeouts time limits of calls to AWS
  * @param sessionDuration how long an Identity Center session lasts (set by the administrator), to estimate
@@ -78,7 +78,7 @@ public record EngineOptions(Path cacheDirectory, Duration tokenRefreshWindow, Du
 
         private RetryBackoff backoff = RetryBackoff.DEFAULT;
 
-        private Duration callerWait = Duration.ofSeconds(60);
+        private Duration callerWait = Duration.ofSeconds(10);
 
         private SsoEndpoints endpoints = SsoEndpoints.DEFAULT;
 
@@ -125,7 +125,7 @@ public record EngineOptions(Path cacheDirectory, Duration tokenRefreshWindow, Du
             return this;
         }
 
-        /** Longest time a caller waits for credentials being fetched (default 60 seconds). */
+        /** Longest time in all a caller waits for credentials, a token refresh included (default 10 seconds). */
         public Builder callerWait(Duration wait) {
             this.callerWait = wait;
             return this;

@@ -54,7 +54,6 @@ import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
-import software.amazon.awssdk.utils.Lazy;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -77,11 +76,14 @@ public final class SsoEngine implements SdkAutoCloseable {
 
     private static final Duration ACCOUNT_LISTING_TIME_TO_LIVE = Duration.ofMinutes(5);
 
+    /** How long {@link #close()} waits for the engine's threads to end. */
+    private static final Duration CLOSE_WAIT = Duration.ofMillis(500);
+
     private final SsoSettings settings;
 
-    private final Lazy<SsoOidcClient> oidc;
+    private final LazyClient<SsoOidcClient> oidc;
 
-    private final Lazy<SsoClient> portal;
+    private final LazyClient<SsoClient> portal;
 
     private final AbortableHttpClient http;
 
@@ -108,14 +110,20 @@ public final class SsoEngine implements SdkAutoCloseable {
 
     private final ExecutorService eventDispatcher;
 
+    /** Runs credentials fetches, so that a caller can stop waiting while a fetch goes on. */
+    private final ExecutorService fetcher;
+
+    /** The kinds of failure of the background maintenance already logged, so that each is logged once. */
+    private final Set<String> loggedMaintenanceFailures = ConcurrentHashMap.newKeySet();
+
     private volatile SessionState lastState = SessionState.SIGNED_OUT;
 
     private SsoEngine(SsoSettings settings, EngineOptions options, AbortableHttpClient http, Clock clock) {
         this.settings = settings;
         // built on first use: start-up makes no call, and building an SDK client takes a noticeable time
-        this.oidc = new Lazy<>(() -> SsoClients.oidc(settings.ssoRegion(), options.endpoints().oidc(),
+        this.oidc = new LazyClient<>("SSO OIDC", () -> SsoClients.oidc(settings.ssoRegion(), options.endpoints().oidc(),
                 options.timeouts(), http));
-        this.portal = new Lazy<>(() -> SsoClients.portal(settings.ssoRegion(), options.endpoints().portal(),
+        this.portal = new LazyClient<>("SSO portal", () -> SsoClients.portal(settings.ssoRegion(), options.endpoints().portal(),
                 options.timeouts(), http));
         this.http = http;
         this.clock = clock;
@@ -124,23 +132,24 @@ public final class SsoEngine implements SdkAutoCloseable {
                 daemonThreads("aws-sso-" + engine + "-refresh", this.threads));
         this.eventDispatcher = Executors.newSingleThreadExecutor(
                 daemonThreads("aws-sso-" + engine + "-events", this.threads));
+        this.fetcher = Executors.newSingleThreadExecutor(daemonThreads("aws-sso-" + engine + "-fetch", this.threads));
         EventRelay relay = new EventRelay();
         // another process holds the lock for one refresh, one call to AWS at most
         TokenCacheFile cacheFile = TokenCacheFile.of(options.cacheDirectory(), settings.cacheKey(),
                 options.timeouts().call().multipliedBy(2));
-        this.tokens = new TokenManager(settings, cacheFile, new TokenRefresher(this.oidc::getValue, clock), clock,
+        this.tokens = new TokenManager(settings, cacheFile, new TokenRefresher(this.oidc::get, clock), clock,
                 options.tokenRefreshWindow(), options.backoff(), relay);
         this.credentials = new IdentityCenterCredentialsProvider(settings, this.tokens,
-                new RoleCredentialsFetcher(this.portal::getValue, settings), clock,
+                new RoleCredentialsFetcher(this.portal::get, settings), clock,
                 new IdentityCenterCredentialsProvider.Timing(options.credentialsRefreshWindow(),
                         options.credentialsStaleMargin(), options.backoff(), options.callerWait()),
-                this.scheduler, relay);
-        this.login = new LoginManager(settings, this.oidc::getValue, this.portal::getValue, options.endpoints().oidc(),
+                this.fetcher, this.scheduler, relay);
+        this.login = new LoginManager(settings, this.oidc::get, this.portal::get, options.endpoints().oidc(),
                 new RegistrationCache(options.cacheDirectory(), settings), this.tokens, clock, options.loginTimeout());
         this.statusAssembler = new SessionStatusAssembler(settings, this.tokens, this.credentials,
                 options.sessionDuration(), options.expiringWithin(), clock, this.login::last);
         this.endWarnings = new SessionEndWarnings(options.expiryWarnings());
-        this.accounts = new AccountDirectory(this.portal::getValue, this.tokens, clock, ACCOUNT_LISTING_TIME_TO_LIVE);
+        this.accounts = new AccountDirectory(this.portal::get, this.tokens, clock, ACCOUNT_LISTING_TIME_TO_LIVE);
     }
 
     /**
@@ -218,28 +227,29 @@ public final class SsoEngine implements SdkAutoCloseable {
     }
 
     /**
-     * Stops the background maintenance and closes the SDK clients. Calls to AWS under way are aborted, so their
-     * threads end at once.
+     * Stops the background maintenance, the credentials provider (which throws from then on) and the SDK
+     * clients. Calls to AWS under way are aborted and callers waiting for credentials released, so this
+     * returns within a second and the engine's threads end.
      */
     @Override
     public void close() {
+        this.credentials.close();
         this.login.pending().ifPresent(LoginAttempt::cancel);
         this.scheduler.shutdownNow();
+        this.fetcher.shutdownNow();
         this.eventDispatcher.shutdownNow();
         this.http.close();
+        long joinUntil = System.nanoTime() + CLOSE_WAIT.toNanos();
         try {
-            if (!this.scheduler.awaitTermination(2, TimeUnit.SECONDS)
-                    || !this.eventDispatcher.awaitTermination(1, TimeUnit.SECONDS)) {
-                logger.debug("A refresh call or a listener was still running when the engine closed");
-            }
-            // a terminated pool's last worker may still be on its way out
-            long joinUntil = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(100);
             for (Thread thread : this.threads) {
                 TimeUnit.NANOSECONDS.timedJoin(thread, Math.max(1, joinUntil - System.nanoTime()));
             }
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
+        }
+        if (this.threads.stream().anyMatch(Thread::isAlive)) {
+            logger.debug("A refresh call or a listener was still running when the engine closed");
         }
         this.oidc.close();
         this.portal.close();
@@ -249,20 +259,32 @@ public final class SsoEngine implements SdkAutoCloseable {
         this.tokens.reloadIfChanged();
         reportInitialState();
         long interval = options.checkInterval().toMillis();
-        this.scheduler.scheduleWithFixedDelay(this::maintain, interval, interval, TimeUnit.MILLISECONDS);
-        this.scheduler.scheduleWithFixedDelay(this.credentials::expireIfStale, interval, interval,
+        this.scheduler.scheduleWithFixedDelay(() -> survive("refresh", this::maintain), interval, interval,
                 TimeUnit.MILLISECONDS);
+        this.scheduler.scheduleWithFixedDelay(() -> survive("expiry check", this.credentials::expireIfStale),
+                interval, interval, TimeUnit.MILLISECONDS);
     }
 
     private void maintain() {
+        this.tokens.reloadIfChanged();
+        this.tokens.refreshIfDue();
+        this.credentials.refreshIfDue();
+        watchSessionEnd();
+    }
+
+    /**
+     * Runs a maintenance task so that nothing it throws ends it: a scheduled task that throws is never run
+     * again, and refreshes would stop silently. Each kind of failure is logged once.
+     */
+    private void survive(String task, Runnable action) {
         try {
-            this.tokens.reloadIfChanged();
-            this.tokens.refreshIfDue();
-            this.credentials.refreshIfDue();
-            watchSessionEnd();
+            action.run();
         }
-        catch (RuntimeException ex) {
-            logger.warn("Background maintenance of the IAM Identity Center session failed: {}", ex.toString());
+        catch (Throwable ex) {
+            if (this.loggedMaintenanceFailures.add(task + ": " + ex.getClass().getName())) {
+                logger.warn("The background {} of the IAM Identity Center session of {} failed; it goes on at the next"
+                        + " check: {}", task, this.settings.describe(), ex.toString());
+            }
         }
     }
 
@@ -300,12 +322,19 @@ public final class SsoEngine implements SdkAutoCloseable {
         }
         try {
             this.eventDispatcher.execute(() -> {
-                SessionEvent delivered = event.apply(status());
+                SessionEvent delivered;
+                try {
+                    delivered = event.apply(status());
+                }
+                catch (Throwable ex) {
+                    logger.warn("A session event could not be made: {}", ex.toString());
+                    return;
+                }
                 for (SessionListener listener : this.listeners) {
                     try {
                         listener.onEvent(delivered);
                     }
-                    catch (RuntimeException ex) {
+                    catch (Throwable ex) {
                         logger.warn("A listener failed on {}: {}", delivered.getClass().getSimpleName(), ex.toString());
                     }
                 }
@@ -379,6 +408,11 @@ public final class SsoEngine implements SdkAutoCloseable {
         @Override
         public void credentialsRefreshFailed(RefreshFailure failure) {
             publish((status) -> new SessionEvent.RefreshFailed(RefreshKind.CREDENTIALS, failure, status));
+        }
+
+        @Override
+        public void credentialsExpired() {
+            publish(SessionEvent.CredentialsWithdrawn::new);
         }
     }
 }

@@ -40,6 +40,9 @@ public final class SsoSessionException extends SdkClientException {
         ACCESS_DENIED,
 
         /** IAM Identity Center could not be reached or answered with an error; retried in the background. */
-        UNAVAILABLE
+        UNAVAILABLE,
+
+        /** The engine was closed (the application is shutting down): nothing is served any more. */
+        CLOSED
     }
 }

@@ -3,6 +3,7 @@ package dev.awssso.core.account;
 import java.net.URI;
 
 import dev.awssso.core.CallTimeouts;
+import dev.awssso.core.LazyClient;
 import dev.awssso.core.SsoClients;
 import org.jspecify.annotations.Nullable;
 
@@ -12,7 +13,6 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
-import software.amazon.awssdk.utils.Lazy;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
@@ -21,12 +21,12 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  */
 public final class CallerIdentityLookup implements SdkAutoCloseable {
 
-    private final Lazy<StsClient> sts;
+    private final LazyClient<StsClient> sts;
 
     /** Creates a look-up; its STS client is built on the first look-up. */
     public CallerIdentityLookup(AwsCredentialsProvider credentials, Region region, @Nullable URI endpoint,
             CallTimeouts timeouts) {
-        this.sts = new Lazy<>(() -> {
+        this.sts = new LazyClient<>("STS", () -> {
             StsClientBuilder builder = StsClient.builder()
                 .region(region)
                 .credentialsProvider(credentials)
@@ -41,7 +41,7 @@ public final class CallerIdentityLookup implements SdkAutoCloseable {
 
     /** Who AWS sees behind the credentials now. */
     public CallerIdentity lookUp() {
-        GetCallerIdentityResponse response = this.sts.getValue().getCallerIdentity();
+        GetCallerIdentityResponse response = this.sts.get().getCallerIdentity();
         return new CallerIdentity(response.account(), response.arn(), response.userId());
     }
 

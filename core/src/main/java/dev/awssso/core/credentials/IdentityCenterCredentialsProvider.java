@@ -1,16 +1,17 @@
 package dev.awssso.core.credentials;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.TimeoutException;
 
 import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.SsoSessionException.Reason;
@@ -20,7 +21,6 @@ import dev.awssso.core.refresh.FailureClassifier;
 import dev.awssso.core.refresh.FailureKind;
 import dev.awssso.core.refresh.RefreshFailure;
 import dev.awssso.core.refresh.RefreshRecord;
-import dev.awssso.core.refresh.RefreshTiming;
 import dev.awssso.core.refresh.RetryBackoff;
 import dev.awssso.core.token.SsoToken;
 import dev.awssso.core.token.TokenListener;
@@ -35,11 +35,12 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 /**
  * An {@link AwsCredentialsProvider} serving the role credentials of an IAM Identity Center sign-in.
  * <p>
- * {@link #resolveCredentials()} returns the cached credentials with one volatile read: no clock, no lock, no
- * I/O. Freshness is the job of the background maintenance ({@link #refreshIfDue}, {@link #expireIfStale}):
- * it fetches new credentials before the current ones expire and withdraws credentials shortly before their
- * expiry, so an expired credential is never handed out. Only when no valid credentials are held does a caller
- * wait, and then one {@code GetRoleCredentials} call serves all waiting threads.
+ * {@link #resolveCredentials()} reads one volatile field and the wall clock once: credentials past their stale
+ * time are never handed out, whatever the background schedule did (a laptop that slept, a paused JVM, a raised
+ * check interval). Keeping them fresh is the job of the background maintenance ({@link #refreshIfDue},
+ * {@link #expireIfStale}), which fetches new credentials before the current ones expire, so callers do not
+ * wait. Only when no valid credentials are held does a caller wait, at most {@link Timing#callerWait()} in all:
+ * one fetch on the fetch executor serves every waiting thread, and goes on after a caller gave up.
  */
 public final class IdentityCenterCredentialsProvider implements AwsCredentialsProvider, TokenListener {
 
@@ -57,35 +58,28 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
 
     private final Timing timing;
 
+    private final Executor fetchExecutor;
+
     private final @Nullable ScheduledExecutorService expiryScheduler;
 
     private final CredentialsListener listener;
 
-    private static final VarHandle SERVED;
+    /** Guards {@link #held}, {@link #generation} and {@link #inFlight} together. */
+    private final Object stateLock = new Object();
 
-    static {
-        try {
-            SERVED = MethodHandles.lookup()
-                .findVarHandle(IdentityCenterCredentialsProvider.class, "served", AwsSessionCredentials.class);
-        }
-        catch (ReflectiveOperationException ex) {
-            throw new ExceptionInInitializerError(ex);
-        }
-    }
+    /** The credentials being served with their refresh and stale times; read without a lock. */
+    private volatile @Nullable HeldCredentials held;
 
-    /** The credentials with their refresh and withdrawal times; changed only with {@link #served}. */
-    private final AtomicReference<@Nullable HeldCredentials> held = new AtomicReference<>();
+    /** Changes with every sign-in, sign-out and close: a fetch started before a change serves nothing. */
+    private int generation;
 
-    /**
-     * The credentials of {@link #held} on their own, so that the hot path is one volatile read. Written after
-     * {@code held}; cleared by compare-and-set so that a withdrawal never removes newer credentials.
-     */
-    private volatile @Nullable AwsSessionCredentials served;
+    private @Nullable CompletableFuture<HeldCredentials> inFlight;
 
-    /** Held while credentials are fetched, so that one call serves every thread. */
-    private final ReentrantLock fetchLock = new ReentrantLock();
+    private volatile boolean closed;
 
     private volatile boolean requested;
+
+    private volatile @Nullable Instant withdrawnExpiry;
 
     private volatile @Nullable RefreshFailure lastFailure;
 
@@ -95,38 +89,50 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
 
     private volatile Instant nextAttemptAt = Instant.MIN;
 
+    /** Written by the fetch in progress only; fetches do not overlap. */
     private int consecutiveFailures;
 
     /**
      * Creates a provider; it fetches nothing until credentials are first asked for.
-     * @param expiryScheduler where to set an alarm that withdraws credentials exactly when they go stale, or
-     *     {@code null} to rely on {@link #expireIfStale} alone
-     * @param listener told about refreshes, failures and expiry
+     * @param fetchExecutor where fetches run, so that a caller can stop waiting while the fetch goes on
+     * @param expiryScheduler where to set an alarm that withdraws credentials when they go stale, or {@code null}
+     *     to rely on {@link #expireIfStale} and {@link #resolveCredentials()} alone
+     * @param listener told about refreshes, failures and withdrawals
      */
     public IdentityCenterCredentialsProvider(SsoSettings settings, TokenManager tokens, RoleCredentialsFetcher fetcher,
-            Clock clock, Timing timing, @Nullable ScheduledExecutorService expiryScheduler,
+            Clock clock, Timing timing, Executor fetchExecutor, @Nullable ScheduledExecutorService expiryScheduler,
             CredentialsListener listener) {
         this.settings = settings;
         this.tokens = tokens;
         this.fetcher = fetcher;
         this.clock = clock;
         this.timing = timing;
+        this.fetchExecutor = fetchExecutor;
         this.expiryScheduler = expiryScheduler;
         this.listener = listener;
     }
 
     @Override
     public AwsSessionCredentials resolveCredentials() {
-        AwsSessionCredentials current = this.served;
-        if (current != null) {
-            return current;
+        HeldCredentials current = this.held;
+        if (current != null && this.clock.millis() < current.staleAtMillis()) {
+            return current.credentials();
         }
-        return fetchForCaller();
+        return awaitCredentials(current);
     }
 
     /** The credentials being served now, if any. */
     public Optional<AwsSessionCredentials> currentCredentials() {
-        return Optional.ofNullable(this.served);
+        HeldCredentials current = this.held;
+        return (current != null) ? Optional.of(current.credentials()) : Optional.empty();
+    }
+
+    /**
+     * When the last credentials withdrawn because they went stale before new ones could be fetched expire(d);
+     * empty once new credentials are held again.
+     */
+    public Optional<Instant> withdrawnExpiry() {
+        return Optional.ofNullable(this.withdrawnExpiry);
     }
 
     /** The last failed fetch since the last success or sign-in, if any. */
@@ -144,7 +150,7 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
      * asked for.
      */
     public Optional<Instant> nextRefreshAt() {
-        HeldCredentials current = this.held.get();
+        HeldCredentials current = this.held;
         return (current != null && this.requested) ? Optional.of(current.refreshAt()) : Optional.empty();
     }
 
@@ -154,59 +160,64 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
     }
 
     /**
-     * Fetches new credentials in the background when the current ones are inside their refresh window, or
-     * none are held, once credentials have been asked for; waits out the backoff after a failure. Failures
-     * are recorded and logged, never thrown; the current credentials keep being served meanwhile.
+     * Starts a fetch of new credentials when the current ones are inside their refresh window, or none are held,
+     * once credentials have been asked for; waits out the backoff after a failure. Does not wait for the fetch:
+     * failures are recorded and logged, the current credentials keep being served meanwhile.
      */
     public void refreshIfDue() {
-        HeldCredentials current = this.held.get();
+        HeldCredentials current = this.held;
         Instant now = this.clock.instant();
-        if (!this.requested || (current != null && now.isBefore(current.refreshAt()))
-                || now.isBefore(this.nextAttemptAt) || !this.fetchLock.tryLock()) {
+        if (!this.requested || this.closed || (current != null && now.isBefore(current.refreshAt()))
+                || now.isBefore(this.nextAttemptAt)) {
             return;
         }
-        try {
-            if (this.held.get() == current) {
-                fetchLocked(now);
-            }
-        }
-        catch (SsoSessionException ex) {
-            // recorded and logged by fetchLocked
-        }
-        finally {
-            this.fetchLock.unlock();
+        startFetch();
+    }
+
+    /**
+     * Fetches new credentials now, whatever the expiry of the current ones and any backoff, waiting
+     * {@link Timing#callerWait()} at most.
+     * @throws SsoSessionException when no credentials can be fetched
+     */
+    public AwsSessionCredentials refreshNow() {
+        requireOpen();
+        this.requested = true;
+        return await(startFetch(), System.nanoTime() + this.timing.callerWait().toNanos()).credentials();
+    }
+
+    /**
+     * Withdraws the credentials once they are stale, so that the status shows it and listeners hear of it even
+     * while nobody asks for credentials.
+     */
+    public void expireIfStale() {
+        HeldCredentials current = this.held;
+        if (current != null && this.clock.millis() >= current.staleAtMillis()) {
+            withdraw(current);
         }
     }
 
     /**
-     * Fetches new credentials now, whatever the expiry of the current ones and any backoff.
-     * @throws SsoSessionException when no credentials can be fetched
+     * Stops serving: every later {@link #resolveCredentials()} throws, and callers waiting for a fetch are
+     * released at once.
      */
-    public AwsSessionCredentials refreshNow() {
-        this.requested = true;
-        this.fetchLock.lock();
-        try {
-            return fetchLocked(this.clock.instant()).credentials();
+    public void close() {
+        CompletableFuture<HeldCredentials> pending;
+        synchronized (this.stateLock) {
+            this.closed = true;
+            this.held = null;
+            this.generation++;
+            pending = this.inFlight;
         }
-        finally {
-            this.fetchLock.unlock();
-        }
-    }
-
-    /** Withdraws the credentials once they are stale, so that they are never handed out expired. */
-    public void expireIfStale() {
-        HeldCredentials current = this.held.get();
-        if (current != null && !this.clock.instant().isBefore(current.staleAt())
-                && this.held.compareAndSet(current, null)) {
-            SERVED.compareAndSet(this, current.credentials(), null);
-            this.listener.credentialsExpired();
-            logger.warn("The role credentials of {} expired at {} before new ones could be fetched; callers now wait"
-                    + " for new credentials.", describeRole(), current.credentials().expirationTime().orElse(null));
+        if (pending != null) {
+            pending.completeExceptionally(closedException());
         }
     }
 
     @Override
     public void signedIn(SsoToken token) {
+        synchronized (this.stateLock) {
+            this.generation++;
+        }
         this.lastError = null;
         this.lastFailure = null;
         this.nextAttemptAt = Instant.MIN;
@@ -214,46 +225,139 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
 
     @Override
     public void signedOut() {
-        this.held.set(null);
-        this.served = null;
+        synchronized (this.stateLock) {
+            this.generation++;
+            this.held = null;
+        }
+        this.withdrawnExpiry = null;
         this.lastError = null;
         this.lastFailure = null;
         this.lastRefresh = null;
         this.nextAttemptAt = Instant.MIN;
     }
 
-    private AwsSessionCredentials fetchForCaller() {
+    private AwsSessionCredentials awaitCredentials(@Nullable HeldCredentials seen) {
+        long deadline = System.nanoTime() + this.timing.callerWait().toNanos();
+        requireOpen();
         this.requested = true;
+        if (seen != null) {
+            withdraw(seen);
+        }
+        HeldCredentials current = this.held;
+        if (current != null && this.clock.millis() < current.staleAtMillis()) {
+            return current.credentials();
+        }
+        SsoSessionException remembered = this.lastError;
+        if (remembered != null && this.clock.instant().isBefore(this.nextAttemptAt)) {
+            throw new SsoSessionException(remembered.reason(), remembered.getMessage(), null);
+        }
+        return await(startFetch(), deadline).credentials();
+    }
+
+    private HeldCredentials await(CompletableFuture<HeldCredentials> fetch, long deadline) {
         try {
-            if (!this.fetchLock.tryLock(this.timing.callerWait().toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new SsoSessionException(Reason.UNAVAILABLE, "Timed out after " + this.timing.callerWait()
-                        + " waiting for role credentials of " + describeRole() + ".", null);
-            }
+            return fetch.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+        catch (TimeoutException ex) {
+            throw new SsoSessionException(Reason.UNAVAILABLE, "Timed out after "
+                    + DurationWords.of(this.timing.callerWait()) + " waiting for role credentials of "
+                    + describeRole() + "; the fetch goes on in the background.", null);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
             throw new SsoSessionException(Reason.UNAVAILABLE, "Interrupted while waiting for role credentials of "
                     + describeRole() + ".", null);
         }
-        try {
-            HeldCredentials current = this.held.get();
-            if (current != null) {
-                SERVED.compareAndSet(this, null, current.credentials());
-                return current.credentials();
-            }
-            Instant now = this.clock.instant();
-            SsoSessionException remembered = this.lastError;
-            if (remembered != null && now.isBefore(this.nextAttemptAt)) {
-                throw new SsoSessionException(remembered.reason(), remembered.getMessage(), null);
-            }
-            return fetchLocked(now).credentials();
+        catch (CancellationException ex) {
+            throw closedException();
         }
-        finally {
-            this.fetchLock.unlock();
+        catch (ExecutionException ex) {
+            if (ex.getCause() instanceof SsoSessionException failure) {
+                // a new exception, so that the caller's stack trace shows the caller
+                throw new SsoSessionException(failure.reason(), failure.getMessage(), failure.getCause());
+            }
+            throw new SsoSessionException(Reason.UNAVAILABLE, "Could not get role credentials of " + describeRole()
+                    + " (" + ex.getCause() + ").", ex.getCause());
         }
     }
 
-    private HeldCredentials fetchLocked(Instant now) {
+    /** The fetch in flight, or a new one on the fetch executor. */
+    private CompletableFuture<HeldCredentials> startFetch() {
+        CompletableFuture<HeldCredentials> fetch;
+        synchronized (this.stateLock) {
+            if (this.inFlight != null) {
+                return this.inFlight;
+            }
+            fetch = new CompletableFuture<>();
+            this.inFlight = fetch;
+        }
+        try {
+            this.fetchExecutor.execute(() -> runFetch(fetch));
+        }
+        catch (RejectedExecutionException ex) {
+            finish(fetch);
+            fetch.completeExceptionally(closedException());
+        }
+        return fetch;
+    }
+
+    private void runFetch(CompletableFuture<HeldCredentials> fetch) {
+        try {
+            fetch.complete(fetchFresh());
+        }
+        catch (Throwable ex) {
+            fetch.completeExceptionally(ex);
+        }
+        finally {
+            finish(fetch);
+        }
+    }
+
+    private void finish(CompletableFuture<HeldCredentials> fetch) {
+        synchronized (this.stateLock) {
+            if (this.inFlight == fetch) {
+                this.inFlight = null;
+            }
+        }
+    }
+
+    /**
+     * Fetches credentials and serves them, unless the session changed meanwhile: then once more for the new
+     * session (after a sign-out that fails with the sign-in command).
+     */
+    private HeldCredentials fetchFresh() {
+        for (int attempt = 1;; attempt++) {
+            int startedIn;
+            synchronized (this.stateLock) {
+                startedIn = this.generation;
+            }
+            requireOpen();
+            HeldCredentials fresh = fetchOnce();
+            if (serveUnlessChanged(fresh, startedIn)) {
+                this.withdrawnExpiry = null;
+                scheduleExpiry(fresh);
+                this.listener.credentialsRefreshed(fresh.credentials());
+                return fresh;
+            }
+            requireOpen();
+            if (attempt == 2) {
+                throw new SsoSessionException(Reason.UNAVAILABLE, "The IAM Identity Center session of "
+                        + this.settings.describe() + " changed while role credentials were fetched; try again.", null);
+            }
+        }
+    }
+
+    private boolean serveUnlessChanged(HeldCredentials fresh, int startedIn) {
+        synchronized (this.stateLock) {
+            if (this.generation != startedIn) {
+                return false;
+            }
+            this.held = fresh;
+            return true;
+        }
+    }
+
+    private HeldCredentials fetchOnce() {
         SsoToken token;
         try {
             token = this.tokens.usableToken();
@@ -266,20 +370,14 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
         }
         try {
             AwsSessionCredentials credentials = this.fetcher.fetch(token);
-            Instant expiresAt = credentials.expirationTime().orElseThrow();
-            HeldCredentials fresh = new HeldCredentials(credentials,
-                    RefreshTiming.refreshAt(now, expiresAt, this.timing.refreshWindow()),
-                    RefreshTiming.staleAt(now, expiresAt, this.timing.staleMargin()));
-            this.held.set(fresh);
-            this.served = credentials;
-            scheduleExpiry(fresh, now);
+            // lifetimes count from when the answer arrived, not from before a call that may have taken long
+            HeldCredentials fresh = HeldCredentials.of(credentials, this.clock.instant(), this.timing);
             this.consecutiveFailures = 0;
             this.nextAttemptAt = Instant.MIN;
             this.lastError = null;
             this.lastFailure = null;
             this.lastRefresh = RefreshRecord.success(this.clock.instant());
-            this.listener.credentialsRefreshed(credentials);
-            logger.debug("Fetched role credentials of {}, valid until {}", describeRole(), expiresAt);
+            logger.debug("Fetched role credentials of {}, valid until {}", describeRole(), fresh.expiresAt());
             return fresh;
         }
         catch (RuntimeException ex) {
@@ -294,6 +392,20 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
             this.listener.credentialsRefreshFailed(failure);
             throw error;
         }
+    }
+
+    private void withdraw(HeldCredentials stale) {
+        synchronized (this.stateLock) {
+            if (this.held != stale) {
+                return;
+            }
+            this.held = null;
+        }
+        this.withdrawnExpiry = stale.expiresAt();
+        this.listener.credentialsExpired();
+        logger.warn("The role credentials of {} expire at {} and no new ones were fetched in time (the machine may"
+                + " have slept); they are no longer served and the next caller waits for new ones.", describeRole(),
+                stale.expiresAt());
     }
 
     private SsoSessionException toSessionException(RefreshFailure failure) {
@@ -327,9 +439,10 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
         }
     }
 
-    private void scheduleExpiry(HeldCredentials fresh, Instant now) {
+    /** Sets an alarm that withdraws {@code fresh} when it goes stale, counted from when it arrived. */
+    private void scheduleExpiry(HeldCredentials fresh) {
         if (this.expiryScheduler != null) {
-            long delay = Math.max(0, Duration.between(now, fresh.staleAt()).toMillis());
+            long delay = Math.max(0, fresh.staleAtMillis() - this.clock.millis());
             try {
                 this.expiryScheduler.schedule(this::expireIfStale, delay, TimeUnit.MILLISECONDS);
             }
@@ -337,6 +450,17 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
                 // shutting down: nothing is served after that
             }
         }
+    }
+
+    private void requireOpen() {
+        if (this.closed) {
+            throw closedException();
+        }
+    }
+
+    private SsoSessionException closedException() {
+        return new SsoSessionException(Reason.CLOSED, "The IAM Identity Center credentials provider of "
+                + describeRole() + " was closed (the application is shutting down); it serves no credentials.", null);
     }
 
     private String describeRole() {
@@ -354,11 +478,8 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
      * @param refreshWindow how long before expiry new credentials are fetched
      * @param staleMargin how long before expiry credentials are withdrawn at most
      * @param backoff waits between failed attempts
-     * @param callerWait longest time a caller waits for a fetch under way
+     * @param callerWait longest time a caller waits in all for credentials, a token refresh included
      */
     public record Timing(Duration refreshWindow, Duration staleMargin, RetryBackoff backoff, Duration callerWait) {
-    }
-
-    private record HeldCredentials(AwsSessionCredentials credentials, Instant refreshAt, Instant staleAt) {
     }
 }

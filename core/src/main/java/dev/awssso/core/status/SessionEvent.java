@@ -30,6 +30,13 @@ public sealed interface SessionEvent {
     }
 
     /**
+     * The role credentials went stale before new ones could be fetched (the machine slept, or the refresh kept
+     * failing) and are no longer served; the next caller waits for new ones.
+     */
+    record CredentialsWithdrawn(SessionStatus status) implements SessionEvent {
+    }
+
+    /**
      * A refresh failed.
      *
      * @param kind what was being refreshed

@@ -113,6 +113,8 @@ public final class SessionStatusAssembler {
             warnings.add(credentialsFailure.get().message());
             return SessionState.UNUSABLE;
         }
+        this.credentials.withdrawnExpiry().ifPresent((expiry) -> warnings.add("The role credentials expire at "
+                + expiry + " and no new ones were fetched in time; the next caller waits for new ones."));
         Optional<RefreshFailure> failing = credentialsFailure.or(this.tokens::lastFailure);
         if (failing.isPresent()) {
             warnings.add("Refresh failing, retried in the background: " + failing.get().message());

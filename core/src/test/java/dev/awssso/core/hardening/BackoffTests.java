@@ -75,7 +75,7 @@ class BackoffTests {
         IdentityCenterCredentialsProvider provider = new IdentityCenterCredentialsProvider(Hardening.settings(),
                 tokens, new RoleCredentialsFetcher(() -> new PortalFailingAfterFirstCall(calls), Hardening.settings()),
                 this.clock, new IdentityCenterCredentialsProvider.Timing(Duration.ofMinutes(5), Duration.ofMinutes(1),
-                        BACKOFF, Duration.ofSeconds(1)), null, new CredentialsListener() {
+                        BACKOFF, Duration.ofSeconds(1)), Runnable::run, null, new CredentialsListener() {
                         });
         provider.resolveCredentials();
         this.clock.advance(Duration.ofMinutes(6));
