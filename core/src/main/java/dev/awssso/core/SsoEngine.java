@@ -267,6 +267,7 @@ public final class SsoEngine implements SdkAutoCloseable {
 
     private void maintain() {
         this.tokens.reloadIfChanged();
+        this.tokens.persistIfPending();
         this.tokens.refreshIfDue();
         this.credentials.refreshIfDue();
         watchSessionEnd();
@@ -346,8 +347,9 @@ public final class SsoEngine implements SdkAutoCloseable {
     }
 
     /**
-     * Fails start-up when the token cache directory exists but cannot be used; a missing one is created on
-     * the first write.
+     * Fails start-up when the token cache directory exists but cannot be read; a missing one is created on the
+     * first write. A read-only one (a container given the host's sign-in with {@code :ro}) is accepted: refreshed
+     * tokens then stay in memory.
      */
     private static void requireUsableCacheDirectory(Path directory) {
         if (Files.exists(directory) && !Files.isDirectory(directory)) {
@@ -356,9 +358,9 @@ public final class SsoEngine implements SdkAutoCloseable {
                     "remove or rename " + directory + ", or set aws.sso.cache-dir to a directory.")));
         }
         if (Files.isDirectory(directory)
-                && !(Files.isReadable(directory) && Files.isWritable(directory) && Files.isExecutable(directory))) {
+                && !(Files.isReadable(directory) && Files.isExecutable(directory))) {
             throw new SsoConfigurationException(List.of(new ConfigurationProblem("The token cache directory "
-                    + directory + " cannot be read and written by user " + System.getProperty("user.name"),
+                    + directory + " cannot be read by user " + System.getProperty("user.name"),
                     "give that user read and write access to it (chmod 700 " + directory
                             + "), or set aws.sso.cache-dir to a directory it owns.")));
         }

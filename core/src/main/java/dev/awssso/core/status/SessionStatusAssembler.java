@@ -87,6 +87,7 @@ public final class SessionStatusAssembler {
 
     private SessionState state(@Nullable SsoToken token, Optional<String> notRefreshable, SessionStatus.Session session,
             Instant now, List<String> warnings) {
+        this.tokens.pendingWrite().ifPresent((pending) -> warnings.add(pending.message()));
         TokenCacheException unreadable = this.tokens.unreadableFile().orElse(null);
         if (unreadable != null) {
             warnings.add(unreadable.getMessage());

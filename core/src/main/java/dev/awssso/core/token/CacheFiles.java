@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -45,7 +46,8 @@ public final class CacheFiles {
 
     /**
      * Replaces {@code file} with {@code content} atomically (a temporary file in the same directory, then a
-     * rename), readable and writable by the owner only, creating the directory (owner only) when needed.
+     * rename), readable and writable by the owner only, creating the directory (owner only) when needed. The
+     * directory is synced after the rename, so that a power cut right after it does not bring the old file back.
      * On failure the previous file is unchanged and no temporary file is left behind.
      */
     public static void writeAtomically(Path file, byte[] content) throws IOException {
@@ -66,9 +68,30 @@ public final class CacheFiles {
                 Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
             }
             temporary = null;
+            syncDirectory(directory);
         }
         finally {
             deleteQuietly(temporary);
+        }
+    }
+
+    /**
+     * Why an operation on a cache file failed, in the words of the operating system where it gave some
+     * ({@code Read-only file system}, {@code No space left on device}), else the type of the failure.
+     */
+    static String reason(IOException failure) {
+        String reason = (failure instanceof FileSystemException fileSystem) ? fileSystem.getReason()
+                : failure.getMessage();
+        return (reason != null) ? reason : failure.getClass().getSimpleName();
+    }
+
+    /** Makes a rename in {@code directory} durable, where the platform can sync a directory (Windows cannot). */
+    private static void syncDirectory(Path directory) {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        }
+        catch (IOException ex) {
+            // the platform cannot open or sync a directory: the rename is as durable as it makes it
         }
     }
 

@@ -1,8 +1,9 @@
 package dev.awssso.core.token;
 
 import java.io.IOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -20,6 +21,8 @@ import java.util.function.Supplier;
 
 import dev.awssso.core.token.TokenFileCodec.InvalidTokenFileException;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One token file of the AWS CLI's SSO cache ({@code <cache dir>/<sha1 hex of the cache key>.json}), shared
@@ -29,9 +32,12 @@ import org.jspecify.annotations.Nullable;
  * its owner only. {@link #underLock} guards a read-refresh-write cycle against other threads and, through an
  * advisory lock on a {@code .lock} file beside the token file, against other processes. The operating system
  * releases that lock when a process dies, so a crashed process never blocks the others; one that hangs while
- * holding it (stopped in a debugger, for example) delays the others by the lock wait at most.
+ * holding it (stopped in a debugger, for example) delays the others by the lock wait at most. Where the file
+ * system cannot lock (a read-only mount, some NFS mounts), the cycle runs without the file lock.
  */
 public final class TokenCacheFile {
+
+    private static final Logger logger = LoggerFactory.getLogger(TokenCacheFile.class);
 
     /** How long {@link #underLock} waits for the lock unless told otherwise. */
     public static final Duration DEFAULT_LOCK_WAIT = Duration.ofSeconds(60);
@@ -45,6 +51,9 @@ public final class TokenCacheFile {
     private final Path lockFile;
 
     private final Duration lockWait;
+
+    /** Why the lock file could not be used, when that was last logged. */
+    private volatile @Nullable String lockProblem;
 
     private TokenCacheFile(Path file, Duration lockWait) {
         this.file = file;
@@ -139,9 +148,9 @@ public final class TokenCacheFile {
             CacheFiles.writeAtomically(this.file, TokenFileCodec.encode(token));
         }
         catch (IOException ex) {
-            throw new TokenCacheException(this.file, "Token cache file " + this.file + " cannot be written: "
-                    + ex.getClass().getSimpleName() + ". Check that the directory " + this.file.getParent()
-                    + " exists and is writable by the user running this application.", ex);
+            throw new TokenCacheException(this.file, "Token cache file " + this.file + " cannot be written ("
+                    + CacheFiles.reason(ex) + "). Check that the directory " + this.file.getParent()
+                    + " exists, is writable by the user running this application and has space left.", ex);
         }
     }
 
@@ -161,14 +170,17 @@ public final class TokenCacheFile {
     }
 
     /**
-     * Runs {@code action} while holding this file's lock: exclusive among threads of this JVM and, through an
-     * advisory file lock, among processes that use the same protocol.
+     * Runs {@code action} while holding this file's lock: exclusive among threads of this JVM (also when other
+     * engines reach the file through another path, a symlinked directory for example) and, through an advisory
+     * file lock, among processes that use the same protocol. Where the lock file cannot be used (a read-only
+     * cache directory, a file system without lock support), {@code action} runs without the file lock, and
+     * that is logged once.
      * @throws TokenCacheException when the lock cannot be had within the lock wait (another process holds it
-     *     and hangs), when waiting is interrupted, or when the lock file cannot be used
+     *     and hangs) or when waiting is interrupted
      */
     public <T> T underLock(Supplier<T> action) {
         long deadline = System.nanoTime() + this.lockWait.toNanos();
-        ReentrantLock jvmLock = LOCKS_IN_THIS_JVM.computeIfAbsent(this.file, (path) -> new ReentrantLock());
+        ReentrantLock jvmLock = LOCKS_IN_THIS_JVM.computeIfAbsent(identity(), (path) -> new ReentrantLock());
         try {
             if (!jvmLock.tryLock(this.lockWait.toNanos(), TimeUnit.NANOSECONDS)) {
                 throw lockNotAcquired("another thread of this application");
@@ -176,46 +188,110 @@ public final class TokenCacheFile {
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            throw new TokenCacheException(this.file, "Interrupted while waiting for the lock file " + this.lockFile
-                    + ".", ex);
+            throw interrupted(ex);
         }
         try {
-            CacheFiles.createDirectory(this.lockFile.getParent());
-            try (FileChannel channel = FileChannel.open(this.lockFile, StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE); FileLock lock = acquire(channel, deadline)) {
+            FileChannel locked = lockFile(deadline);
+            try {
                 return action.get();
             }
-        }
-        catch (IOException ex) {
-            throw new TokenCacheException(this.file, "Lock file " + this.lockFile + " cannot be used: "
-                    + ex.getClass().getSimpleName() + ". Check that the cache directory is writable.", ex);
+            finally {
+                closeQuietly(locked);
+            }
         }
         finally {
             jvmLock.unlock();
         }
     }
 
-    /** Takes the file lock, polling until {@code deadline} ({@link System#nanoTime()}) at most. */
-    private FileLock acquire(FileChannel channel, long deadline) throws IOException {
+    /**
+     * The file as the operating system knows it: the real path of its directory and its name, the same however
+     * the directory is reached; the path given when the directory does not exist yet.
+     */
+    private Path identity() {
+        try {
+            return this.file.getParent().toRealPath().resolve(this.file.getFileName());
+        }
+        catch (IOException ex) {
+            return this.file;
+        }
+    }
+
+    /**
+     * Locks the lock file, waiting until {@code deadline} ({@link System#nanoTime()}) at most.
+     * @return the channel holding the lock (closing it releases the lock), or {@code null} when the lock file
+     *     cannot be used
+     */
+    private @Nullable FileChannel lockFile(long deadline) {
+        FileChannel channel = null;
+        try {
+            CacheFiles.createDirectory(this.lockFile.getParent());
+            channel = FileChannel.open(this.lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            waitForLock(channel, deadline);
+            return channel;
+        }
+        catch (ClosedByInterruptException ex) {
+            throw interrupted(ex);
+        }
+        catch (IOException ex) {
+            closeQuietly(channel);
+            String reason = CacheFiles.reason(ex);
+            if (!reason.equals(this.lockProblem)) {
+                this.lockProblem = reason;
+                logger.warn("Lock file {} cannot be used ({}): the token is refreshed without the lock between"
+                        + " processes. The threads of this application still take turns.", this.lockFile, reason);
+            }
+            return null;
+        }
+        catch (RuntimeException ex) {
+            closeQuietly(channel);
+            throw ex;
+        }
+    }
+
+    /**
+     * Polls for the file lock until {@code deadline}. A lock held by this JVM through another channel (an engine
+     * of another class loader, after a DevTools restart for example) is waited for like one of another process.
+     */
+    private void waitForLock(FileChannel channel, long deadline) throws IOException {
         long pause = 1;
         while (true) {
-            FileLock lock = channel.tryLock();
-            if (lock != null) {
-                return lock;
+            try {
+                if (channel.tryLock() != null) {
+                    return;
+                }
+            }
+            catch (OverlappingFileLockException ex) {
+                // held by another channel of this JVM: wait for it as for another process
             }
             if (System.nanoTime() - deadline >= 0) {
-                throw lockNotAcquired("another process");
+                throw lockNotAcquired("another process or another engine of this application");
             }
             try {
                 Thread.sleep(pause);
             }
             catch (InterruptedException ex) {
                 Thread.currentThread().interrupt();
-                throw new TokenCacheException(this.file, "Interrupted while waiting for the lock file "
-                        + this.lockFile + ".", ex);
+                throw interrupted(ex);
             }
             pause = Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
         }
+    }
+
+    private static void closeQuietly(@Nullable FileChannel channel) {
+        if (channel != null) {
+            try {
+                channel.close();
+            }
+            catch (IOException ex) {
+                // the operating system releases the lock with the file descriptor
+            }
+        }
+    }
+
+    private TokenCacheException interrupted(Exception cause) {
+        return new TokenCacheException(this.file, "Interrupted while waiting for the lock file " + this.lockFile
+                + ".", cause);
     }
 
     private TokenCacheException lockNotAcquired(String holder) {

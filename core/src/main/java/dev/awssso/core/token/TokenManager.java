@@ -1,5 +1,6 @@
 package dev.awssso.core.token;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,11 @@ import org.slf4j.LoggerFactory;
  * <p>
  * One refresh runs at a time however many threads ask. Before refreshing, the file is re-read under its lock,
  * so a token another process has already rotated is adopted rather than overwritten.
+ * <p>
+ * A new token lives in memory first and on disk second: when the file cannot be written (a read-only mount, a
+ * full disk), the token and its rotated refresh token stay in use, the write is {@linkplain #pendingWrite()
+ * pending} and {@linkplain #persistIfPending() retried}, and the older file is not read back over it. An access
+ * token is not handed out within {@linkplain ExpiryMargin a margin} of its expiry.
  */
 public final class TokenManager {
 
@@ -55,6 +61,14 @@ public final class TokenManager {
     private final ReentrantLock lock = new ReentrantLock();
 
     private volatile @Nullable SsoToken token;
+
+    /** The current token with the instant it stops being handed out, read together on the hot path. */
+    private volatile @Nullable Usable usable;
+
+    private volatile @Nullable PendingWrite pendingWrite;
+
+    /** What the cache file holds while a write is pending: the token before it, or {@code null} for no file. */
+    private @Nullable SsoToken staleOnDisk;
 
     private volatile Instant refreshAt = Instant.MAX;
 
@@ -118,6 +132,14 @@ public final class TokenManager {
         return Optional.ofNullable(this.sessionEnd);
     }
 
+    /**
+     * The write of the current token to the cache file that failed and waits for a retry, if any: the token
+     * lives in memory only meanwhile.
+     */
+    public Optional<PendingWrite> pendingWrite() {
+        return Optional.ofNullable(this.pendingWrite);
+    }
+
     /** Why the cache file cannot be read, if it cannot. */
     public Optional<TokenCacheException> unreadableFile() {
         return Optional.ofNullable(this.unreadableFile);
@@ -147,26 +169,62 @@ public final class TokenManager {
     }
 
     /**
-     * A token for a portal call: the current one while it is valid, else a refreshed one.
-     * @throws SsoSessionException when nobody is signed in, the session has ended, the token expired and
+     * A token for a portal call: the current one until {@linkplain ExpiryMargin shortly before} it expires, else
+     * a refreshed one.
+     * @throws SsoSessionException when nobody is signed in, the session has ended, the token (nearly) expired and
      *     cannot be refreshed, or the cache file cannot be read
      */
     public SsoToken usableToken() {
         reloadIfChanged();
-        SsoToken current = this.token;
-        if (current != null && this.sessionEnd == null && !current.isExpired(this.clock.instant())) {
-            return current;
+        Usable current = this.usable;
+        if (current != null && this.sessionEnd == null && current.at(this.clock.instant())) {
+            return current.token();
         }
         this.lock.lock();
         try {
             reloadLocked(false, false);
-            current = requireToken();
+            SsoToken latest = requireToken();
             Instant now = this.clock.instant();
-            if (!current.isExpired(now)) {
+            if (isUsable(latest, now)) {
+                return latest;
+            }
+            requireRefreshable(latest, now, (latest.isExpired(now) ? "expired at " : "expires at ")
+                    + latest.expiresAt() + " and ");
+            return refreshLocked(latest, (candidate) -> !isUsable(candidate, this.clock.instant()));
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    /**
+     * Replaces a token the portal rejected (401, {@code UnauthorizedException}), which alone does not prove the
+     * session ended: a different token already current is returned as it is; a refreshable one is refreshed once
+     * (or a token another process rotated meanwhile adopted). The session ends only when {@code CreateToken}
+     * refuses the refresh token, or when the rejected token cannot be refreshed.
+     * @param rejected the token the portal rejected
+     * @return the token to retry the call with
+     * @throws SsoSessionException {@link Reason#SESSION_ENDED} naming the sign-in command when the session has
+     *     ended; {@link Reason#UNAVAILABLE} when the refresh failed for a passing reason
+     */
+    public SsoToken replaceRejectedToken(SsoToken rejected) {
+        this.lock.lock();
+        try {
+            reloadLocked(false, false);
+            SsoToken current = requireToken();
+            if (!current.sameAccessToken(rejected)) {
                 return current;
             }
-            requireRefreshable(current, now, "expired at " + current.expiresAt() + " and ");
-            return refreshLocked(current, (latest) -> latest.isExpired(this.clock.instant()));
+            Instant now = this.clock.instant();
+            Optional<String> notRefreshable = current.whyNotRefreshable(now);
+            if (notRefreshable.isPresent()) {
+                RefreshFailure failure = new RefreshFailure(FailureKind.SESSION_ENDED, "UnauthorizedException",
+                        "the portal rejected the access token, which cannot be refreshed: " + notRefreshable.get(),
+                        now, null);
+                tokenRejected(failure);
+                throw sessionEnded(failure);
+            }
+            return refreshLocked(current, (latest) -> latest.sameAccessToken(rejected));
         }
         finally {
             this.lock.unlock();
@@ -216,17 +274,56 @@ public final class TokenManager {
     }
 
     /**
-     * Stores the token of a sign-in made by the application in the cache file (where the AWS CLI and the
-     * other SDKs find it too) and adopts it as a new sign-in.
+     * Adopts the token of a sign-in made by the application as a new sign-in, then stores it in the cache file
+     * (where the AWS CLI and the other SDKs find it too); a failed write leaves it {@linkplain #pendingWrite()
+     * pending}.
      */
     public void signIn(SsoToken token) {
         this.lock.lock();
         try {
+            SsoToken previous = this.token;
+            Instant now = this.clock.instant();
+            adopt(token, now);
+            beginSignIn(token, now);
+            if (previous != null) {
+                logger.info("Signed in to IAM Identity Center again: {}", this.settings.describe());
+            }
+            try {
+                this.cacheFile.underLock(() -> {
+                    write(token, previous);
+                    return null;
+                });
+            }
+            catch (TokenCacheException ex) {
+                writeFailed(ex, previous);
+            }
+        }
+        finally {
+            this.lock.unlock();
+        }
+    }
+
+    /**
+     * Writes the current token to the cache file if an earlier write failed ({@link #pendingWrite()}), unless
+     * the file meanwhile holds a token written by someone else, which is then adopted. Skipped when a refresh is
+     * under way (it writes the file itself).
+     */
+    public void persistIfPending() {
+        if (this.pendingWrite == null || !this.lock.tryLock()) {
+            return;
+        }
+        try {
             this.cacheFile.underLock(() -> {
-                this.cacheFile.write(token);
+                reloadLocked(true, false);
+                SsoToken current = this.token;
+                if (this.pendingWrite != null && current != null && this.unreadableFile == null) {
+                    write(current, null);
+                }
                 return null;
             });
-            reloadLocked(true, true);
+        }
+        catch (TokenCacheException ex) {
+            // the lock wait ended: retried at the next check
         }
         finally {
             this.lock.unlock();
@@ -241,6 +338,7 @@ public final class TokenManager {
         this.lock.lock();
         try {
             boolean deleted = this.cacheFile.underLock(this.cacheFile::delete);
+            this.pendingWrite = null;
             reloadLocked(true, false);
             return deleted;
         }
@@ -334,13 +432,53 @@ public final class TokenManager {
         }
         Instant requestedAt = this.clock.instant();
         SsoToken refreshed = this.refresher.refresh(latest);
-        this.cacheFile.write(refreshed);
-        adopt(refreshed, requestedAt, this.cacheFile.stamp());
+        adopt(refreshed, requestedAt);
         this.lastRefresh = RefreshRecord.success(this.clock.instant());
         this.listener.tokenRefreshed(refreshed);
         logger.debug("Refreshed the IAM Identity Center token of {}; it now expires at {}", this.settings.describe(),
                 refreshed.expiresAt());
+        write(refreshed, latest);
         return refreshed;
+    }
+
+    /**
+     * Writes {@code token}, which is already in use, to the cache file; on failure the write is left pending.
+     * @param replaced the token the file held before, as far as this manager knows
+     */
+    private void write(SsoToken token, @Nullable SsoToken replaced) {
+        try {
+            this.cacheFile.write(token);
+        }
+        catch (TokenCacheException ex) {
+            writeFailed(ex, replaced);
+            return;
+        }
+        this.stamp = this.cacheFile.stamp();
+        if (this.pendingWrite != null) {
+            this.pendingWrite = null;
+            this.staleOnDisk = null;
+            logger.info("The IAM Identity Center token kept in memory is now written to {}", this.cacheFile);
+        }
+    }
+
+    private void writeFailed(TokenCacheException failure, @Nullable SsoToken replaced) {
+        PendingWrite previous = this.pendingWrite;
+        String reason = (failure.getCause() instanceof IOException cause) ? CacheFiles.reason(cause)
+                : failure.getMessage();
+        if (previous == null) {
+            this.staleOnDisk = replaced;
+        }
+        PendingWrite pending = new PendingWrite(this.cacheFile.path(), reason,
+                (previous != null) ? previous.since() : this.clock.instant());
+        this.pendingWrite = pending;
+        if (previous == null || !previous.reason().equals(reason)) {
+            logger.warn(pending.message());
+        }
+    }
+
+    /** Whether the file, read while a write is pending, still holds what it held before: older than memory. */
+    private boolean stillStale(Optional<SsoToken> read) {
+        return read.map((onDisk) -> onDisk.sameAccessToken(this.staleOnDisk)).orElse(this.staleOnDisk == null);
     }
 
     /**
@@ -367,9 +505,19 @@ public final class TokenManager {
             return;
         }
         this.unreadableFile = null;
+        if (this.pendingWrite != null) {
+            if (stillStale(read)) {
+                return;
+            }
+            logger.info("{} was written by another process while a write was pending: its token is adopted",
+                    this.cacheFile);
+            this.pendingWrite = null;
+            this.staleOnDisk = null;
+        }
         SsoToken previous = this.token;
         if (read.isEmpty()) {
             this.token = null;
+            this.usable = null;
             this.refreshAt = Instant.MAX;
             this.signedInAt = null;
             if (previous != null) {
@@ -382,19 +530,24 @@ public final class TokenManager {
         if (latest.sameAccessToken(previous)) {
             return;
         }
-        adopt(latest, Instant.ofEpochMilli(current.modifiedMillis()), current);
+        adopt(latest, Instant.ofEpochMilli(current.modifiedMillis()));
         if (signInExpected || !continuesSession(previous, latest)) {
-            this.signedInAt = Instant.ofEpochMilli(current.modifiedMillis());
-            this.sessionEnd = null;
-            this.consecutiveFailures = 0;
-            this.nextAttemptAt = Instant.MIN;
-            this.lastFailure = null;
-            this.lastRefresh = null;
             if (previous != null) {
                 logger.info("Adopted a new IAM Identity Center sign-in from {}", this.cacheFile);
             }
-            this.listener.signedIn(latest);
+            beginSignIn(latest, Instant.ofEpochMilli(current.modifiedMillis()));
         }
+    }
+
+    /** Starts a new sign-in with {@code token}, already adopted: what the previous one went through is forgotten. */
+    private void beginSignIn(SsoToken token, Instant signedInAt) {
+        this.signedInAt = signedInAt;
+        this.sessionEnd = null;
+        this.consecutiveFailures = 0;
+        this.nextAttemptAt = Instant.MIN;
+        this.lastFailure = null;
+        this.lastRefresh = null;
+        this.listener.signedIn(token);
     }
 
     /**
@@ -412,10 +565,16 @@ public final class TokenManager {
                 && !next.expiresAt().isBefore(previous.expiresAt().truncatedTo(ChronoUnit.SECONDS));
     }
 
-    private void adopt(SsoToken token, Instant obtainedAt, FileStamp stamp) {
+    private void adopt(SsoToken token, Instant obtainedAt) {
         this.refreshAt = RefreshTiming.refreshAt(obtainedAt, token.expiresAt(), this.refreshWindow);
         this.token = token;
-        this.stamp = stamp;
+        this.usable = new Usable(token, ExpiryMargin.usableUntil(obtainedAt, token.expiresAt()));
+    }
+
+    /** Whether {@code token} is the current one and may still be handed out at {@code now}. */
+    private boolean isUsable(SsoToken token, Instant now) {
+        Usable current = this.usable;
+        return current != null && current.token().sameAccessToken(token) && current.at(now);
     }
 
     private void recordFailure(RefreshFailure failure, Instant now) {
@@ -447,5 +606,13 @@ public final class TokenManager {
     private String describeSession() {
         return this.settings.legacy() ? "start URL " + this.settings.startUrl()
                 : "sso-session '" + this.settings.sessionName() + "'";
+    }
+
+    /** A token with the instant from which it is no longer handed out. */
+    private record Usable(SsoToken token, Instant until) {
+
+        boolean at(Instant now) {
+            return now.isBefore(this.until);
+        }
     }
 }

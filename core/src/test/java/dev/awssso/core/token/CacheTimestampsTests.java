@@ -23,8 +23,18 @@ class CacheTimestampsTests {
         assertThat(CacheTimestamps.parse(text)).isEqualTo(Instant.parse(expected));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "2026-01-01T00:00:00+0000, 2026-01-01T00:00:00Z", "2026-01-01T15:00:06-0800, 2026-01-01T23:00:06Z",
+            "2026-01-01T00:00:00.5+0000, 2026-01-01T00:00:00.5Z", "2026-01-01 00:00:00Z, 2026-01-01T00:00:00Z",
+            "2026-01-01 00:00:00+00:00, 2026-01-01T00:00:00Z", "2026-01-01 02:00:00+0200, 2026-01-01T00:00:00Z",
+            "2026-01-01 00:00:00UTC, 2026-01-01T00:00:00Z" })
+    void readsTheFormsBotocoreAcceptsWithoutAColonInTheOffsetOrWithASpaceForTheT(String text, String expected) {
+        assertThat(CacheTimestamps.parse(text)).isEqualTo(Instant.parse(expected));
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = { "", "tomorrow", "2026-01-01", "2026-01-01T00:00:00", "1767225600" })
+    @ValueSource(strings = { "", "tomorrow", "2026-01-01", "2026-01-01T00:00:00", "1767225600", "2026-01-01 00:00:00",
+            "2026-01-01  00:00:00Z", "2026-01-01T00:00:00+000" })
     void rejectsTextThatIsNoTimestamp(String text) {
         assertThatExceptionOfType(DateTimeParseException.class).isThrownBy(() -> CacheTimestamps.parse(text));
     }
