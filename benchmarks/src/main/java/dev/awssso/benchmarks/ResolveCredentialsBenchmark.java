@@ -32,7 +32,10 @@ import software.amazon.awssdk.services.sso.auth.SsoCredentialsProvider;
  * <ul>
  * <li>{@code awssso}: our {@code IdentityCenterCredentialsProvider}, from an engine on the emulator;</li>
  * <li>{@code sdkStatic}: the SDK's {@link StaticCredentialsProvider}, credentials in a final field;</li>
- * <li>{@code volatileFloor}: credentials in a volatile field, the floor for credentials that can change;</li>
+ * <li>{@code volatileFloor}: credentials in a volatile field, the floor for credentials that can change but
+ * that nothing on the calling thread checks;</li>
+ * <li>{@code clockFloor}: a volatile read and one {@link System#currentTimeMillis()} comparison, the floor for
+ * a provider that may never hand out expired credentials, whatever the background did;</li>
  * <li>{@code sdkSso}: the SDK's {@link SsoCredentialsProvider} on the same emulator, default mode.</li>
  * </ul>
  * Credentials live an hour, so no refresh falls into a run. Each provider runs in its own forks, so each call
@@ -47,7 +50,7 @@ import software.amazon.awssdk.services.sso.auth.SsoCredentialsProvider;
 @State(Scope.Benchmark)
 public class ResolveCredentialsBenchmark {
 
-    @Param({ "awssso", "sdkStatic", "volatileFloor", "sdkSso" })
+    @Param({ "awssso", "clockFloor", "sdkSso", "volatileFloor", "sdkStatic" })
     public String provider;
 
     private SignedInEmulator emulator;
@@ -67,6 +70,8 @@ public class ResolveCredentialsBenchmark {
             case "awssso" -> this.engine.credentialsProvider();
             case "sdkStatic" -> StaticCredentialsProvider.create(fetched);
             case "volatileFloor" -> new VolatileCredentialsProvider(fetched);
+            case "clockFloor" -> new ClockCheckedCredentialsProvider(fetched,
+                    System.currentTimeMillis() + Duration.ofMinutes(50).toMillis());
             case "sdkSso" -> {
                 this.sdkPortal = this.emulator.sdkPortalClient();
                 yield SignedInEmulator.sdkProviderBuilder()

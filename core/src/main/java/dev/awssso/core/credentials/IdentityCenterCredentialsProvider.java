@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * An {@link AwsCredentialsProvider} serving the role credentials of an IAM Identity Center sign-in.
@@ -358,18 +359,8 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
     }
 
     private HeldCredentials fetchOnce() {
-        SsoToken token;
         try {
-            token = this.tokens.usableToken();
-        }
-        catch (SsoSessionException ex) {
-            if (ex.reason() == Reason.UNAVAILABLE) {
-                remember(ex, this.tokens.lastFailure().orElse(null), this.clock.instant());
-            }
-            throw ex;
-        }
-        try {
-            AwsSessionCredentials credentials = this.fetcher.fetch(token);
+            AwsSessionCredentials credentials = fetchWith(this.tokens.usableToken());
             // lifetimes count from when the answer arrived, not from before a call that may have taken long
             HeldCredentials fresh = HeldCredentials.of(credentials, this.clock.instant(), this.timing);
             this.consecutiveFailures = 0;
@@ -379,6 +370,13 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
             this.lastRefresh = RefreshRecord.success(this.clock.instant());
             logger.debug("Fetched role credentials of {}, valid until {}", describeRole(), fresh.expiresAt());
             return fresh;
+        }
+        catch (SsoSessionException ex) {
+            // the token could not be had: the token manager recorded and logged why
+            if (ex.reason() == Reason.UNAVAILABLE) {
+                remember(ex, this.tokens.lastFailure().orElse(null), this.clock.instant());
+            }
+            throw ex;
         }
         catch (RuntimeException ex) {
             // the backoff counts from the failure, not from the start of an attempt that may have taken long
@@ -391,6 +389,26 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
             remember(error, failure, failedAt);
             this.listener.credentialsRefreshFailed(failure);
             throw error;
+        }
+    }
+
+    /**
+     * Fetches credentials with {@code token}. A portal that rejects the token (401) does not prove that the
+     * session ended: the token is refreshed once (or replaced by a newer one from the cache) and the fetch
+     * tried again; only a second rejection, a refused refresh or a token that cannot be refreshed end it.
+     */
+    private AwsSessionCredentials fetchWith(SsoToken token) {
+        try {
+            return this.fetcher.fetch(token);
+        }
+        catch (AwsServiceException ex) {
+            RefreshFailure failure = FailureClassifier.classify(OPERATION, ex, this.clock.instant());
+            if (failure.kind() != FailureKind.SESSION_ENDED) {
+                throw ex;
+            }
+            logger.info("IAM Identity Center rejected the access token of {} ({}); getting a new token and trying"
+                    + " once more.", this.settings.describe(), failure.errorType());
+            return this.fetcher.fetch(this.tokens.replaceRejectedToken(token));
         }
     }
 
