@@ -31,27 +31,41 @@ public final class StartupArguments {
      */
     public static String[] of(IdentityCenterEmulator emulator, Path home, boolean withStarter, boolean stsClient,
             String... extra) {
+        List<String> args = common(emulator.startUrl(), emulator.ssoRegion(), home, withStarter);
+        args.addAll(List.of("--aws.sso.endpoint.oidc=" + emulator.endpoint(),
+                "--aws.sso.endpoint.portal=" + emulator.endpoint(),
+                "--aws.sso.endpoint.sts=" + emulator.endpoint(),
+                "--benchmark.sts-client=" + stsClient));
+        args.addAll(List.of(extra));
+        return args.toArray(String[]::new);
+    }
+
+    /**
+     * Arguments for the application as a developer runs it: the AWS endpoints of the SSO region (start-up makes
+     * no call to them), no {@code StsClient} of the application's own.
+     */
+    public static String[] asDeveloped(String startUrl, String ssoRegion, Path home, boolean withStarter) {
+        List<String> args = common(startUrl, ssoRegion, home, withStarter);
+        args.add("--benchmark.sts-client=false");
+        return args.toArray(String[]::new);
+    }
+
+    private static List<String> common(String startUrl, String ssoRegion, Path home, boolean withStarter) {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN", "--management.endpoints.web.exposure.include=health",
                 "--HOME=" + home, "--AWS_PROFILE=", "--AWS_CONFIG_FILE=",
                 "--aws.sso.session-name=bench",
-                "--aws.sso.start-url=" + emulator.startUrl(),
-                "--aws.sso.sso-region=" + emulator.ssoRegion(),
+                "--aws.sso.start-url=" + startUrl,
+                "--aws.sso.sso-region=" + ssoRegion,
                 "--aws.sso.account-id=" + IdentityCenterEmulator.DEFAULT_ACCOUNT_ID,
                 "--aws.sso.role-name=" + IdentityCenterEmulator.DEFAULT_ROLE_NAME,
                 "--aws.sso.region=eu-west-1",
                 "--aws.sso.cache-dir=" + home.resolve(".aws").resolve("sso").resolve("cache"),
-                "--aws.sso.endpoint.oidc=" + emulator.endpoint(),
-                "--aws.sso.endpoint.portal=" + emulator.endpoint(),
-                "--aws.sso.endpoint.sts=" + emulator.endpoint(),
-                "--benchmark.region=eu-west-1",
-                "--benchmark.sts-client=" + stsClient));
-        List<String> starterConfigurations = starterAutoConfigurations();
+                "--benchmark.region=eu-west-1"));
         if (!withStarter) {
-            args.add("--spring.autoconfigure.exclude=" + String.join(",", starterConfigurations));
+            args.add("--spring.autoconfigure.exclude=" + String.join(",", starterAutoConfigurations()));
         }
-        args.addAll(List.of(extra));
-        return args.toArray(String[]::new);
+        return args;
     }
 
     /** The auto-configurations the starter registers. */

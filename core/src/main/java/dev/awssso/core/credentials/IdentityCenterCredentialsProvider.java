@@ -302,16 +302,19 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
         return fetch;
     }
 
+    /** Runs a fetch; it stops being the fetch in flight before anyone hears its outcome. */
     private void runFetch(CompletableFuture<HeldCredentials> fetch) {
+        HeldCredentials fresh;
         try {
-            fetch.complete(fetchFresh());
+            fresh = fetchFresh();
         }
         catch (Throwable ex) {
-            fetch.completeExceptionally(ex);
-        }
-        finally {
             finish(fetch);
+            fetch.completeExceptionally(ex);
+            return;
         }
+        finish(fetch);
+        fetch.complete(fresh);
     }
 
     private void finish(CompletableFuture<HeldCredentials> fetch) {
