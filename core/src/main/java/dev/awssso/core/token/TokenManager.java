@@ -482,14 +482,16 @@ public final class TokenManager {
     }
 
     /**
-     * Reads the cache file when it changed since it was last read or written (always when {@code force}). A
+     * Reads the cache file when it changed since it was last read or written, or could not be read (always when
+     * {@code force}). A
      * token from a new sign-in is adopted and reported to the listener; a file that cannot be read is logged
      * once and the token in memory kept.
      * @param signInExpected whether a new token is known to come from a new sign-in
      */
     private void reloadLocked(boolean force, boolean signInExpected) {
         FileStamp current = this.cacheFile.stamp();
-        if (!force && current.equals(this.stamp)) {
+        // an unreadable file is tried again: mending its mode or mount changes nothing in its stamp
+        if (!force && current.equals(this.stamp) && this.unreadableFile == null) {
             return;
         }
         this.stamp = current;
