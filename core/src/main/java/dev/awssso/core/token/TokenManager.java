@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * A new token lives in memory first and on disk second: when the file cannot be written (a read-only mount, a
  * full disk), the token and its rotated refresh token stay in use, the write is {@linkplain #pendingWrite()
  * pending} and {@linkplain #persistIfPending() retried}, and the older file is not read back over it. An access
- * token is not handed out within {@linkplain ExpiryMargin a margin} of its expiry.
+ * token is not handed out in the last minute before its expiry (the last quarter of a shorter lifetime).
  */
 public final class TokenManager {
 
@@ -169,8 +169,8 @@ public final class TokenManager {
     }
 
     /**
-     * A token for a portal call: the current one until {@linkplain ExpiryMargin shortly before} it expires, else
-     * a refreshed one.
+     * A token for a portal call: the current one until a minute before it expires (a quarter of its lifetime
+     * when shorter), else a refreshed one.
      * @throws SsoSessionException when nobody is signed in, the session has ended, the token (nearly) expired and
      *     cannot be refreshed, or the cache file cannot be read
      */
@@ -482,14 +482,16 @@ public final class TokenManager {
     }
 
     /**
-     * Reads the cache file when it changed since it was last read or written (always when {@code force}). A
+     * Reads the cache file when it changed since it was last read or written, or could not be read (always when
+     * {@code force}). A
      * token from a new sign-in is adopted and reported to the listener; a file that cannot be read is logged
      * once and the token in memory kept.
      * @param signInExpected whether a new token is known to come from a new sign-in
      */
     private void reloadLocked(boolean force, boolean signInExpected) {
         FileStamp current = this.cacheFile.stamp();
-        if (!force && current.equals(this.stamp)) {
+        // an unreadable file is tried again: mending its mode or mount changes nothing in its stamp
+        if (!force && current.equals(this.stamp) && this.unreadableFile == null) {
             return;
         }
         this.stamp = current;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,13 +18,13 @@ import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.SsoSessionException.Reason;
 import dev.awssso.core.status.SessionState;
 import dev.awssso.core.status.SessionStatus;
+import dev.awssso.core.token.FaultyFileSystem;
 import dev.awssso.core.token.TokenCacheFile;
 import dev.awssso.emulator.EmulatedSession;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;
 import dev.awssso.emulator.Operation;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,14 +106,14 @@ class CorruptCacheTests {
     @Test
     void anUnreadableFileIsReportedKeptAndRecoveredFromOnceReadable(IdentityCenterEmulator emulator)
             throws Exception {
-        Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
-                "root reads any file whatever its permissions");
+        // the file system refuses the read, as file modes do for other users: this also holds for root
         Path file = emulator.signIn(Hardening.SESSION).writeCacheFile(this.cacheDir);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("---------"));
+        FaultyFileSystem fileSystem = new FaultyFileSystem();
+        fileSystem.failReads();
 
-        unusableThenRecovered(emulator, file, "permission denied", "chmod 600", () -> {
+        unusableThenRecovered(emulator, fileSystem.wrap(this.cacheDir), file, "permission denied", "chmod 600", () -> {
             assertThat(file).exists();
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            fileSystem.heal();
         });
     }
 
@@ -185,8 +184,14 @@ class CorruptCacheTests {
      */
     private void unusableThenRecovered(IdentityCenterEmulator emulator, Path file, String problem, String fix,
             Fixer fixer) throws Exception {
+        unusableThenRecovered(emulator, this.cacheDir, file, problem, fix, fixer);
+    }
+
+    /** As above, the engine reading the cache through {@code engineCacheDir}. */
+    private void unusableThenRecovered(IdentityCenterEmulator emulator, Path engineCacheDir, Path file,
+            String problem, String fix, Fixer fixer) throws Exception {
         try (LogCapture log = new LogCapture()) {
-            SsoEngine engine = start(emulator, this.cacheDir);
+            SsoEngine engine = start(emulator, engineCacheDir);
 
             SessionStatus status = engine.status();
             assertThat(status.state()).isEqualTo(SessionState.UNUSABLE);
