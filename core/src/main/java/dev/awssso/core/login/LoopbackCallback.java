@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The loopback listener a PKCE sign-in redirects the browser to: {@code http://127.0.0.1:PORT/oauth/callback}.
  * It listens on {@code 127.0.0.1} itself, the address it advertises, whatever {@code localhost} resolves to;
- * answers {@code GET} of that exact path only (anything else gets 404 and leaves the sign-in waiting); takes the
- * first answer carrying the expected {@code state}; and hands the code over before thanking the browser, so a
+ * answers {@code GET} of that exact path only (anything else gets 404 and leaves the sign-in waiting), and only
+ * when addressed as {@code 127.0.0.1:PORT} (not through another host name, as a DNS-rebinding page would); takes
+ * the first answer carrying the expected {@code state}; and hands the code over before thanking the browser, so a
  * browser that leaves early loses nothing. Connections are served by a few threads of its own, each request
  * within a time limit, so a connection that idles or sends slowly cannot keep the real answer out.
  */
@@ -87,8 +88,11 @@ final class LoopbackCallback implements AutoCloseable {
 
     /** The redirect URI to register and send: {@code http://127.0.0.1:PORT/oauth/callback}. */
     URI redirectUri() {
-        return URI.create("http://" + this.server.getInetAddress().getHostAddress() + ":" + this.server.getLocalPort()
-                + PATH);
+        return URI.create("http://" + hostAndPort() + PATH);
+    }
+
+    private String hostAndPort() {
+        return this.server.getInetAddress().getHostAddress() + ":" + this.server.getLocalPort();
     }
 
     /** Completes with the authorization code, or exceptionally when the answer is an error. */
@@ -139,6 +143,9 @@ final class LoopbackCallback implements AutoCloseable {
         }
         if (!"GET".equals(request.method())) {
             return new Reply(405, "Only GET is answered here.");
+        }
+        if (!hostAndPort().equals(request.host())) {
+            return new Reply(400, "This listener answers requests to " + hostAndPort() + " only.");
         }
         Map<String, String> query = query(request.rawQuery());
         String code = query.get("code");

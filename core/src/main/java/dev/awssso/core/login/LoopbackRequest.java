@@ -14,14 +14,16 @@ import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The request line of an HTTP/1.1 request sent to the loopback listener, read together with the headers (which
- * are skipped) within a size and a time limit, so that a client that sends slowly or not at all is given up on.
+ * The head of an HTTP/1.1 request sent to the loopback listener: its request line and {@code Host} header (other
+ * headers are skipped), read within a size and a time limit, so that a client that sends slowly or not at all is
+ * given up on.
  *
  * @param method the method, such as {@code GET}
  * @param path the raw path of the request target
  * @param rawQuery the raw query of the request target, or {@code null}
+ * @param host the {@code Host} header, or {@code null}
  */
-record LoopbackRequest(String method, String path, @Nullable String rawQuery) {
+record LoopbackRequest(String method, String path, @Nullable String rawQuery, @Nullable String host) {
 
     /** The most a request head may hold: a browser's callback request is well under 4 KB. */
     private static final int MAX_HEAD_BYTES = 16 * 1024;
@@ -37,6 +39,7 @@ record LoopbackRequest(String method, String path, @Nullable String rawQuery) {
         InputStream in = new BufferedInputStream(socket.getInputStream());
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         String requestLine = null;
+        String host = null;
         int size = 0;
         while (true) {
             long left = deadline - System.nanoTime();
@@ -61,20 +64,23 @@ record LoopbackRequest(String method, String path, @Nullable String rawQuery) {
                 requestLine = text.isEmpty() ? null : text;
             }
             else if (text.isEmpty()) {
-                return parse(requestLine);
+                return parse(requestLine, host);
+            }
+            else if (text.regionMatches(true, 0, "Host:", 0, 5)) {
+                host = text.substring(5).strip();
             }
         }
     }
 
-    private static @Nullable LoopbackRequest parse(String requestLine) {
+    private static @Nullable LoopbackRequest parse(String requestLine, @Nullable String host) {
         String[] parts = requestLine.split(" ");
         if (parts.length != 3 || !parts[2].startsWith("HTTP/") || !parts[1].startsWith("/")) {
             return null;
         }
         String target = parts[1];
         int question = target.indexOf('?');
-        return (question < 0) ? new LoopbackRequest(parts[0], target, null)
-                : new LoopbackRequest(parts[0], target.substring(0, question), target.substring(question + 1));
+        return (question < 0) ? new LoopbackRequest(parts[0], target, null, host)
+                : new LoopbackRequest(parts[0], target.substring(0, question), target.substring(question + 1), host);
     }
 
     @Override

@@ -66,8 +66,8 @@ class LoopbackCallbackTests {
     @Test
     void theCodeIsDeliveredWhenTheBrowserLeavesBeforeTheAnswer() throws Exception {
         try (Socket leaving = connect()) {
-            send(leaving, "GET " + LoopbackCallback.PATH + "?code=the-code&state=" + STATE
-                    + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            send(leaving, "GET " + LoopbackCallback.PATH + "?code=the-code&state=" + STATE + " HTTP/1.1\r\nHost: "
+                    + this.callback.redirectUri().getAuthority() + "\r\n\r\n");
             // closes with a reset, so that the answer cannot be written
             leaving.setSoLinger(true, 0);
         }
@@ -80,6 +80,20 @@ class LoopbackCallbackTests {
         HttpResponse<String> forged = get(answer("forged", "other"));
 
         assertThat(forged.statusCode()).isEqualTo(400);
+        assertThat(this.callback.code()).isNotDone();
+    }
+
+    @Test
+    void anAnswerAddressedThroughAnotherHostNameIsRefused() throws Exception {
+        try (Socket rebound = connect()) {
+            send(rebound, "GET " + LoopbackCallback.PATH + "?code=the-code&state=" + STATE
+                    + " HTTP/1.1\r\nHost: attacker.example:" + this.callback.redirectUri().getPort() + "\r\n\r\n");
+
+            rebound.setSoTimeout(5000);
+            String answer = new String(rebound.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(answer).startsWith("HTTP/1.1 400 ");
+        }
         assertThat(this.callback.code()).isNotDone();
     }
 
