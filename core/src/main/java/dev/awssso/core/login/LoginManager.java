@@ -198,8 +198,13 @@ public final class LoginManager {
         }
         catch (LoginFailedException ex) {
             attempt.failed(ex.getMessage());
-            logger.warn("Sign-in to IAM Identity Center for {} did not complete: {}", this.settings.describe(),
-                    ex.getMessage());
+            if (attempt.state() == LoginAttempt.State.CANCELLED) {
+                logger.info("Sign-in to IAM Identity Center for {} was cancelled", this.settings.describe());
+            }
+            else {
+                logger.warn("Sign-in to IAM Identity Center for {} did not complete: {}", this.settings.describe(),
+                        ex.getMessage());
+            }
         }
         catch (RuntimeException ex) {
             String reason = "The token could not be obtained: "
