@@ -133,12 +133,14 @@ class LoginTests {
 
     @Test
     void aPkceSignInNobodyApprovesTimesOut(IdentityCenterEmulator emulator) {
-        SsoEngine engine = start(emulator, EngineFixture.options(emulator, this.cacheDir)
-            .loginTimeout(Duration.ofMillis(500)));
+        Duration timeout = Duration.ofMillis(500);
+        SsoEngine engine = start(emulator, EngineFixture.options(emulator, this.cacheDir).loginTimeout(timeout));
+        long startedAt = System.nanoTime();
         LoginAttempt attempt = engine.login().start(LoginFlow.PKCE, false);
 
         awaitEnd(attempt);
 
+        assertThat(Duration.ofNanos(System.nanoTime() - startedAt)).isGreaterThanOrEqualTo(timeout);
         assertThat(attempt.state()).isEqualTo(State.FAILED);
         assertThat(attempt.failure()).hasValueSatisfying((why) -> assertThat(why).contains("Nobody approved"));
     }
