@@ -34,8 +34,9 @@ public final class PkceSignInChild {
     public static void main(String[] args) throws Exception {
         System.out.println(LOOPBACK + InetAddress.getLoopbackAddress().getHostAddress());
         try (IdentityCenterEmulator emulator = IdentityCenterEmulator.start();
-                SsoEngine engine = SsoEngine.start(settings(emulator),
-                        EngineOptions.builder(Path.of(args[0])).endpoints(SsoEndpoints.all(emulator.endpoint())).build())) {
+                SsoEngine engine = SsoEngine.start(settings(emulator), EngineOptions.builder(Path.of(args[0]))
+                    .endpoints(SsoEndpoints.all(emulator.endpoint()))
+                    .build())) {
             LoginAttempt attempt = engine.login().start(LoginFlow.PKCE, false);
             URI callback = emulator.approveAuthorization(attempt.prompt().url());
             HttpResponse<String> answer = HttpClient.newHttpClient()
