@@ -8,13 +8,19 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 
 import dev.awssso.core.login.LoginAttempt;
 import dev.awssso.core.login.LoginAttempt.State;
+import dev.awssso.core.login.LoginFailedException;
 import dev.awssso.core.login.LoginFlow;
 import dev.awssso.core.status.SessionState;
 import dev.awssso.core.token.SsoToken;
@@ -23,6 +29,7 @@ import dev.awssso.emulator.EmulatedSession;
 import dev.awssso.emulator.Fault;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;
+import dev.awssso.emulator.MovableClock;
 import dev.awssso.emulator.Operation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +42,7 @@ import software.amazon.awssdk.services.sso.model.UnauthorizedException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.within;
 
 /** Signing in and out from the application, with the files the AWS CLI writes. */
 @ExtendWith(IdentityCenterEmulatorExtension.class)
@@ -125,12 +133,14 @@ class LoginTests {
 
     @Test
     void aPkceSignInNobodyApprovesTimesOut(IdentityCenterEmulator emulator) {
-        SsoEngine engine = start(emulator, EngineFixture.options(emulator, this.cacheDir)
-            .loginTimeout(Duration.ofMillis(500)));
+        Duration timeout = Duration.ofMillis(500);
+        SsoEngine engine = start(emulator, EngineFixture.options(emulator, this.cacheDir).loginTimeout(timeout));
+        long startedAt = System.nanoTime();
         LoginAttempt attempt = engine.login().start(LoginFlow.PKCE, false);
 
         awaitEnd(attempt);
 
+        assertThat(Duration.ofNanos(System.nanoTime() - startedAt)).isGreaterThanOrEqualTo(timeout);
         assertThat(attempt.state()).isEqualTo(State.FAILED);
         assertThat(attempt.failure()).hasValueSatisfying((why) -> assertThat(why).contains("Nobody approved"));
     }
@@ -266,6 +276,176 @@ class LoginTests {
         assertThat(emulator.callCount(Operation.AUTHORIZE)).isZero();
     }
 
+    @Test
+    void aPkceTokenExpiresALifetimeAfterItsAnswerNotAfterTheSignInBegan() throws Exception {
+        MovableClock clock = MovableClock.startingNow();
+        try (IdentityCenterEmulator emulator = IdentityCenterEmulator.start(clock)) {
+            SsoEngine engine = start(emulator, EngineFixture.options(emulator, this.cacheDir), clock);
+            LoginAttempt attempt = engine.login().start(LoginFlow.PKCE, false);
+
+            clock.advance(Duration.ofMinutes(30));
+            follow(emulator.approveAuthorization(attempt.prompt().url()));
+            awaitEnd(attempt);
+
+            assertThat(attempt.state()).isEqualTo(State.SUCCEEDED);
+            assertThat(engine.tokens().currentToken().orElseThrow().expiresAt())
+                .isCloseTo(clock.instant().plus(Duration.ofHours(1)), within(1, ChronoUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void aDeviceCodeTokenExpiresALifetimeAfterItsAnswerNotAfterTheSignInBegan() {
+        MovableClock clock = MovableClock.startingNow();
+        try (IdentityCenterEmulator emulator = IdentityCenterEmulator.start(clock)) {
+            // the emulator measures the poll interval on the clock that stands still
+            emulator.setSlowDownEnforced(false);
+            SsoEngine engine = start(emulator, EngineFixture.options(emulator, this.cacheDir), clock);
+            LoginAttempt attempt = engine.login().start(LoginFlow.DEVICE_CODE, false);
+            Eventually.await("a first poll", Duration.ofSeconds(5),
+                    () -> emulator.callCount(Operation.CREATE_TOKEN) > 0);
+
+            clock.advance(Duration.ofMinutes(5));
+            emulator.approveDevice(attempt.prompt().userCode());
+            awaitEnd(attempt);
+
+            assertThat(attempt.state()).isEqualTo(State.SUCCEEDED);
+            assertThat(engine.tokens().currentToken().orElseThrow().expiresAt())
+                .isCloseTo(clock.instant().plus(Duration.ofHours(1)), within(1, ChronoUnit.SECONDS));
+        }
+    }
+
+    @Test
+    void cancellingWhileTheTokenIsIssuedStoresNothing(IdentityCenterEmulator emulator) throws Exception {
+        SsoEngine engine = start(emulator);
+        LoginAttempt attempt = approveWithTheTokenAnswerHeld(engine, emulator);
+
+        attempt.cancel();
+
+        assertTokenDroppedAfterItsAnswer(engine, emulator, attempt);
+    }
+
+    @Test
+    void signingOutWhileTheTokenIsIssuedStoresNothing(IdentityCenterEmulator emulator) throws Exception {
+        SsoEngine engine = start(emulator);
+        LoginAttempt attempt = approveWithTheTokenAnswerHeld(engine, emulator);
+
+        engine.login().signOut();
+
+        assertTokenDroppedAfterItsAnswer(engine, emulator, attempt);
+        assertThat(engine.status().state()).isEqualTo(SessionState.SIGNED_OUT);
+    }
+
+    @Test
+    void aDeviceCodeSignInNobodyConfirmsGivesUpAtTheTimeoutNotBefore(IdentityCenterEmulator emulator) {
+        Duration timeout = Duration.ofMillis(1500);
+        SsoEngine engine = start(emulator, EngineFixture.options(emulator, this.cacheDir).loginTimeout(timeout));
+        long startedAt = System.nanoTime();
+        LoginAttempt attempt = engine.login().start(LoginFlow.DEVICE_CODE, false);
+
+        awaitEnd(attempt);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - startedAt)).isGreaterThanOrEqualTo(timeout);
+        assertThat(attempt.state()).isEqualTo(State.FAILED);
+        assertThat(attempt.failure()).hasValueSatisfying((why) -> assertThat(why).contains("Nobody confirmed"));
+    }
+
+    @Test
+    void closingEndsAWaitingSignInAtOnce(IdentityCenterEmulator emulator) {
+        SsoEngine engine = start(emulator);
+        LoginAttempt pkce = engine.login().start(LoginFlow.PKCE, false);
+
+        assertThat(timeToClose(engine)).isLessThan(Duration.ofSeconds(1));
+        Eventually.await("the sign-in ended", Duration.ofSeconds(1), () -> pkce.completion().isDone());
+        assertThat(pkce.state()).isEqualTo(State.CANCELLED);
+    }
+
+    @Test
+    void aClosedLoginManagerCancelsItsSignInAndStartsNoOther(IdentityCenterEmulator emulator) {
+        SsoEngine engine = start(emulator);
+        LoginAttempt attempt = engine.login().start(LoginFlow.PKCE, false);
+
+        engine.login().close();
+
+        assertThat(attempt.state()).isEqualTo(State.CANCELLED);
+        assertThatExceptionOfType(LoginFailedException.class)
+            .isThrownBy(() -> engine.login().start(LoginFlow.PKCE, false))
+            .withMessageContaining("closed");
+        assertThat(engine.login().last()).containsSame(attempt);
+    }
+
+    @Test
+    void closingEndsADevicePollUnderWayAtOnce(IdentityCenterEmulator emulator) {
+        SsoEngine engine = start(emulator);
+        emulator.injectFault(Operation.CREATE_TOKEN, Fault.delay(Duration.ofSeconds(30)));
+        LoginAttempt attempt = engine.login().start(LoginFlow.DEVICE_CODE, false);
+        Eventually.await("a poll is under way", Duration.ofSeconds(5),
+                () -> emulator.callCount(Operation.CREATE_TOKEN) == 1);
+
+        assertThat(timeToClose(engine)).isLessThan(Duration.ofSeconds(1));
+        Eventually.await("the sign-in ended", Duration.ofSeconds(1), () -> attempt.completion().isDone());
+        assertThat(attempt.state()).isEqualTo(State.CANCELLED);
+    }
+
+    @Test
+    void closingEndsASignInThatIsStartingAtOnce(IdentityCenterEmulator emulator) throws Exception {
+        SsoEngine engine = start(emulator);
+        emulator.injectFault(Operation.REGISTER_CLIENT, Fault.delay(Duration.ofSeconds(30)));
+        CompletableFuture<LoginAttempt> starting = CompletableFuture
+            .supplyAsync(() -> engine.login().start(LoginFlow.PKCE, false));
+        Eventually.await("the client registration is under way", Duration.ofSeconds(5),
+                () -> emulator.callCount(Operation.REGISTER_CLIENT) == 1);
+
+        assertThat(timeToClose(engine)).isLessThan(Duration.ofSeconds(1));
+        assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> starting.get(1, TimeUnit.SECONDS))
+            .withCauseInstanceOf(LoginFailedException.class);
+        assertThat(engine.login().last()).isEmpty();
+    }
+
+    @Test
+    void closingEndsASignOutUnderWayAtOnce(IdentityCenterEmulator emulator) throws Exception {
+        emulator.signIn(EngineFixture.SESSION).writeCacheFile(this.cacheDir);
+        SsoEngine engine = start(emulator);
+        emulator.injectFault(Operation.LOGOUT, Fault.delay(Duration.ofSeconds(30)));
+        CompletableFuture<Boolean> signingOut = CompletableFuture.supplyAsync(() -> engine.login().signOut());
+        Eventually.await("the Logout call is under way", Duration.ofSeconds(5),
+                () -> emulator.callCount(Operation.LOGOUT) == 1);
+
+        assertThat(timeToClose(engine)).isLessThan(Duration.ofSeconds(1));
+        assertThat(signingOut.get(1, TimeUnit.SECONDS)).as("the token file is removed all the same").isTrue();
+    }
+
+    /** Starts a PKCE sign-in and approves it, while IAM Identity Center holds its token answer for 3 s. */
+    private LoginAttempt approveWithTheTokenAnswerHeld(SsoEngine engine, IdentityCenterEmulator emulator)
+            throws Exception {
+        LoginAttempt attempt = engine.login().start(LoginFlow.PKCE, false);
+        emulator.injectFault(Operation.CREATE_TOKEN, Fault.delay(Duration.ofSeconds(3)).times(1));
+        follow(emulator.approveAuthorization(attempt.prompt().url()));
+        Eventually.await("the token is asked for", Duration.ofSeconds(5),
+                () -> emulator.callCount(Operation.CREATE_TOKEN) == 1);
+        return attempt;
+    }
+
+    private void assertTokenDroppedAfterItsAnswer(SsoEngine engine, IdentityCenterEmulator emulator,
+            LoginAttempt attempt) {
+        assertThat(emulator.sessions()).as("the token answer is still held").isEmpty();
+        awaitEnd(attempt);
+        assertThat(emulator.sessions()).as("the token was issued after all").hasSize(1);
+        assertThat(attempt.state()).isEqualTo(State.CANCELLED);
+        assertThat(TokenCacheFile.of(this.cacheDir, EngineFixture.SESSION).read()).isEmpty();
+        assertThat(engine.tokens().currentToken()).isEmpty();
+        String dropped = emulator.latestSession().accessToken();
+        try (SsoClient portal = SsoClients.portal(emulator.ssoRegion(), emulator.endpoint(), CallTimeouts.DEFAULT)) {
+            assertThatExceptionOfType(UnauthorizedException.class).as("the dropped token's session has ended")
+                .isThrownBy(() -> portal.listAccounts((request) -> request.accessToken(dropped)));
+        }
+    }
+
+    private static Duration timeToClose(SsoEngine engine) {
+        long startedAt = System.nanoTime();
+        engine.close();
+        return Duration.ofNanos(System.nanoTime() - startedAt);
+    }
+
     private void signInWithPkce(SsoEngine engine, IdentityCenterEmulator emulator) throws Exception {
         LoginAttempt attempt = engine.login().start(LoginFlow.PKCE, false);
         follow(emulator.approveAuthorization(attempt.prompt().url()));
@@ -295,7 +475,11 @@ class LoginTests {
     }
 
     private SsoEngine start(IdentityCenterEmulator emulator, EngineOptions.Builder options) {
-        SsoEngine engine = SsoEngine.start(EngineFixture.settings(emulator), options.build());
+        return start(emulator, options, Clock.systemUTC());
+    }
+
+    private SsoEngine start(IdentityCenterEmulator emulator, EngineOptions.Builder options, Clock clock) {
+        SsoEngine engine = SsoEngine.start(EngineFixture.settings(emulator), options.build(), clock);
         this.engines.add(engine);
         return engine;
     }

@@ -28,6 +28,8 @@ final class DeviceCodeSignIn implements PendingSignIn {
 
     private static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
 
+    private static final Duration DEFAULT_CODE_LIFETIME = Duration.ofMinutes(10);
+
     private final SsoOidcClient oidc;
 
     private final ClientRegistration registration;
@@ -36,38 +38,42 @@ final class DeviceCodeSignIn implements PendingSignIn {
 
     private final LoginPrompt prompt;
 
+    private final long deadlineNanos;
+
     private final CountDownLatch cancelled = new CountDownLatch(1);
 
     private Duration interval;
 
     private DeviceCodeSignIn(SsoOidcClient oidc, ClientRegistration registration, String deviceCode,
-            Duration interval, LoginPrompt prompt) {
+            Duration interval, LoginPrompt prompt, long deadlineNanos) {
         this.oidc = oidc;
         this.registration = registration;
         this.deviceCode = deviceCode;
         this.interval = interval;
         this.prompt = prompt;
+        this.deadlineNanos = deadlineNanos;
     }
 
     /** Starts a device authorization for {@code startUrl}. */
     static DeviceCodeSignIn begin(SsoOidcClient oidc, String startUrl, ClientRegistration registration, Clock clock,
             Duration timeout) {
+        long startedNanos = System.nanoTime();
         Instant now = clock.instant();
         StartDeviceAuthorizationResponse authorization = oidc.startDeviceAuthorization((request) -> request
             .clientId(registration.clientId())
             .clientSecret(registration.clientSecret())
             .startUrl(startUrl));
-        Instant expiresAt = now.plusSeconds((authorization.expiresIn() != null) ? authorization.expiresIn() : 600);
-        if (expiresAt.isAfter(now.plus(timeout))) {
-            expiresAt = now.plus(timeout);
-        }
+        Duration codeLifetime = Duration.ofSeconds((authorization.expiresIn() != null) ? authorization.expiresIn()
+                : DEFAULT_CODE_LIFETIME.toSeconds());
+        Duration wait = (codeLifetime.compareTo(timeout) < 0) ? codeLifetime : timeout;
         String page = (authorization.verificationUriComplete() != null) ? authorization.verificationUriComplete()
                 : authorization.verificationUri();
         Duration interval = (authorization.interval() != null && authorization.interval() > 0)
                 ? Duration.ofSeconds(authorization.interval()) : DEFAULT_INTERVAL;
         LoginPrompt prompt = new LoginPrompt(LoginFlow.DEVICE_CODE, URI.create(page), authorization.userCode(),
-                expiresAt);
-        return new DeviceCodeSignIn(oidc, registration, authorization.deviceCode(), interval, prompt);
+                now.plus(wait));
+        return new DeviceCodeSignIn(oidc, registration, authorization.deviceCode(), interval, prompt,
+                startedNanos + wait.toNanos());
     }
 
     @Override
@@ -76,8 +82,7 @@ final class DeviceCodeSignIn implements PendingSignIn {
     }
 
     @Override
-    public CreateTokenResponse await(Instant deadline) {
-        Instant end = deadline.isBefore(this.prompt.expiresAt()) ? deadline : this.prompt.expiresAt();
+    public CreateTokenResponse await() {
         while (true) {
             try {
                 return this.oidc.createToken((request) -> request.grantType(DEVICE_CODE_GRANT)
@@ -98,12 +103,14 @@ final class DeviceCodeSignIn implements PendingSignIn {
             catch (AccessDeniedException ex) {
                 throw new LoginFailedException("The sign-in was denied in the browser.");
             }
-            if (Instant.now().plus(this.interval).isAfter(end)) {
-                throw new LoginFailedException("Nobody confirmed the code " + this.prompt.userCode() + " before "
-                        + end + ". Start the sign-in again.");
-            }
-            if (waitOrCancelled(this.interval)) {
+            long untilDeadline = this.deadlineNanos - System.nanoTime();
+            boolean nextPollTooLate = this.interval.toNanos() >= untilDeadline;
+            if (waitOrCancelled(nextPollTooLate ? Duration.ofNanos(Math.max(0, untilDeadline)) : this.interval)) {
                 throw new LoginFailedException("The sign-in was cancelled.");
+            }
+            if (nextPollTooLate) {
+                throw new LoginFailedException("Nobody confirmed the code " + this.prompt.userCode() + " before "
+                        + this.prompt.expiresAt() + ". Start the sign-in again.");
             }
         }
     }
@@ -120,7 +127,7 @@ final class DeviceCodeSignIn implements PendingSignIn {
 
     private boolean waitOrCancelled(Duration wait) {
         try {
-            return this.cancelled.await(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return this.cancelled.await(wait.toNanos(), TimeUnit.NANOSECONDS);
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();

@@ -43,20 +43,35 @@ public final class LoginAttempt {
         return this.completion;
     }
 
-    /** Stops waiting for the user; the attempt ends as {@link State#CANCELLED}. */
+    /**
+     * Stops waiting for the user; the attempt ends as {@link State#CANCELLED}. Once this returns, no token of
+     * this attempt is stored: a token that arrives later is dropped, and a store under way is waited for.
+     */
     public void cancel() {
-        if (this.state == State.PENDING) {
+        synchronized (this) {
+            if (this.state != State.PENDING) {
+                return;
+            }
             this.state = State.CANCELLED;
-            this.signIn.cancel();
         }
+        this.signIn.cancel();
     }
 
-    void succeeded() {
+    /**
+     * Runs {@code store} and ends as {@link State#SUCCEEDED}, unless the attempt was cancelled first.
+     * @return whether the token was stored
+     */
+    synchronized boolean succeedUnlessCancelled(Runnable store) {
+        if (this.state != State.PENDING) {
+            return false;
+        }
+        store.run();
         this.state = State.SUCCEEDED;
         this.completion.complete(null);
+        return true;
     }
 
-    void failed(String reason) {
+    synchronized void failed(String reason) {
         if (this.state == State.PENDING) {
             this.state = State.FAILED;
         }

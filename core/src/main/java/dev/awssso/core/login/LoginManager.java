@@ -52,7 +52,15 @@ public final class LoginManager {
 
     private final Duration timeout;
 
-    private @Nullable LoginAttempt current;
+    /** Held by {@link #start} and {@link #signOut}, which call IAM Identity Center: one of them at a time. */
+    private final Object oneAtATime = new Object();
+
+    /** Guards {@link #closed} and the publication of {@link #current}; never held during a call. */
+    private final Object lifecycle = new Object();
+
+    private volatile @Nullable LoginAttempt current;
+
+    private boolean closed;
 
     /**
      * @param oidcEndpoint the OIDC endpoint whose {@code /authorize} page the user opens, or {@code null} for
@@ -79,81 +87,142 @@ public final class LoginManager {
      * @param newSession whether to sign out first, so that a new Identity Center session (with a full session
      *     duration) starts instead of the current one being reused
      * @throws LoginFailedException when the sign-in cannot start (the client cannot be registered, the device
-     *     authorization is refused)
+     *     authorization is refused, the engine is closed)
      */
-    public synchronized LoginAttempt start(LoginFlow flow, boolean newSession) {
-        if (this.current != null && this.current.state() == LoginAttempt.State.PENDING) {
-            return this.current;
+    public LoginAttempt start(LoginFlow flow, boolean newSession) {
+        synchronized (this.oneAtATime) {
+            LoginAttempt pending = pending().orElse(null);
+            if (pending != null) {
+                return pending;
+            }
+            requireOpen();
+            if (newSession) {
+                signOut();
+            }
+            ClientRegistration registration = registrationFor(flow);
+            PendingSignIn signIn;
+            try {
+                signIn = (flow == LoginFlow.PKCE)
+                        ? PkceSignIn.begin(this.oidc.get(), this.oidcEndpoint, registration, this.clock, this.timeout)
+                        : DeviceCodeSignIn.begin(this.oidc.get(), this.settings.startUrl(), registration, this.clock,
+                                this.timeout);
+            }
+            catch (SdkException ex) {
+                throw new LoginFailedException("The sign-in could not start: "
+                        + FailureClassifier.classify("StartDeviceAuthorization", ex, this.clock.instant()).message());
+            }
+            LoginAttempt attempt = new LoginAttempt(signIn);
+            synchronized (this.lifecycle) {
+                if (this.closed) {
+                    signIn.close();
+                    throw closedError();
+                }
+                this.current = attempt;
+            }
+            Thread waiter = new Thread(() -> complete(attempt, registration), "aws-sso-login");
+            waiter.setDaemon(true);
+            waiter.start();
+            logger.info("Sign-in to IAM Identity Center started for {} ({}); it waits for the user until {}",
+                    this.settings.describe(), flow, attempt.prompt().expiresAt());
+            return attempt;
         }
-        if (newSession) {
-            signOut();
-        }
-        ClientRegistration registration = registrationFor(flow);
-        PendingSignIn signIn;
-        try {
-            signIn = (flow == LoginFlow.PKCE)
-                    ? PkceSignIn.begin(this.oidc.get(), this.oidcEndpoint, registration, this.clock, this.timeout)
-                    : DeviceCodeSignIn.begin(this.oidc.get(), this.settings.startUrl(), registration, this.clock,
-                            this.timeout);
-        }
-        catch (SdkException ex) {
-            throw new LoginFailedException("The sign-in could not start: "
-                    + FailureClassifier.classify("StartDeviceAuthorization", ex, this.clock.instant()).message());
-        }
-        LoginAttempt attempt = new LoginAttempt(signIn);
-        this.current = attempt;
-        Thread waiter = new Thread(() -> complete(attempt, registration), "aws-sso-login");
-        waiter.setDaemon(true);
-        waiter.start();
-        logger.info("Sign-in to IAM Identity Center started for {}: {}", this.settings.describe(),
-                attempt.prompt().instructions());
-        return attempt;
     }
 
-    /** The sign-in waiting for the user, if any. */
-    public synchronized Optional<LoginAttempt> pending() {
-        return Optional.ofNullable(this.current).filter((attempt) -> attempt.state() == LoginAttempt.State.PENDING);
+    /** The sign-in waiting for the user, if any. Never waits for a sign-in or a sign-out under way. */
+    public Optional<LoginAttempt> pending() {
+        return last().filter((attempt) -> attempt.state() == LoginAttempt.State.PENDING);
     }
 
     /** The last sign-in started from the application, whatever its state. */
-    public synchronized Optional<LoginAttempt> last() {
+    public Optional<LoginAttempt> last() {
         return Optional.ofNullable(this.current);
     }
 
     /**
-     * Signs out: stops a sign-in that is waiting, ends the Identity Center session with the portal's
-     * {@code Logout} (a failure is logged, not thrown), deletes this session's token file only, and so stops
-     * serving its credentials.
+     * Signs out: stops a sign-in that is waiting (no token of it is stored afterwards), ends the Identity Center
+     * session with the portal's {@code Logout} (a failure is logged, not thrown), deletes this session's token
+     * file only, and so stops serving its credentials.
      * @return whether there was a sign-in to end
      */
-    public synchronized boolean signOut() {
-        pending().ifPresent(LoginAttempt::cancel);
-        Optional<SsoToken> token = this.tokens.currentToken();
-        token.ifPresent(this::logOutOfPortal);
-        return this.tokens.signOut();
+    public boolean signOut() {
+        synchronized (this.oneAtATime) {
+            pending().ifPresent(LoginAttempt::cancel);
+            Optional<SsoToken> token = this.tokens.currentToken();
+            token.ifPresent(this::logOutOfPortal);
+            return this.tokens.signOut();
+        }
+    }
+
+    /**
+     * Cancels the pending sign-in and refuses new ones, without waiting for a call to IAM Identity Center under
+     * way: closing the HTTP client the SDK clients share ends those.
+     */
+    public void close() {
+        LoginAttempt attempt;
+        synchronized (this.lifecycle) {
+            this.closed = true;
+            attempt = this.current;
+        }
+        if (attempt != null) {
+            attempt.cancel();
+        }
+    }
+
+    private void requireOpen() {
+        synchronized (this.lifecycle) {
+            if (this.closed) {
+                throw closedError();
+            }
+        }
+    }
+
+    private static LoginFailedException closedError() {
+        return new LoginFailedException("The IAM Identity Center engine is closed; start the sign-in on a running"
+                + " application.");
     }
 
     private void complete(LoginAttempt attempt, ClientRegistration registration) {
         try (PendingSignIn signIn = attempt.signIn()) {
-            Instant requestedAt = this.clock.instant();
-            CreateTokenResponse response = signIn.await(attempt.prompt().expiresAt());
-            this.tokens.signIn(new SsoToken(response.accessToken(), requestedAt.plusSeconds(response.expiresIn()),
+            CreateTokenResponse response = signIn.await();
+            Instant answeredAt = this.clock.instant();
+            SsoToken token = new SsoToken(response.accessToken(), answeredAt.plusSeconds(response.expiresIn()),
                     response.refreshToken(), registration.clientId(), registration.clientSecret(),
-                    registration.expiresAt(), this.settings.ssoRegion(), this.settings.startUrl(),
-                    Map.of()));
-            attempt.succeeded();
-            logger.info("Signed in to IAM Identity Center for {}", this.settings.describe());
+                    registration.expiresAt(), this.settings.ssoRegion(), this.settings.startUrl(), Map.of());
+            if (attempt.succeedUnlessCancelled(() -> this.tokens.signIn(token))) {
+                logger.info("Signed in to IAM Identity Center for {}", this.settings.describe());
+            }
+            else {
+                endDroppedSession(token);
+                attempt.failed("The sign-in was cancelled.");
+            }
         }
         catch (LoginFailedException ex) {
             attempt.failed(ex.getMessage());
-            logger.warn("Sign-in to IAM Identity Center for {} did not complete: {}", this.settings.describe(),
-                    ex.getMessage());
+            if (attempt.state() == LoginAttempt.State.CANCELLED) {
+                logger.info("Sign-in to IAM Identity Center for {} was cancelled", this.settings.describe());
+            }
+            else {
+                logger.warn("Sign-in to IAM Identity Center for {} did not complete: {}", this.settings.describe(),
+                        ex.getMessage());
+            }
         }
         catch (RuntimeException ex) {
             String reason = "The token could not be obtained: "
                     + FailureClassifier.classify("CreateToken", ex, this.clock.instant()).message();
             attempt.failed(reason);
             logger.warn("Sign-in to IAM Identity Center for {} failed: {}", this.settings.describe(), reason);
+        }
+    }
+
+    /** Ends the Identity Center session of a token that arrived after its sign-in was cancelled. */
+    private void endDroppedSession(SsoToken token) {
+        logger.info("Sign-in to IAM Identity Center for {} was cancelled as its token arrived; the token is dropped",
+                this.settings.describe());
+        try {
+            this.portal.get().logout((request) -> request.accessToken(token.accessToken()));
+        }
+        catch (SdkException ex) {
+            logger.debug("Logout of the dropped sign-in failed: {}", ex.getClass().getSimpleName());
         }
     }
 

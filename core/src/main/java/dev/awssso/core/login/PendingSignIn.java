@@ -1,7 +1,5 @@
 package dev.awssso.core.login;
 
-import java.time.Instant;
-
 import software.amazon.awssdk.services.ssooidc.model.CreateTokenResponse;
 
 /** A sign-in that has been started and waits for the user. */
@@ -11,11 +9,11 @@ interface PendingSignIn extends AutoCloseable {
     LoginPrompt prompt();
 
     /**
-     * Waits until the user has approved and the token has been issued.
-     * @param deadline when to give up
+     * Waits until the user has approved and the token has been issued, at most the sign-in timeout from when the
+     * sign-in began (measured on the monotonic clock, so moving the wall clock neither ends nor extends it).
      * @throws LoginFailedException when the user denied, the sign-in expired, timed out or was cancelled
      */
-    CreateTokenResponse await(Instant deadline);
+    CreateTokenResponse await();
 
     /** Stops waiting; {@link #await} then fails as cancelled. */
     void cancel();

@@ -7,7 +7,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -33,18 +32,22 @@ final class PkceSignIn implements PendingSignIn {
 
     private final LoginPrompt prompt;
 
+    private final long deadlineNanos;
+
     private PkceSignIn(SsoOidcClient oidc, ClientRegistration registration, PkceChallenge challenge,
-            LoopbackCallback callback, LoginPrompt prompt) {
+            LoopbackCallback callback, LoginPrompt prompt, long deadlineNanos) {
         this.oidc = oidc;
         this.registration = registration;
         this.challenge = challenge;
         this.callback = callback;
         this.prompt = prompt;
+        this.deadlineNanos = deadlineNanos;
     }
 
     /** Starts the loopback listener and builds the authorize URL of {@code oidcEndpoint}. */
     static PkceSignIn begin(SsoOidcClient oidc, URI oidcEndpoint, ClientRegistration registration, Clock clock,
             Duration timeout) {
+        long deadlineNanos = System.nanoTime() + timeout.toNanos();
         PkceChallenge challenge = PkceChallenge.create();
         LoopbackCallback callback;
         try {
@@ -62,7 +65,7 @@ final class PkceSignIn implements PendingSignIn {
                 + "&scopes=" + encode(String.join(" ", registration.scopes()))
                 + "&code_challenge=" + encode(challenge.challenge()));
         LoginPrompt prompt = new LoginPrompt(LoginFlow.PKCE, authorize, null, clock.instant().plus(timeout));
-        return new PkceSignIn(oidc, registration, challenge, callback, prompt);
+        return new PkceSignIn(oidc, registration, challenge, callback, prompt, deadlineNanos);
     }
 
     @Override
@@ -71,14 +74,14 @@ final class PkceSignIn implements PendingSignIn {
     }
 
     @Override
-    public CreateTokenResponse await(Instant deadline) {
+    public CreateTokenResponse await() {
         String code;
         try {
-            long millis = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
-            code = this.callback.code().get(millis, TimeUnit.MILLISECONDS);
+            code = this.callback.code().get(Math.max(0, this.deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         }
         catch (TimeoutException ex) {
-            throw new LoginFailedException("Nobody approved the sign-in before " + deadline + ". Start it again.");
+            throw new LoginFailedException("Nobody approved the sign-in before " + this.prompt.expiresAt()
+                    + ". Start it again.");
         }
         catch (CancellationException ex) {
             throw new LoginFailedException("The sign-in was cancelled.");
