@@ -27,7 +27,6 @@ import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.credentials.CredentialsListener;
 import dev.awssso.core.credentials.IdentityCenterCredentialsProvider;
 import dev.awssso.core.credentials.RoleCredentialsFetcher;
-import dev.awssso.core.login.LoginAttempt;
 import dev.awssso.core.login.LoginManager;
 import dev.awssso.core.login.RegistrationCache;
 import dev.awssso.core.refresh.RefreshFailure;
@@ -234,7 +233,7 @@ public final class SsoEngine implements SdkAutoCloseable {
     @Override
     public void close() {
         this.credentials.close();
-        this.login.pending().ifPresent(LoginAttempt::cancel);
+        this.login.close();
         this.scheduler.shutdownNow();
         this.fetcher.shutdownNow();
         this.eventDispatcher.shutdownNow();

@@ -42,7 +42,7 @@ public final class LoginManager {
 
     private final Supplier<SsoClient> portal;
 
-    private final URI oidcEndpoint;
+    private final @Nullable URI oidcEndpoint;
 
     private final RegistrationCache registrations;
 
@@ -73,7 +73,7 @@ public final class LoginManager {
         this.settings = settings;
         this.oidc = oidc;
         this.portal = portal;
-        this.oidcEndpoint = (oidcEndpoint != null) ? oidcEndpoint : standardOidcEndpoint(settings.ssoRegion());
+        this.oidcEndpoint = oidcEndpoint;
         this.registrations = registrations;
         this.tokens = tokens;
         this.clock = clock;
@@ -103,7 +103,7 @@ public final class LoginManager {
             PendingSignIn signIn;
             try {
                 signIn = (flow == LoginFlow.PKCE)
-                        ? PkceSignIn.begin(this.oidc.get(), this.oidcEndpoint, registration, this.clock, this.timeout)
+                        ? PkceSignIn.begin(this.oidc.get(), oidcEndpoint(), registration, this.clock, this.timeout)
                         : DeviceCodeSignIn.begin(this.oidc.get(), this.settings.startUrl(), registration, this.clock,
                                 this.timeout);
             }
@@ -274,6 +274,14 @@ public final class LoginManager {
     private String clientName() {
         return "aws-sso-spring-boot-" + ((this.settings.sessionName() != null) ? this.settings.sessionName()
                 : String.valueOf(this.clock.instant().getEpochSecond()));
+    }
+
+    /**
+     * The OIDC endpoint whose {@code /authorize} page the user opens: the override, else the SSO region's own,
+     * worked out at sign-in, so that start-up does not load the SDK's region metadata.
+     */
+    private URI oidcEndpoint() {
+        return (this.oidcEndpoint != null) ? this.oidcEndpoint : standardOidcEndpoint(this.settings.ssoRegion());
     }
 
     private static URI standardOidcEndpoint(String ssoRegion) {
