@@ -3,6 +3,7 @@ package dev.awssso.autoconfigure.metrics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +42,9 @@ class AwsSsoMetricsTests {
     private static final String SESSION = "corp";
 
     @TempDir
-    Path cacheDir;
+    Path directory;
+
+    private Path cacheDir;
 
     private final MovableClock clock = MovableClock.startingNow();
 
@@ -53,6 +56,7 @@ class AwsSsoMetricsTests {
 
     @BeforeEach
     void start() {
+        this.cacheDir = this.directory.resolve("cache");
         this.emulator = IdentityCenterEmulator.start(this.clock);
         SsoSettings settings = new SsoSettings(SettingsSource.PROPERTIES, SESSION, this.emulator.startUrl(),
                 this.emulator.ssoRegion(), IdentityCenterEmulator.DEFAULT_ACCOUNT_ID,
@@ -79,9 +83,7 @@ class AwsSsoMetricsTests {
         assertThat(gauge("aws.sso.token.remaining")).isNaN();
         assertThat(gauge("aws.sso.credentials.remaining")).isNaN();
 
-        Path file = this.emulator.signIn(SESSION).writeCacheFile(this.cacheDir);
-        // the engine dates the sign-in by the file; the sign-in happened now by the clock
-        Files.setLastModifiedTime(file, FileTime.from(this.clock.instant()));
+        signInNowByTheClock();
         await().atMost(Duration.ofSeconds(10)).until(() -> this.engine.tokens().currentToken().isPresent());
         assertThat(gauge("aws.sso.session.remaining")).as("8 hours, in seconds").isEqualTo(8 * 3600.0);
 
@@ -107,6 +109,17 @@ class AwsSsoMetricsTests {
             .until(() -> refreshCounts().values().stream().mapToDouble(Double::doubleValue).sum() >= 4);
         assertThat(refreshCounts()).isEqualTo(Map.of("credentials/failure", 1.0, "credentials/success", 1.0,
                 "token/failure", 1.0, "token/success", 1.0));
+    }
+
+    /**
+     * Signs in and writes the token cache file as last modified now by the clock, the time the engine dates a
+     * sign-in by. The file appears at once, with that time, so that the engine never reads it otherwise.
+     */
+    private void signInNowByTheClock() throws IOException {
+        Path staged = this.emulator.signIn(SESSION).writeCacheFile(this.directory.resolve("staging"));
+        Files.setLastModifiedTime(staged, FileTime.from(this.clock.instant()));
+        Files.createDirectories(this.cacheDir);
+        Files.move(staged, this.cacheDir.resolve(staged.getFileName()), StandardCopyOption.ATOMIC_MOVE);
     }
 
     private double gauge(String name) {
