@@ -29,7 +29,8 @@ class AwsSsoModulesAutoConfigurationTests {
     @BeforeEach
     void isolateFromTheMachinesAwsFiles() {
         this.contextRunner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(AwsSsoModulesAutoConfiguration.class, AwsSsoAutoConfiguration.class))
+            .withConfiguration(
+                    AutoConfigurations.of(AwsSsoModulesAutoConfiguration.class, AwsSsoAutoConfiguration.class))
             .withPropertyValues("HOME=" + this.home, "AWS_PROFILE=", "AWS_CONFIG_FILE=");
     }
 
@@ -62,7 +63,8 @@ class AwsSsoModulesAutoConfigurationTests {
             FailureAnalysis analysis = startUpFailureAnalysis(context);
             assertThat(analysis.getDescription())
                 .contains("the AWS SDK module(s) sso and ssooidc are not on the class path");
-            assertThat(analysis.getAction()).contains("add software.amazon.awssdk:sso and software.amazon.awssdk:ssooidc");
+            assertThat(analysis.getAction())
+                .contains("add software.amazon.awssdk:sso and software.amazon.awssdk:ssooidc");
         });
     }
 
