@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.SsoSessionException;
+import dev.awssso.core.config.SettingsSource;
 import dev.awssso.core.config.SsoConfigurationException;
 import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.credentials.IdentityCenterCredentialsProvider;
@@ -31,7 +32,6 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.diagnostics.FailureAnalysis;
-import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -43,7 +43,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
-import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
 
@@ -110,7 +109,7 @@ class AwsSsoAutoConfigurationTests {
             assertThat(context).hasSingleBean(SsoEngine.class)
                 .getBean(AwsCredentialsProvider.class)
                 .isInstanceOf(IdentityCenterCredentialsProvider.class);
-            assertThat(context.getBean(SsoSettings.class).source().fromProfile()).isFalse();
+            assertThat(context.getBean(SsoSettings.class).source()).isEqualTo(SettingsSource.PROPERTIES);
             assertThat(context.getBean(AwsRegionProvider.class).getRegion()).isEqualTo(Region.EU_WEST_1);
         });
     }
@@ -155,27 +154,6 @@ class AwsSsoAutoConfigurationTests {
             .withPropertyValues("aws.sso.enabled=false")
             .run((context) -> assertThat(context).doesNotHaveBean(SsoEngine.class)
                 .doesNotHaveBean(AwsCredentialsProvider.class));
-    }
-
-    @Test
-    void aMissingSsoModuleFailsStartUpNamingTheDependency() {
-        this.contextRunner.withConfiguration(AutoConfigurations.of(AwsSsoModulesAutoConfiguration.class))
-            .withPropertyValues(inlineProperties())
-            .withClassLoader(new FilteredClassLoader(SsoOidcClient.class))
-            .run((context) -> {
-                assertThat(context).hasFailed();
-                FailureAnalysis analysis = new SsoConfigurationFailureAnalyzer().analyze(context.getStartupFailure());
-                assertThat(analysis.getDescription()).contains("ssooidc").doesNotContain("sso and");
-                assertThat(analysis.getAction()).contains("software.amazon.awssdk:ssooidc",
-                        "dev.awssso:aws-sso-spring-boot-starter");
-            });
-    }
-
-    @Test
-    void theModuleCheckStaysQuietWithoutSsoConfiguration() {
-        this.contextRunner.withConfiguration(AutoConfigurations.of(AwsSsoModulesAutoConfiguration.class))
-            .withClassLoader(new FilteredClassLoader(SsoOidcClient.class))
-            .run((context) -> assertThat(context).hasNotFailed());
     }
 
     @Test

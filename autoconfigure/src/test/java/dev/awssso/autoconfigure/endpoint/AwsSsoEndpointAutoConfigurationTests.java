@@ -3,15 +3,20 @@ package dev.awssso.autoconfigure.endpoint;
 import java.nio.file.Path;
 
 import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
+import dev.awssso.core.account.CallerIdentityLookup;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import software.amazon.awssdk.services.sts.StsClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,6 +55,19 @@ class AwsSsoEndpointAutoConfigurationTests {
             .withPropertyValues("management.endpoints.web.exposure.include=awssso",
                     "management.endpoint.awssso.access=NONE")
             .run((context) -> assertThat(context).doesNotHaveBean(AwsSsoEndpoint.class));
+    }
+
+    @Test
+    void theIdentityNamesTheMissingStsModule() {
+        this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=awssso")
+            .withClassLoader(new FilteredClassLoader(StsClient.class))
+            .run((context) -> {
+                assertThat(context).hasNotFailed().doesNotHaveBean(CallerIdentityLookup.class);
+                assertThat(context.getBean(AwsSsoEndpoint.class).detail("identity"))
+                    .asInstanceOf(InstanceOfAssertFactories.type(AwsSsoEndpoint.Failure.class))
+                    .extracting(AwsSsoEndpoint.Failure::error, InstanceOfAssertFactories.STRING)
+                    .contains("add software.amazon.awssdk:sts to the application");
+            });
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;
+import dev.awssso.emulator.Operation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -91,6 +92,21 @@ class AwsSsoHealthContributorAutoConfigurationTests {
             assertThat(health.getDetails()).containsKeys("tokenExpiresAt", "tokenTimeLeft", "sessionEndsAt")
                 .containsEntry("account", "111122223333");
             assertThat((String) health.getDetails().get("arn")).contains(":assumed-role/ReadOnly/");
+        });
+    }
+
+    @Test
+    void verifyingTheIdentityAsksStsOnEveryCheck() {
+        this.emulator.signIn("corp").writeCacheFile(this.home.resolve(".aws/sso/cache"));
+        this.contextRunner.withPropertyValues("aws.sso.health.verify-identity=true").run((context) -> {
+            AwsSsoHealthIndicator indicator = context.getBean(AwsSsoHealthIndicator.class);
+            indicator.health(true);
+            long lookups = this.emulator.callCount(Operation.GET_CALLER_IDENTITY);
+
+            indicator.health(true);
+            indicator.health(true);
+
+            assertThat(this.emulator.callCount(Operation.GET_CALLER_IDENTITY)).isEqualTo(lookups + 2);
         });
     }
 

@@ -3,6 +3,7 @@ package dev.awssso.autoconfigure.web;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 
 import dev.awssso.core.SsoEngine;
 import dev.awssso.emulator.EmulatedSession;
@@ -74,7 +75,7 @@ class AwsSsoActuatorWebTests {
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode status = ActuatorClient.json(response);
         assertThat(status.get("state").asString()).isEqualTo("ACTIVE");
-        assertThat(status.get("nextAction").asString()).isNotBlank();
+        assertThat(status.get("nextAction").asString()).isEqualTo("Nothing: the session is active.");
         assertThat(status.get("identity").get("sessionName").asString()).isEqualTo("corp");
         assertThat(status.get("identity").get("accountId").asString()).isEqualTo("111122223333");
         assertThat(status.get("identity").get("roleName").asString()).isEqualTo("ReadOnly");
@@ -83,13 +84,20 @@ class AwsSsoActuatorWebTests {
         assertThat(status.get("token").get("cacheFile").asString()).startsWith(home.toString());
         assertThat(status.get("credentials").get("accessKeyId").asString()).matches("ASIA….{4}");
         assertThat(status.get("credentials").get("lastRefresh").get("succeeded").asBoolean()).isTrue();
-        assertThat(status.get("session").get("endsAt").asString()).isNotBlank();
+        assertThat(Instant.parse(status.get("session").get("endsAt").asString())).as("8 hours after the sign-in")
+            .isAfter(Instant.now().plus(Duration.ofHours(7)));
         assertThat(status.get("session").get("endConfirmed").asBoolean()).isFalse();
     }
 
     @Test
     void writeOperationsAreRefusedByDefault() {
-        assertThat(this.actuator.post("/actuator/awssso/refresh").statusCode()).isEqualTo(405);
+        for (String action : new String[] { "refresh", "login", "logout", "cancel" }) {
+            assertThat(this.actuator.post("/actuator/awssso/" + action).statusCode()).as("POST %s", action)
+                .isEqualTo(405);
+        }
+        assertThat(this.engine.tokens().currentToken()).as("still signed in")
+            .hasValueSatisfying((token) -> assertThat(token.accessToken()).isEqualTo(this.session.accessToken()));
+        assertThat(this.engine.login().last()).as("no sign-in started").isEmpty();
     }
 
     @Test
@@ -99,7 +107,7 @@ class AwsSsoActuatorWebTests {
         assertThat(identity.get("arn").asString()).startsWith("arn:aws:sts::111122223333:assumed-role/ReadOnly/");
 
         JsonNode accounts = ActuatorClient.json(this.actuator.get("/actuator/awssso/accounts"));
-        assertThat(accounts.isArray()).isTrue();
+        assertThat(accounts.isArray()).as("a list of accounts: %s", accounts).isTrue();
         assertThat(accounts.get(0).get("accountId").asString()).isEqualTo("111122223333");
         assertThat(accounts.get(0).get("roleNames").toString()).contains("ReadOnly");
 

@@ -10,6 +10,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
 import dev.awssso.autoconfigure.SsoConfigurationFailureAnalyzerAccess;
 import dev.awssso.core.SsoEngine;
+import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.status.SessionEvent;
 import dev.awssso.emulator.EmulatedSession;
 import dev.awssso.emulator.Fault;
@@ -36,9 +37,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.core.exception.SdkException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -114,12 +115,10 @@ class SecretsTests {
         seen.add(actuator.post("/actuator/awssso/refresh").body());
         seen.add(actuator.get("/actuator/awssso/accounts").body());
         seen.add(actuator.get("/actuator/health/awssso").body());
-        try {
-            this.engine.tokens().refreshNow();
-        }
-        catch (SdkException ex) {
-            seen.add(ex.toString());
-        }
+        seen.add(assertThatExceptionOfType(SsoSessionException.class)
+            .isThrownBy(() -> this.engine.tokens().refreshNow())
+            .actual()
+            .toString());
 
         JsonNode login = ActuatorClient.json(actuator.post("/actuator/awssso/login", "{\"flow\":\"device-code\"}"));
         seen.add(login.toString());

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.PropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -51,8 +52,8 @@ class DemoModeListenerTests {
         try (ConfigurableApplicationContext context = run("--sample.emulator.enabled=false",
                 "--aws.sso.config-file=" + emptyConfig)) {
             assertThat(context.getBeanNamesForType(IdentityCenterEmulator.class)).isEmpty();
-            assertThat(context.getEnvironment().getPropertySources().contains(DemoModeListener.PROPERTY_SOURCE_NAME))
-                .isFalse();
+            assertThat(context.getEnvironment().getPropertySources().stream().map(PropertySource::getName))
+                .doesNotContain(DemoModeListener.PROPERTY_SOURCE_NAME);
         }
         finally {
             System.clearProperty("aws.region");

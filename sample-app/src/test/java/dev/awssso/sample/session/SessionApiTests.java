@@ -100,12 +100,16 @@ class SessionApiTests {
     @Test
     void asksStsOncePerSetOfCredentials() {
         signInWithDeviceCode();
-        await().atMost(Duration.ofSeconds(10)).until(() -> {
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             Map<String, Object> first = session();
             long calls = this.emulator.callCount(Operation.GET_CALLER_IDENTITY);
             Map<String, Object> second = session();
-            return credentialsExpireAt(first) != null && credentialsExpireAt(first).equals(credentialsExpireAt(second))
-                    && this.emulator.callCount(Operation.GET_CALLER_IDENTITY) == calls;
+            assertThat(credentialsExpireAt(second)).as("the same role credentials")
+                .isNotNull()
+                .isEqualTo(credentialsExpireAt(first));
+            assertThat(this.emulator.callCount(Operation.GET_CALLER_IDENTITY))
+                .as("GetCallerIdentity calls for the same credentials")
+                .isEqualTo(calls);
         });
     }
 
