@@ -17,6 +17,19 @@ import software.amazon.awssdk.http.SdkHttpClient;
  */
 final class AbortableHttpClient implements SdkHttpClient {
 
+    /** A request made after closing: it fails as an I/O error, as one aborted by closing does. */
+    private static final ExecutableHttpRequest REFUSED = new ExecutableHttpRequest() {
+
+        @Override
+        public HttpExecuteResponse call() throws IOException {
+            throw closed();
+        }
+
+        @Override
+        public void abort() {
+        }
+    };
+
     private final LazyClient<SdkHttpClient> delegate;
 
     private final Set<ExecutableHttpRequest> underWay = ConcurrentHashMap.newKeySet();
@@ -29,7 +42,17 @@ final class AbortableHttpClient implements SdkHttpClient {
 
     @Override
     public ExecutableHttpRequest prepareRequest(HttpExecuteRequest request) {
-        ExecutableHttpRequest prepared = this.delegate.get().prepareRequest(request);
+        if (this.closed) {
+            return REFUSED;
+        }
+        ExecutableHttpRequest prepared;
+        try {
+            prepared = this.delegate.get().prepareRequest(request);
+        }
+        catch (IllegalStateException ex) {
+            // closed since the check above
+            return REFUSED;
+        }
         return new ExecutableHttpRequest() {
 
             @Override
@@ -37,7 +60,7 @@ final class AbortableHttpClient implements SdkHttpClient {
                 AbortableHttpClient.this.underWay.add(prepared);
                 try {
                     if (AbortableHttpClient.this.closed) {
-                        throw new IOException("The IAM Identity Center engine was closed");
+                        throw closed();
                     }
                     return prepared.call();
                 }
@@ -63,5 +86,9 @@ final class AbortableHttpClient implements SdkHttpClient {
         this.closed = true;
         this.underWay.forEach(ExecutableHttpRequest::abort);
         this.delegate.close();
+    }
+
+    private static IOException closed() {
+        return new IOException("The IAM Identity Center engine was closed");
     }
 }
