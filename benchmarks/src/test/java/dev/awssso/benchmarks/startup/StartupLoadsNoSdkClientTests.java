@@ -23,16 +23,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(IdentityCenterEmulatorExtension.class)
 class StartupLoadsNoSdkClientTests {
 
-    /** Classes that only building an SDK client or reading region metadata loads. */
+    /**
+     * Classes and packages that only building an SDK client or reading region and service metadata loads. The
+     * client interfaces themselves ({@code SsoClient}, ...) are loaded by Spring Boot's {@code @ConditionalOnClass}
+     * checks, one class each, as for any auto-configuration; their implementations are not.
+     */
     private static final List<String> LOADED_ONLY_BY_CLIENTS = List.of(
             "software.amazon.awssdk.regions.RegionMetadata",
-            "software.amazon.awssdk.regions.PartitionMetadata",
-            "software.amazon.awssdk.regions.ServiceMetadata",
+            "software.amazon.awssdk.regions.regionmetadata.",
+            "software.amazon.awssdk.regions.servicemetadata.",
+            "software.amazon.awssdk.regions.partitionmetadata.",
             "software.amazon.awssdk.core.client.builder.SdkDefaultClientBuilder",
             "software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient",
-            "software.amazon.awssdk.services.sso.SsoClient",
-            "software.amazon.awssdk.services.ssooidc.SsoOidcClient",
-            "software.amazon.awssdk.services.sts.StsClient");
+            "software.amazon.awssdk.services.sso.DefaultSsoClient",
+            "software.amazon.awssdk.services.ssooidc.DefaultSsoOidcClient",
+            "software.amazon.awssdk.services.sts.DefaultStsClient");
 
     private static final Pattern LOADED_CLASS = Pattern.compile("\\[class,load\\s*\\] (\\S+) ");
 
@@ -55,6 +60,7 @@ class StartupLoadsNoSdkClientTests {
             .toList();
         assertThat(loaded).as("the starter's classes are loaded: the log is read right")
             .contains("dev.awssso.core.SsoEngine");
-        assertThat(loaded).doesNotContainAnyElementsOf(LOADED_ONLY_BY_CLIENTS);
+        assertThat(loaded).as("nothing of SDK clients or region metadata")
+            .noneMatch((name) -> LOADED_ONLY_BY_CLIENTS.stream().anyMatch(name::startsWith));
     }
 }
