@@ -3,6 +3,7 @@ package dev.awssso.autoconfigure;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,6 +15,7 @@ import dev.awssso.core.login.LoginFlow;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.convert.DurationUnit;
 
 /**
  * Configuration properties for IAM Identity Center (SSO) credentials. Values set here win over those of the
@@ -92,29 +94,38 @@ public class AwsSsoProperties {
     private @Nullable String cacheDir;
 
     /**
-     * How long before it expires the access token is refreshed with the refresh token.
+     * How long before it expires the access token is refreshed with the refresh token. If a duration suffix is
+     * not specified, minutes will be used.
      */
+    @DurationUnit(ChronoUnit.MINUTES)
     private Duration tokenRefreshWindow = Duration.ofMinutes(15);
 
     /**
-     * How long before they expire the role credentials are fetched again.
+     * How long before they expire the role credentials are fetched again. If a duration suffix is not specified,
+     * minutes will be used.
      */
+    @DurationUnit(ChronoUnit.MINUTES)
     private Duration credentialsRefreshWindow = Duration.ofMinutes(5);
 
     /**
-     * How often the token cache file and the expiries are checked in the background.
+     * How often the token cache file and the expiries are checked in the background. If a duration suffix is not
+     * specified, seconds will be used.
      */
+    @DurationUnit(ChronoUnit.SECONDS)
     private Duration checkInterval = Duration.ofSeconds(1);
 
     /**
      * How long an IAM Identity Center session lasts (set by the administrator, 8 hours by default), to estimate
-     * when the session ends.
+     * when the session ends. If a duration suffix is not specified, hours will be used.
      */
+    @DurationUnit(ChronoUnit.HOURS)
     private Duration sessionDuration = Duration.ofHours(8);
 
     /**
-     * Comma-separated list of how long before the session ends to warn (a log line and an event), once each.
+     * Comma-separated list of how long before the session ends to warn (a log line and an event), once each. If
+     * a duration suffix is not specified, minutes will be used.
      */
+    @DurationUnit(ChronoUnit.MINUTES)
     private List<Duration> expiryWarnings = new ArrayList<>(
             List.of(Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofMinutes(5)));
 
@@ -385,8 +396,9 @@ public class AwsSsoProperties {
         private boolean onStartup;
 
         /**
-         * How long a sign-in waits for the user.
+         * How long a sign-in waits for the user. If a duration suffix is not specified, minutes will be used.
          */
+        @DurationUnit(ChronoUnit.MINUTES)
         private Duration timeout = Duration.ofMinutes(10);
 
         public LoginFlow getFlow() {
@@ -436,18 +448,22 @@ public class AwsSsoProperties {
     public static class Timeouts {
 
         /**
-         * Longest wait for a connection.
+         * Longest wait for a connection. If a duration suffix is not specified, seconds will be used.
          */
+        @DurationUnit(ChronoUnit.SECONDS)
         private Duration connect = Duration.ofSeconds(5);
 
         /**
-         * Longest wait for data on an open connection.
+         * Longest wait for data on an open connection. If a duration suffix is not specified, seconds will be used.
          */
+        @DurationUnit(ChronoUnit.SECONDS)
         private Duration read = Duration.ofSeconds(10);
 
         /**
-         * Longest time one call may take, retries included.
+         * Longest time one call may take, retries included. If a duration suffix is not specified, seconds will
+         * be used.
          */
+        @DurationUnit(ChronoUnit.SECONDS)
         private Duration call = Duration.ofSeconds(30);
 
         /**

@@ -1,0 +1,7 @@
+/**
+ * Micrometer meters of the IAM Identity Center session and their auto-configuration.
+ */
+@NullMarked
+package dev.awssso.autoconfigure.metrics;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,8 @@
+/**
+ * Auto-configuration of IAM Identity Center credentials: {@code aws.sso.*} properties, the engine, the credentials
+ * and region providers, and the failure analysis of configuration mistakes.
+ */
+@NullMarked
+package dev.awssso.autoconfigure;
+
+import org.jspecify.annotations.NullMarked;

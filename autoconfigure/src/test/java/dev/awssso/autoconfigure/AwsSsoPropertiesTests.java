@@ -1,0 +1,58 @@
+package dev.awssso.autoconfigure;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AwsSsoPropertiesTests {
+
+    private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+        .withUserConfiguration(PropertiesConfiguration.class);
+
+    @Test
+    void plainNumbersAreReadInTheUnitOfEachDefault() {
+        this.contextRunner
+            .withPropertyValues("aws.sso.token-refresh-window=20", "aws.sso.credentials-refresh-window=3",
+                    "aws.sso.check-interval=2", "aws.sso.session-duration=12", "aws.sso.expiry-warnings=60,15",
+                    "aws.sso.login.timeout=4", "aws.sso.timeouts.connect=1", "aws.sso.timeouts.read=7",
+                    "aws.sso.timeouts.call=45")
+            .run((context) -> {
+                AwsSsoProperties properties = context.getBean(AwsSsoProperties.class);
+                assertThat(properties.getTokenRefreshWindow()).isEqualTo(Duration.ofMinutes(20));
+                assertThat(properties.getCredentialsRefreshWindow()).isEqualTo(Duration.ofMinutes(3));
+                assertThat(properties.getCheckInterval()).isEqualTo(Duration.ofSeconds(2));
+                assertThat(properties.getSessionDuration()).isEqualTo(Duration.ofHours(12));
+                assertThat(properties.getExpiryWarnings()).containsExactly(Duration.ofMinutes(60),
+                        Duration.ofMinutes(15));
+                assertThat(properties.getLogin().getTimeout()).isEqualTo(Duration.ofMinutes(4));
+                assertThat(properties.getTimeouts().getConnect()).isEqualTo(Duration.ofSeconds(1));
+                assertThat(properties.getTimeouts().getRead()).isEqualTo(Duration.ofSeconds(7));
+                assertThat(properties.getTimeouts().getCall()).isEqualTo(Duration.ofSeconds(45));
+            });
+    }
+
+    @Test
+    void aDurationSuffixWinsOverTheUnit() {
+        this.contextRunner
+            .withPropertyValues("aws.sso.check-interval=250ms", "aws.sso.session-duration=90m",
+                    "aws.sso.expiry-warnings=1h,30s")
+            .run((context) -> {
+                AwsSsoProperties properties = context.getBean(AwsSsoProperties.class);
+                assertThat(properties.getCheckInterval()).isEqualTo(Duration.ofMillis(250));
+                assertThat(properties.getSessionDuration()).isEqualTo(Duration.ofMinutes(90));
+                assertThat(properties.getExpiryWarnings()).containsExactly(Duration.ofHours(1), Duration.ofSeconds(30));
+            });
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(AwsSsoProperties.class)
+    static class PropertiesConfiguration {
+
+    }
+}
