@@ -470,6 +470,7 @@ public class AwsSsoProperties {
          * Longest time in all an application thread waits for role credentials when none are held, a token
          * refresh included. The fetch goes on in the background after a caller gave up.
          */
+        @DurationUnit(ChronoUnit.SECONDS)
         private Duration callerWait = Duration.ofSeconds(10);
 
         public Duration getConnect() {
