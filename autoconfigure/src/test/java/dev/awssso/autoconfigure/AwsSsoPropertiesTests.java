@@ -1,5 +1,6 @@
 package dev.awssso.autoconfigure;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class AwsSsoPropertiesTests {
             .withPropertyValues("aws.sso.token-refresh-window=20", "aws.sso.credentials-refresh-window=3",
                     "aws.sso.check-interval=2", "aws.sso.session-duration=12", "aws.sso.expiry-warnings=60,15",
                     "aws.sso.login.timeout=4", "aws.sso.timeouts.connect=1", "aws.sso.timeouts.read=7",
-                    "aws.sso.timeouts.call=45")
+                    "aws.sso.timeouts.call=45", "aws.sso.timeouts.caller-wait=3")
             .run((context) -> {
                 AwsSsoProperties properties = context.getBean(AwsSsoProperties.class);
                 assertThat(properties.getTokenRefreshWindow()).isEqualTo(Duration.ofMinutes(20));
@@ -34,7 +35,17 @@ class AwsSsoPropertiesTests {
                 assertThat(properties.getTimeouts().getConnect()).isEqualTo(Duration.ofSeconds(1));
                 assertThat(properties.getTimeouts().getRead()).isEqualTo(Duration.ofSeconds(7));
                 assertThat(properties.getTimeouts().getCall()).isEqualTo(Duration.ofSeconds(45));
+                assertThat(properties.getTimeouts().getCallerWait()).isEqualTo(Duration.ofSeconds(3));
             });
+    }
+
+    @Test
+    void theCallerWaitReachesTheEngineAndIsTenSecondsByDefault() {
+        this.contextRunner.run((context) -> assertThat(context.getBean(AwsSsoProperties.class)
+            .toEngineOptions(Path.of("cache")).callerWait()).isEqualTo(Duration.ofSeconds(10)));
+        this.contextRunner.withPropertyValues("aws.sso.timeouts.caller-wait=2500ms")
+            .run((context) -> assertThat(context.getBean(AwsSsoProperties.class)
+                .toEngineOptions(Path.of("cache")).callerWait()).isEqualTo(Duration.ofMillis(2500)));
     }
 
     @Test
