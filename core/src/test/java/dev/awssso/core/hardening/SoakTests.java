@@ -30,6 +30,7 @@ import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;
 import dev.awssso.emulator.Operation;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -39,8 +40,8 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Runs an engine for a while (system property {@code soak.duration}, default {@code 1m}; for example
- * {@code -Dsoak.duration=10m}) with seconds-long lifetimes, 16 threads resolving credentials all the time and
+ * Runs an engine for a while (system property {@code soak.duration}, default {@code 15s}; for a release check
+ * {@code -Dsoak.duration=10m}, at most {@value #LONGEST_MINUTES}m) with seconds-long lifetimes, 16 threads resolving credentials all the time and
  * faults (503, answers slower than the read timeout, connection resets) switched on and off on both
  * operations. No resolve may fail while credentials served before were still valid, and no expired credentials
  * may be served. Prints one line with the figures.
@@ -54,6 +55,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SoakTests {
 
     private static final int THREADS = 16;
+
+    /** The longest soak the test's timeout leaves room for, in minutes. */
+    private static final int LONGEST_MINUTES = 50;
 
     private static final Duration CREDENTIALS_LIFETIME = Duration.ofSeconds(3);
 
@@ -69,9 +73,11 @@ class SoakTests {
     Path cacheDir;
 
     @Test
+    @Timeout(value = LONGEST_MINUTES + 10, unit = TimeUnit.MINUTES)
     void credentialsAreServedWithoutFailureWhileValidOnesExistUnderSwitchingFaults(IdentityCenterEmulator emulator)
             throws Exception {
-        Duration duration = duration(System.getProperty("soak.duration", "1m"));
+        Duration duration = duration(System.getProperty("soak.duration", "15s"));
+        assertThat(duration).as("soak.duration").isLessThanOrEqualTo(Duration.ofMinutes(LONGEST_MINUTES));
         emulator.setCredentialsLifetime(CREDENTIALS_LIFETIME);
         emulator.setTokenLifetime(TOKEN_LIFETIME);
         emulator.signIn(Hardening.SESSION).writeCacheFile(this.cacheDir);
@@ -141,13 +147,17 @@ class SoakTests {
 
     private static void resolve(SsoEngine engine, long deadline, Figures figures) {
         while (System.nanoTime() < deadline) {
+            // Read before the call: credentials returned by it were asked for no earlier than this, and a thread
+            // paused after a valid answer must not count it as expired.
+            long askedAt = System.currentTimeMillis();
+            long latestExpiry = figures.latestExpiry.get();
             long started = System.nanoTime();
             try {
                 AwsSessionCredentials credentials = engine.credentialsProvider().resolveCredentials();
                 figures.latency(System.nanoTime() - started);
                 figures.resolves.increment();
                 Instant expiresAt = credentials.expirationTime().orElseThrow();
-                if (!expiresAt.isAfter(Instant.now())) {
+                if (expiresAt.toEpochMilli() <= askedAt) {
                     figures.expiredServed.increment();
                 }
                 figures.latestExpiry.accumulate(expiresAt.toEpochMilli());
@@ -156,14 +166,14 @@ class SoakTests {
                 figures.latency(System.nanoTime() - started);
                 figures.resolves.increment();
                 figures.failures.increment();
-                long now = System.currentTimeMillis();
-                long latestExpiry = figures.latestExpiry.get();
-                if (now < latestExpiry - STALE_MARGIN.toMillis()) {
+                // the failure came no later than now; credentials known before the call were valid until then
+                long failedBy = System.currentTimeMillis();
+                if (failedBy < latestExpiry - STALE_MARGIN.toMillis()) {
                     figures.failuresWhileValid.increment();
-                    figures.violations.add(Instant.ofEpochMilli(now) + ": " + ex.getMessage()
+                    figures.violations.add(Instant.ofEpochMilli(failedBy) + ": " + ex.getMessage()
                             + " while credentials valid until " + Instant.ofEpochMilli(latestExpiry) + " existed");
                 }
-                else if (now < latestExpiry) {
+                else if (askedAt < latestExpiry) {
                     figures.failuresWhileStale.increment();
                 }
             }
