@@ -35,6 +35,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -51,6 +55,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class TimeoutTests {
 
     private static final Duration HANG = Duration.ofSeconds(30);
+
+    /**
+     * The tests run side by side, mostly waiting for timeouts; the one that counts the engine threads left
+     * after {@code close()} runs alone.
+     */
+    private static final String ENGINE_THREADS = "aws-sso engine threads";
 
     /** Far below every limit a test checks it is not the one that ended a call. */
     private static final Duration PROMPT = Duration.ofSeconds(10);
@@ -82,6 +92,8 @@ class TimeoutTests {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    @ResourceLock(value = ENGINE_THREADS, mode = ResourceAccessMode.READ)
     void aConnectionThatIsNeverAcceptedIsGivenUpAfterTheConnectTimeout(IdentityCenterEmulator emulator)
             throws IOException {
         try (ServerSocket blackHole = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
@@ -98,6 +110,8 @@ class TimeoutTests {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    @ResourceLock(value = ENGINE_THREADS, mode = ResourceAccessMode.READ)
     void aClosedPortFailsAtOnce(IdentityCenterEmulator emulator) throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -112,6 +126,8 @@ class TimeoutTests {
 
     @ParameterizedTest
     @EnumSource(value = Operation.class, names = { "CREATE_TOKEN", "GET_ROLE_CREDENTIALS" })
+    @Execution(ExecutionMode.CONCURRENT)
+    @ResourceLock(value = ENGINE_THREADS, mode = ResourceAccessMode.READ)
     void anAnswerSlowerThanTheReadTimeoutIsGivenUp(Operation operation, IdentityCenterEmulator emulator) {
         SsoEngine engine = engineNeeding(operation, emulator,
                 new CallTimeouts(Duration.ofSeconds(20), Duration.ofMillis(300), Duration.ofSeconds(40)));
@@ -125,6 +141,8 @@ class TimeoutTests {
 
     @ParameterizedTest
     @EnumSource(value = Operation.class, names = { "CREATE_TOKEN", "GET_ROLE_CREDENTIALS" })
+    @Execution(ExecutionMode.CONCURRENT)
+    @ResourceLock(value = ENGINE_THREADS, mode = ResourceAccessMode.READ)
     void aCallIsGivenUpAfterTheCallTimeoutWhateverItsAttemptsDo(Operation operation,
             IdentityCenterEmulator emulator) {
         SsoEngine engine = engineNeeding(operation, emulator,
@@ -137,6 +155,8 @@ class TimeoutTests {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    @ResourceLock(value = ENGINE_THREADS, mode = ResourceAccessMode.READ)
     void aCallerWaitingForAnotherCallersFetchGivesUpAfterTheCallerWait(IdentityCenterEmulator emulator)
             throws Exception {
         emulator.signIn(Hardening.SESSION).writeCacheFile(this.cacheDir);
@@ -162,6 +182,8 @@ class TimeoutTests {
 
     @ParameterizedTest
     @EnumSource(value = Operation.class, names = { "CREATE_TOKEN", "GET_ROLE_CREDENTIALS" })
+    @Execution(ExecutionMode.CONCURRENT)
+    @ResourceLock(ENGINE_THREADS)
     void closingWhileARefreshCallHangsReturnsAtOnceAndLeavesNoThread(Operation operation,
             IdentityCenterEmulator emulator) {
         boolean token = operation == Operation.CREATE_TOKEN;
@@ -191,6 +213,8 @@ class TimeoutTests {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
+    @ResourceLock(value = ENGINE_THREADS, mode = ResourceAccessMode.READ)
     void closingReleasesACallerWaitingForAHangingFirstFetch(IdentityCenterEmulator emulator) throws Exception {
         emulator.signIn(Hardening.SESSION).writeCacheFile(this.cacheDir);
         SsoEngine engine = start(Hardening.options(emulator.endpoint(), this.cacheDir)
