@@ -146,8 +146,11 @@ class CredentialsProviderTests {
         });
 
         emulator.clearFaults();
-        this.clock.advance(EngineFixture.BACKOFF.max());
-        Eventually.await("credentials again", Duration.ofSeconds(10), () -> provider.currentCredentials().isPresent());
+        Eventually.await("credentials again", Duration.ofSeconds(10), () -> {
+            // each failed attempt waits out its backoff on the engine's clock
+            this.clock.advance(EngineFixture.BACKOFF.max());
+            return provider.currentCredentials().isPresent();
+        });
         assertThat(provider.resolveCredentials().accessKeyId()).isNotEqualTo(first.accessKeyId());
     }
 

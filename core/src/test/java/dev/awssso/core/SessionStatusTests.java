@@ -1,5 +1,6 @@
 package dev.awssso.core;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.MovableClock;
 import dev.awssso.emulator.Operation;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +41,13 @@ class SessionStatusTests {
     private final List<SsoEngine> engines = new ArrayList<>();
 
     private final List<SessionEvent> events = new CopyOnWriteArrayList<>();
+
+    private MovableClock clock;
+
+    @BeforeEach
+    void shareTheClock(MovableClock clock) {
+        this.clock = clock;
+    }
 
     @AfterEach
     void closeEngines() {
@@ -84,7 +93,7 @@ class SessionStatusTests {
     void aLegacySignInEndsWithItsTokenAndIsFlagged(IdentityCenterEmulator emulator) {
         emulator.signIn(null).writeCacheFile(this.cacheDir);
         SsoEngine engine = SsoEngine.start(EngineFixture.settings(emulator, null),
-                EngineFixture.options(emulator, this.cacheDir).build());
+                EngineFixture.options(emulator, this.cacheDir).build(), this.clock);
         this.engines.add(engine);
 
         SessionStatus status = engine.status();
@@ -97,12 +106,12 @@ class SessionStatusTests {
     }
 
     @Test
-    void transientFaultsShowAsRefreshFailingAndClearOnSuccess(IdentityCenterEmulator emulator, MovableClock clock) {
+    void transientFaultsShowAsRefreshFailingAndClearOnSuccess(IdentityCenterEmulator emulator) {
         emulator.signIn(EngineFixture.SESSION).writeCacheFile(this.cacheDir);
-        SsoEngine engine = start(emulator, EngineFixture.options(emulator, this.cacheDir), clock);
+        SsoEngine engine = start(emulator, EngineFixture.options(emulator, this.cacheDir));
         engine.credentialsProvider().resolveCredentials();
         emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.status(503, "ServiceUnavailableException"));
-        clock.advance(INTO_CREDENTIALS_REFRESH);
+        this.clock.advance(INTO_CREDENTIALS_REFRESH);
 
         Eventually.await("the refresh failed", Duration.ofSeconds(10),
                 () -> engine.status().state() == SessionState.REFRESH_FAILING);
@@ -113,9 +122,11 @@ class SessionStatusTests {
         awaitEvent(SessionEvent.RefreshFailed.class);
 
         emulator.clearFaults();
-        clock.advance(EngineFixture.BACKOFF.max());
-        Eventually.await("the refresh recovered", Duration.ofSeconds(10),
-                () -> engine.status().state() == SessionState.ACTIVE);
+        Eventually.await("the refresh recovered", Duration.ofSeconds(10), () -> {
+            // each failed attempt waits out its backoff on the engine's clock
+            this.clock.advance(EngineFixture.BACKOFF.max());
+            return engine.status().state() == SessionState.ACTIVE;
+        });
         awaitEvent(SessionEvent.CredentialsRefreshed.class);
     }
 
@@ -138,19 +149,19 @@ class SessionStatusTests {
     }
 
     @Test
-    void warnsAtEachThresholdAndReportsTheEndedSession(IdentityCenterEmulator emulator, MovableClock clock) {
+    void warnsAtEachThresholdAndReportsTheEndedSession(IdentityCenterEmulator emulator) {
         emulator.setSessionDuration(Duration.ofHours(1));
         emulator.signIn(EngineFixture.SESSION).writeCacheFile(this.cacheDir);
         try (LogCapture logs = new LogCapture()) {
             SsoEngine engine = start(emulator, EngineFixture.options(emulator, this.cacheDir)
                 .sessionDuration(Duration.ofHours(1))
-                .expiryWarnings(List.of(Duration.ofMinutes(30), Duration.ofMinutes(10))), clock);
+                .expiryWarnings(List.of(Duration.ofMinutes(30), Duration.ofMinutes(10))));
 
-            clock.advance(Duration.ofMinutes(35));
+            this.clock.advance(Duration.ofMinutes(35));
             awaitEvent(SessionEvent.SessionExpiring.class);
-            clock.advance(Duration.ofMinutes(20));
+            this.clock.advance(Duration.ofMinutes(20));
             Eventually.await("the second warning", Duration.ofSeconds(10), () -> thresholds().size() == 2);
-            clock.advance(Duration.ofMinutes(10));
+            this.clock.advance(Duration.ofMinutes(10));
             awaitEvent(SessionEvent.SessionExpired.class);
 
             assertThat(thresholds()).containsExactly(Duration.ofMinutes(30), Duration.ofMinutes(10));
@@ -163,17 +174,17 @@ class SessionStatusTests {
     }
 
     @Test
-    void eventsFollowTheSignInsRefreshesAndSignOut(IdentityCenterEmulator emulator, MovableClock clock)
+    void eventsFollowTheSignInsRefreshesAndSignOut(IdentityCenterEmulator emulator)
             throws Exception {
         emulator.signIn(EngineFixture.SESSION).writeCacheFile(this.cacheDir);
-        SsoEngine engine = start(emulator, EngineFixture.options(emulator, this.cacheDir), clock);
+        SsoEngine engine = start(emulator, EngineFixture.options(emulator, this.cacheDir));
         engine.credentialsProvider().resolveCredentials();
 
-        clock.advance(Duration.ofMinutes(50));
+        this.clock.advance(Duration.ofMinutes(50));
         awaitEvent(SessionEvent.TokenRefreshed.class);
         Path file = emulator.signIn(EngineFixture.SESSION).writeCacheFile(this.cacheDir);
         awaitEvent(SessionEvent.SignedIn.class);
-        java.nio.file.Files.delete(file);
+        Files.delete(file);
         awaitEvent(SessionEvent.SignedOut.class);
         assertThat(engine.status().state()).isEqualTo(SessionState.SIGNED_OUT);
     }
@@ -210,11 +221,7 @@ class SessionStatusTests {
     }
 
     private SsoEngine start(IdentityCenterEmulator emulator, EngineOptions.Builder options) {
-        return start(emulator, options, java.time.Clock.systemUTC());
-    }
-
-    private SsoEngine start(IdentityCenterEmulator emulator, EngineOptions.Builder options, java.time.Clock clock) {
-        SsoEngine engine = SsoEngine.start(EngineFixture.settings(emulator), options.build(), clock);
+        SsoEngine engine = SsoEngine.start(EngineFixture.settings(emulator), options.build(), this.clock);
         engine.addListener(this.events::add);
         this.engines.add(engine);
         return engine;
