@@ -1,7 +1,5 @@
 package dev.awssso.core;
 
-import java.time.Instant;
-
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.MovableClock;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -22,7 +20,7 @@ public final class ClockedEmulatorExtension implements BeforeEachCallback, After
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        MovableClock clock = new MovableClock(Instant.now());
+        MovableClock clock = MovableClock.startingNow();
         context.getStore(NAMESPACE).put(MovableClock.class, clock);
         context.getStore(NAMESPACE).put(IdentityCenterEmulator.class, IdentityCenterEmulator.start(clock));
     }

@@ -27,6 +27,7 @@ import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;
 import dev.awssso.emulator.MovableClock;
 import dev.awssso.emulator.Operation;
+import dev.awssso.emulator.RefreshTokenMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -123,6 +124,8 @@ class CrossProcessTests {
         MovableClock clock = MovableClock.startingNow();
         try (IdentityCenterEmulator emulator = IdentityCenterEmulator.start(clock);
                 ChildJvm child = ChildJvm.start("hold", this.cacheDir.toString())) {
+            // the refresh after the kill must not end the session if its answer comes after the 1 s timeout
+            emulator.setRefreshTokenMode(RefreshTokenMode.REUSE);
             EmulatedSession session = emulator.signIn(Hardening.SESSION);
             session.writeCacheFile(this.cacheDir);
             clock.set(session.expiresAt().plusSeconds(1));

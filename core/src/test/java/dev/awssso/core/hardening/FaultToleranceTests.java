@@ -115,10 +115,11 @@ class FaultToleranceTests {
     void faultsAreRetriedWithBackoffWhileValidCredentialsAreServedAndRecoveredFrom(Operation operation,
             String name, Fault fault, String reason, IdentityCenterEmulator emulator, MovableClock clock) {
         boolean token = operation == Operation.CREATE_TOKEN;
-        if (token && fault.toString().contains("delay")) {
+        if (token) {
             // A CreateToken answer lost after the service rotated the refresh token ends the session for any
-            // client (aCreateTokenAnswerLostAfterTheServiceRotatedTheRefreshTokenEndsTheSessionCleanly); here
-            // the service keeps the refresh token.
+            // client (aCreateTokenAnswerLostAfterTheServiceRotatedTheRefreshTokenEndsTheSessionCleanly): a slow
+            // answer, or any answer on a loaded machine, may come after the read timeout. Here the service keeps
+            // the refresh token.
             emulator.setRefreshTokenMode(RefreshTokenMode.REUSE);
         }
         EmulatedSession session = emulator.signIn(Hardening.SESSION);
