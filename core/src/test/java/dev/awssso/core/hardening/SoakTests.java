@@ -148,8 +148,10 @@ class SoakTests {
             long lifetimes = duration.toMillis() / CREDENTIALS_LIFETIME.toMillis();
             assertThat(figures.credentialsRefreshes.sum()).as("credentials kept being refreshed")
                 .isGreaterThan(lifetimes / 2);
+            // a refresh is due every half lifetime; faults are on for about 40 % of the time, slow CreateToken
+            // answers (beyond the read timeout) among them
             assertThat(figures.tokenRefreshes.sum()).as("the token kept being refreshed")
-                .isGreaterThan(duration.toMillis() / TOKEN_LIFETIME.toMillis() / 2);
+                .isGreaterThanOrEqualTo(duration.toMillis() / TOKEN_LIFETIME.toMillis() / 2);
         }
     }
 
