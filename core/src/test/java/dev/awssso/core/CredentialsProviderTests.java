@@ -3,17 +3,18 @@ package dev.awssso.core;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import dev.awssso.core.SsoSessionException.Reason;
 import dev.awssso.core.credentials.IdentityCenterCredentialsProvider;
 import dev.awssso.emulator.Fault;
 import dev.awssso.emulator.IdentityCenterEmulator;
-import dev.awssso.emulator.IdentityCenterEmulatorExtension;
+import dev.awssso.emulator.MovableClock;
 import dev.awssso.emulator.Operation;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,13 +29,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** Role credentials: served from memory, refreshed ahead of expiry, never handed out expired. */
-@ExtendWith(IdentityCenterEmulatorExtension.class)
+@ExtendWith(ClockedEmulatorExtension.class)
 class CredentialsProviderTests {
+
+    /** Past the refresh time of credentials valid for an hour (five minutes before expiry), before they go stale. */
+    private static final Duration INTO_REFRESH = Duration.ofMinutes(56);
+
+    /** Longer than any test waits: a call answered this late is still under way when the test ends. */
+    /** How long before expiry the engines of {@link EngineFixture} withdraw credentials valid for an hour. */
+    private static final Duration STALE_MARGIN = Duration.ofMillis(500);
+
+    private static final Duration NEVER = Duration.ofMinutes(5);
 
     @TempDir
     Path cacheDir;
 
     private final List<SsoEngine> engines = new ArrayList<>();
+
+    private MovableClock clock;
+
+    @BeforeEach
+    void shareTheClock(MovableClock clock) {
+        this.clock = clock;
+    }
 
     @AfterEach
     void closeEngines() {
@@ -48,8 +65,7 @@ class CredentialsProviderTests {
 
         AwsSessionCredentials credentials = provider.resolveCredentials();
 
-        assertThat(credentials.expirationTime()).hasValueSatisfying((expiry) -> assertThat(expiry)
-            .isBetween(Instant.now().plus(Duration.ofMinutes(29)), Instant.now().plus(Duration.ofMinutes(31))));
+        assertThat(credentials.expirationTime()).hasValue(this.clock.instant().plus(Duration.ofMinutes(30)));
         assertThat(credentials.accountId()).hasValue(EngineFixture.ACCOUNT);
         try (StsClient sts = StsClient.builder()
             .region(Region.EU_WEST_1)
@@ -66,67 +82,75 @@ class CredentialsProviderTests {
     }
 
     @Test
-    void credentialsAreRefreshedAheadOfExpiryWithoutBlockingCallers(IdentityCenterEmulator emulator) {
-        emulator.setCredentialsLifetime(Duration.ofSeconds(4));
+    void callersKeepGettingTheCurrentCredentialsWhileARefreshIsUnderWay(IdentityCenterEmulator emulator) {
+        IdentityCenterCredentialsProvider provider = signedInProvider(emulator, EngineFixture.options(emulator,
+                this.cacheDir).timeouts(new CallTimeouts(Duration.ofSeconds(2), NEVER.multipliedBy(2),
+                        NEVER.multipliedBy(2))));
+        AwsSessionCredentials first = provider.resolveCredentials();
+        emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.delay(NEVER));
+
+        this.clock.advance(INTO_REFRESH);
+        Eventually.await("the background refresh is under way", Duration.ofSeconds(10),
+                () -> emulator.callCount(Operation.GET_ROLE_CREDENTIALS) == 2);
+
+        for (int i = 0; i < 100; i++) {
+            assertThat(provider.resolveCredentials()).as("served without waiting for the refresh").isSameAs(first);
+        }
+        assertThat(provider.lastRefresh().orElseThrow().at()).as("the refresh is still under way")
+            .isBefore(this.clock.instant());
+    }
+
+    @Test
+    void credentialsAreRefreshedAheadOfExpiry(IdentityCenterEmulator emulator) {
         IdentityCenterCredentialsProvider provider = signedInProvider(emulator);
         AwsSessionCredentials first = provider.resolveCredentials();
-        Duration slowAnswer = Duration.ofMillis(1500);
-        emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.delay(slowAnswer));
 
-        long slowestCallNanos = 0;
-        AwsSessionCredentials current = first;
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (current.accessKeyId().equals(first.accessKeyId()) && System.nanoTime() < deadline) {
-            long started = System.nanoTime();
-            current = provider.resolveCredentials();
-            slowestCallNanos = Math.max(slowestCallNanos, System.nanoTime() - started);
-            assertThat(current.expirationTime().orElseThrow()).isAfter(Instant.now());
-        }
+        this.clock.advance(INTO_REFRESH);
+        Eventually.await("new credentials", Duration.ofSeconds(10),
+                () -> !provider.resolveCredentials().accessKeyId().equals(first.accessKeyId()));
 
-        assertThat(current.accessKeyId()).as("refreshed").isNotEqualTo(first.accessKeyId());
-        assertThat(Duration.ofNanos(slowestCallNanos)).as("no caller waited for the slow refresh")
-            .isLessThan(slowAnswer.dividedBy(3));
+        assertThat(provider.resolveCredentials().expirationTime().orElseThrow())
+            .isEqualTo(this.clock.instant().plus(Duration.ofHours(1)));
         assertThat(emulator.callCount(Operation.GET_ROLE_CREDENTIALS)).isEqualTo(2);
     }
 
     @Test
     void transientFaultsAreRetriedWhileTheValidCredentialsAreServed(IdentityCenterEmulator emulator) {
-        emulator.setCredentialsLifetime(Duration.ofSeconds(4));
         IdentityCenterCredentialsProvider provider = signedInProvider(emulator);
         AwsSessionCredentials first = provider.resolveCredentials();
         emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.status(503, "ServiceUnavailableException").times(4));
+        this.clock.advance(INTO_REFRESH);
 
         Eventually.await("new credentials after the faults", Duration.ofSeconds(10), () -> {
             AwsSessionCredentials served = provider.resolveCredentials();
-            assertThat(served.expirationTime().orElseThrow()).isAfter(Instant.now());
+            assertThat(served.expirationTime().orElseThrow()).isAfter(this.clock.instant());
+            // each failed attempt waits out its backoff on the engine's clock
+            this.clock.advance(EngineFixture.BACKOFF.max());
             return !served.accessKeyId().equals(first.accessKeyId());
         });
-        assertThat(emulator.callCount(Operation.GET_ROLE_CREDENTIALS)).isGreaterThanOrEqualTo(6);
+        assertThat(emulator.callCount(Operation.GET_ROLE_CREDENTIALS)).isGreaterThanOrEqualTo(3);
     }
 
     @Test
     void expiredCredentialsAreNeverHandedOutAndServiceResumesWhenFaultsStop(IdentityCenterEmulator emulator) {
-        emulator.setCredentialsLifetime(Duration.ofSeconds(2));
         IdentityCenterCredentialsProvider provider = signedInProvider(emulator);
         AwsSessionCredentials first = provider.resolveCredentials();
         emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.status(500, "InternalServerException"));
+        this.clock.advance(INTO_REFRESH);
+        Eventually.await("a failed refresh", Duration.ofSeconds(10), () -> provider.lastFailure().isPresent());
 
-        Eventually.await("the credentials were withdrawn", Duration.ofSeconds(10), () -> {
-            try {
-                AwsSessionCredentials served = provider.resolveCredentials();
-                assertThat(served.expirationTime().orElseThrow()).isAfter(Instant.now());
-                return false;
-            }
-            catch (SsoSessionException ex) {
-                assertThat(ex.reason()).isEqualTo(Reason.UNAVAILABLE);
-                assertThat(ex.getMessage()).contains("InternalServerException");
-                return true;
-            }
+        this.clock.set(first.expirationTime().orElseThrow().minus(STALE_MARGIN));
+        awaitWithdrawal(provider, (ex) -> {
+            assertThat(ex.reason()).isEqualTo(Reason.UNAVAILABLE);
+            assertThat(ex.getMessage()).contains("InternalServerException");
         });
-        assertThat(first.expirationTime().orElseThrow()).isBefore(Instant.now().plusSeconds(1));
 
         emulator.clearFaults();
-        Eventually.await("credentials again", Duration.ofSeconds(10), () -> provider.currentCredentials().isPresent());
+        Eventually.await("credentials again", Duration.ofSeconds(10), () -> {
+            // each failed attempt waits out its backoff on the engine's clock
+            this.clock.advance(EngineFixture.BACKOFF.max());
+            return provider.currentCredentials().isPresent();
+        });
         assertThat(provider.resolveCredentials().accessKeyId()).isNotEqualTo(first.accessKeyId());
     }
 
@@ -143,23 +167,20 @@ class CredentialsProviderTests {
 
     @Test
     void anEndedSessionIsReportedWhenThePortalRejectsTheToken(IdentityCenterEmulator emulator) {
-        emulator.setCredentialsLifetime(Duration.ofSeconds(2));
+        // the token outlives the credentials: their refresh is the first call to meet the ended session
+        emulator.setTokenLifetime(Duration.ofHours(4));
         var session = emulator.signIn(EngineFixture.SESSION);
         session.writeCacheFile(this.cacheDir);
         IdentityCenterCredentialsProvider provider = start(emulator).credentialsProvider();
-        provider.resolveCredentials();
+        AwsSessionCredentials first = provider.resolveCredentials();
         emulator.endSession(session);
+        this.clock.advance(INTO_REFRESH);
+        Eventually.await("the refresh was refused", Duration.ofSeconds(10), () -> provider.lastFailure().isPresent());
 
-        Eventually.await("the ended session is reported", Duration.ofSeconds(10), () -> {
-            try {
-                provider.resolveCredentials();
-                return false;
-            }
-            catch (SsoSessionException ex) {
-                assertThat(ex.reason()).isEqualTo(Reason.SESSION_ENDED);
-                assertThat(ex.getMessage()).contains("aws sso login --sso-session my-sso");
-                return true;
-            }
+        this.clock.set(first.expirationTime().orElseThrow().minus(STALE_MARGIN));
+        awaitWithdrawal(provider, (ex) -> {
+            assertThat(ex.reason()).isEqualTo(Reason.SESSION_ENDED);
+            assertThat(ex.getMessage()).contains("aws sso login --sso-session my-sso");
         });
     }
 
@@ -191,14 +212,40 @@ class CredentialsProviderTests {
         assertThat(provider.resolveCredentials().accessKeyId()).startsWith("ASIA");
     }
 
+    /**
+     * Waits until the provider withdraws its credentials, checking that it serves none expired meanwhile, and
+     * checks the exception callers get then.
+     */
+    private void awaitWithdrawal(IdentityCenterCredentialsProvider provider, Consumer<SsoSessionException> failure) {
+        Eventually.await("the credentials were withdrawn", Duration.ofSeconds(10), () -> {
+            try {
+                AwsSessionCredentials served = provider.resolveCredentials();
+                assertThat(served.expirationTime().orElseThrow()).isAfter(this.clock.instant());
+                return false;
+            }
+            catch (SsoSessionException ex) {
+                failure.accept(ex);
+                return true;
+            }
+        });
+    }
+
     private IdentityCenterCredentialsProvider signedInProvider(IdentityCenterEmulator emulator) {
+        return signedInProvider(emulator, EngineFixture.options(emulator, this.cacheDir));
+    }
+
+    private IdentityCenterCredentialsProvider signedInProvider(IdentityCenterEmulator emulator,
+            EngineOptions.Builder options) {
         emulator.signIn(EngineFixture.SESSION).writeCacheFile(this.cacheDir);
-        return start(emulator).credentialsProvider();
+        return start(emulator, options).credentialsProvider();
     }
 
     private SsoEngine start(IdentityCenterEmulator emulator) {
-        SsoEngine engine = SsoEngine.start(EngineFixture.settings(emulator),
-                EngineFixture.options(emulator, this.cacheDir).build());
+        return start(emulator, EngineFixture.options(emulator, this.cacheDir));
+    }
+
+    private SsoEngine start(IdentityCenterEmulator emulator, EngineOptions.Builder options) {
+        SsoEngine engine = SsoEngine.start(EngineFixture.settings(emulator), options.build(), this.clock);
         this.engines.add(engine);
         return engine;
     }

@@ -18,6 +18,9 @@ final class EngineFixture {
 
     static final String ROLE = "ReadOnly";
 
+    /** Waits between failed attempts: 50 ms doubling to 400 ms. */
+    static final RetryBackoff BACKOFF = new RetryBackoff(Duration.ofMillis(50), Duration.ofMillis(400));
+
     private EngineFixture() {
     }
 
@@ -34,7 +37,7 @@ final class EngineFixture {
         return EngineOptions.builder(cacheDir)
             .endpoints(SsoEndpoints.all(emulator.endpoint()))
             .checkInterval(Duration.ofMillis(50))
-            .backoff(new RetryBackoff(Duration.ofMillis(50), Duration.ofMillis(400)))
+            .backoff(BACKOFF)
             .credentialsStaleMargin(Duration.ofMillis(500))
             .callerWait(Duration.ofSeconds(10))
             .timeouts(new CallTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10)));

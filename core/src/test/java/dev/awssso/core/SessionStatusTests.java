@@ -1,5 +1,6 @@
 package dev.awssso.core;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,9 +16,10 @@ import dev.awssso.core.status.SessionStatus;
 import dev.awssso.emulator.EmulatedSession;
 import dev.awssso.emulator.Fault;
 import dev.awssso.emulator.IdentityCenterEmulator;
-import dev.awssso.emulator.IdentityCenterEmulatorExtension;
+import dev.awssso.emulator.MovableClock;
 import dev.awssso.emulator.Operation;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,8 +29,11 @@ import software.amazon.awssdk.regions.Region;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The status snapshot, the events and the warnings that make a session visible. */
-@ExtendWith(IdentityCenterEmulatorExtension.class)
+@ExtendWith(ClockedEmulatorExtension.class)
 class SessionStatusTests {
+
+    /** Past the refresh time of credentials valid for an hour (five minutes before expiry), before they go stale. */
+    private static final Duration INTO_CREDENTIALS_REFRESH = Duration.ofMinutes(56);
 
     @TempDir
     Path cacheDir;
@@ -36,6 +41,13 @@ class SessionStatusTests {
     private final List<SsoEngine> engines = new ArrayList<>();
 
     private final List<SessionEvent> events = new CopyOnWriteArrayList<>();
+
+    private MovableClock clock;
+
+    @BeforeEach
+    void shareTheClock(MovableClock clock) {
+        this.clock = clock;
+    }
 
     @AfterEach
     void closeEngines() {
@@ -81,7 +93,7 @@ class SessionStatusTests {
     void aLegacySignInEndsWithItsTokenAndIsFlagged(IdentityCenterEmulator emulator) {
         emulator.signIn(null).writeCacheFile(this.cacheDir);
         SsoEngine engine = SsoEngine.start(EngineFixture.settings(emulator, null),
-                EngineFixture.options(emulator, this.cacheDir).build());
+                EngineFixture.options(emulator, this.cacheDir).build(), this.clock);
         this.engines.add(engine);
 
         SessionStatus status = engine.status();
@@ -95,11 +107,11 @@ class SessionStatusTests {
 
     @Test
     void transientFaultsShowAsRefreshFailingAndClearOnSuccess(IdentityCenterEmulator emulator) {
-        emulator.setCredentialsLifetime(Duration.ofSeconds(4));
         emulator.signIn(EngineFixture.SESSION).writeCacheFile(this.cacheDir);
         SsoEngine engine = start(emulator, EngineFixture.options(emulator, this.cacheDir));
         engine.credentialsProvider().resolveCredentials();
         emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.status(503, "ServiceUnavailableException"));
+        this.clock.advance(INTO_CREDENTIALS_REFRESH);
 
         Eventually.await("the refresh failed", Duration.ofSeconds(10),
                 () -> engine.status().state() == SessionState.REFRESH_FAILING);
@@ -107,13 +119,15 @@ class SessionStatusTests {
         assertThat(failing.credentials().lastRefresh().succeeded()).isFalse();
         assertThat(failing.credentials().lastRefresh().errorType()).isEqualTo("ServiceUnavailableException");
         assertThat(failing.state().canServeCredentials()).isTrue();
-        assertThat(this.events).anySatisfy((event) -> assertThat(event).isInstanceOf(SessionEvent.RefreshFailed.class));
+        awaitEvent(SessionEvent.RefreshFailed.class);
 
         emulator.clearFaults();
-        Eventually.await("the refresh recovered", Duration.ofSeconds(10),
-                () -> engine.status().state() == SessionState.ACTIVE);
-        assertThat(this.events).anySatisfy(
-                (event) -> assertThat(event).isInstanceOf(SessionEvent.CredentialsRefreshed.class));
+        Eventually.await("the refresh recovered", Duration.ofSeconds(10), () -> {
+            // each failed attempt waits out its backoff on the engine's clock
+            this.clock.advance(EngineFixture.BACKOFF.max());
+            return engine.status().state() == SessionState.ACTIVE;
+        });
+        awaitEvent(SessionEvent.CredentialsRefreshed.class);
     }
 
     @Test
@@ -136,23 +150,21 @@ class SessionStatusTests {
 
     @Test
     void warnsAtEachThresholdAndReportsTheEndedSession(IdentityCenterEmulator emulator) {
-        emulator.setSessionDuration(Duration.ofSeconds(4));
-        emulator.setTokenLifetime(Duration.ofSeconds(4));
-        EmulatedSession session = emulator.signIn(EngineFixture.SESSION);
-        session.writeCacheFile(this.cacheDir);
+        emulator.setSessionDuration(Duration.ofHours(1));
+        emulator.signIn(EngineFixture.SESSION).writeCacheFile(this.cacheDir);
         try (LogCapture logs = new LogCapture()) {
             SsoEngine engine = start(emulator, EngineFixture.options(emulator, this.cacheDir)
-                .sessionDuration(Duration.ofSeconds(4))
-                .expiryWarnings(List.of(Duration.ofSeconds(3), Duration.ofSeconds(2))));
+                .sessionDuration(Duration.ofHours(1))
+                .expiryWarnings(List.of(Duration.ofMinutes(30), Duration.ofMinutes(10))));
 
-            Eventually.await("the session expired", Duration.ofSeconds(15),
-                    () -> this.events.stream().anyMatch(SessionEvent.SessionExpired.class::isInstance));
+            this.clock.advance(Duration.ofMinutes(35));
+            awaitEvent(SessionEvent.SessionExpiring.class);
+            this.clock.advance(Duration.ofMinutes(20));
+            Eventually.await("the second warning", Duration.ofSeconds(10), () -> thresholds().size() == 2);
+            this.clock.advance(Duration.ofMinutes(10));
+            awaitEvent(SessionEvent.SessionExpired.class);
 
-            List<Duration> thresholds = this.events.stream()
-                .filter(SessionEvent.SessionExpiring.class::isInstance)
-                .map((event) -> ((SessionEvent.SessionExpiring) event).threshold())
-                .toList();
-            assertThat(thresholds).containsExactly(Duration.ofSeconds(3), Duration.ofSeconds(2));
+            assertThat(thresholds()).containsExactly(Duration.ofMinutes(30), Duration.ofMinutes(10));
             assertThat(logs.warnings()).filteredOn((line) -> line.contains("ends in"))
                 .hasSize(2)
                 .allSatisfy((line) -> assertThat(line).contains("aws sso login --sso-session my-sso"));
@@ -162,21 +174,18 @@ class SessionStatusTests {
     }
 
     @Test
-    void eventsFollowTheSignInsRefreshesAndSignOut(IdentityCenterEmulator emulator) throws Exception {
-        emulator.setTokenLifetime(Duration.ofSeconds(2));
+    void eventsFollowTheSignInsRefreshesAndSignOut(IdentityCenterEmulator emulator)
+            throws Exception {
         emulator.signIn(EngineFixture.SESSION).writeCacheFile(this.cacheDir);
         SsoEngine engine = start(emulator, EngineFixture.options(emulator, this.cacheDir));
         engine.credentialsProvider().resolveCredentials();
 
-        Eventually.await("a token refresh", Duration.ofSeconds(10),
-                () -> this.events.stream().anyMatch(SessionEvent.TokenRefreshed.class::isInstance));
-        emulator.setTokenLifetime(Duration.ofHours(1));
+        this.clock.advance(Duration.ofMinutes(50));
+        awaitEvent(SessionEvent.TokenRefreshed.class);
         Path file = emulator.signIn(EngineFixture.SESSION).writeCacheFile(this.cacheDir);
-        Eventually.await("the new sign-in", Duration.ofSeconds(10),
-                () -> this.events.stream().anyMatch(SessionEvent.SignedIn.class::isInstance));
-        java.nio.file.Files.delete(file);
-        Eventually.await("the sign-out", Duration.ofSeconds(10),
-                () -> this.events.stream().anyMatch(SessionEvent.SignedOut.class::isInstance));
+        awaitEvent(SessionEvent.SignedIn.class);
+        Files.delete(file);
+        awaitEvent(SessionEvent.SignedOut.class);
         assertThat(engine.status().state()).isEqualTo(SessionState.SIGNED_OUT);
     }
 
@@ -212,9 +221,22 @@ class SessionStatusTests {
     }
 
     private SsoEngine start(IdentityCenterEmulator emulator, EngineOptions.Builder options) {
-        SsoEngine engine = SsoEngine.start(EngineFixture.settings(emulator), options.build());
+        SsoEngine engine = SsoEngine.start(EngineFixture.settings(emulator), options.build(), this.clock);
         engine.addListener(this.events::add);
         this.engines.add(engine);
         return engine;
+    }
+
+    /** Waits until the event thread has delivered an event of this type. */
+    private void awaitEvent(Class<? extends SessionEvent> type) {
+        Eventually.await("a " + type.getSimpleName() + " event", Duration.ofSeconds(10),
+                () -> this.events.stream().anyMatch(type::isInstance));
+    }
+
+    private List<Duration> thresholds() {
+        return this.events.stream()
+            .filter(SessionEvent.SessionExpiring.class::isInstance)
+            .map((event) -> ((SessionEvent.SessionExpiring) event).threshold())
+            .toList();
     }
 }

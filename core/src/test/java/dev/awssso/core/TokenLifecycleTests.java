@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +19,11 @@ import dev.awssso.core.SsoSessionException.Reason;
 import dev.awssso.emulator.EmulatedSession;
 import dev.awssso.emulator.Fault;
 import dev.awssso.emulator.IdentityCenterEmulator;
-import dev.awssso.emulator.IdentityCenterEmulatorExtension;
+import dev.awssso.emulator.MovableClock;
 import dev.awssso.emulator.Operation;
 import dev.awssso.emulator.RefreshTokenMode;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,13 +38,20 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * The access token's life: read from the CLI's cache, refreshed with the refresh token, written back, and
  * replaced by a new sign-in.
  */
-@ExtendWith(IdentityCenterEmulatorExtension.class)
+@ExtendWith(ClockedEmulatorExtension.class)
 class TokenLifecycleTests {
 
     @TempDir
     Path cacheDir;
 
     private final List<SsoEngine> engines = new ArrayList<>();
+
+    private MovableClock clock;
+
+    @BeforeEach
+    void shareTheClock(MovableClock clock) {
+        this.clock = clock;
+    }
 
     @AfterEach
     void closeEngines() {
@@ -95,23 +102,23 @@ class TokenLifecycleTests {
 
     @Test
     void theTokenIsRefreshedInTheBackgroundBeforeItExpires(IdentityCenterEmulator emulator) {
-        emulator.setTokenLifetime(Duration.ofSeconds(3));
         EmulatedSession session = emulator.signIn(EngineFixture.SESSION);
         session.writeCacheFile(this.cacheDir);
         SsoEngine engine = start(emulator);
+        // the default refresh window: 15 minutes before expiry
+        this.clock.set(session.expiresAt().minus(Duration.ofMinutes(14)));
 
         Eventually.await("the token was refreshed", Duration.ofSeconds(10),
                 () -> emulator.callCount(Operation.CREATE_TOKEN) > 0
                         && !engine.tokens().currentToken().orElseThrow().accessToken().equals(session.accessToken()));
-        assertThat(engine.tokens().currentToken().orElseThrow().isExpired(Instant.now())).isFalse();
+        assertThat(engine.tokens().currentToken().orElseThrow().isExpired(this.clock.instant())).isFalse();
     }
 
     @Test
     void aLegacySignInIsNeverRefreshedAndSaysHowToSignInAgain(IdentityCenterEmulator emulator) {
-        emulator.setTokenLifetime(Duration.ofSeconds(1));
         EmulatedSession session = emulator.signIn(null);
         session.writeCacheFile(this.cacheDir);
-        awaitExpiry(session);
+        passExpiry(session);
         SsoEngine engine = start(emulator, EngineFixture.settings(emulator, null));
 
         assertThatExceptionOfType(SsoSessionException.class)
@@ -163,7 +170,6 @@ class TokenLifecycleTests {
         assertThatExceptionOfType(SsoSessionException.class)
             .isThrownBy(() -> engine.credentialsProvider().resolveCredentials());
 
-        emulator.setTokenLifetime(Duration.ofHours(1));
         EmulatedSession fresh = emulator.signIn(EngineFixture.SESSION);
         fresh.writeCacheFile(this.cacheDir);
 
@@ -247,17 +253,15 @@ class TokenLifecycleTests {
             .satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.SIGNED_OUT));
     }
 
+    /** A sign-in whose access token has just expired; the session lives on. */
     private EmulatedSession signInWithExpiredToken(IdentityCenterEmulator emulator) {
-        emulator.setTokenLifetime(Duration.ofSeconds(1));
         EmulatedSession session = emulator.signIn(EngineFixture.SESSION);
-        awaitExpiry(session);
-        emulator.setTokenLifetime(Duration.ofHours(1));
+        passExpiry(session);
         return session;
     }
 
-    private static void awaitExpiry(EmulatedSession session) {
-        Eventually.await("the token expired", Duration.ofSeconds(5),
-                () -> !Instant.now().isBefore(session.expiresAt()));
+    private void passExpiry(EmulatedSession session) {
+        this.clock.set(session.expiresAt().plusSeconds(1));
     }
 
     private SsoEngine start(IdentityCenterEmulator emulator) {
@@ -265,7 +269,8 @@ class TokenLifecycleTests {
     }
 
     private SsoEngine start(IdentityCenterEmulator emulator, dev.awssso.core.config.SsoSettings settings) {
-        SsoEngine engine = SsoEngine.start(settings, EngineFixture.options(emulator, this.cacheDir).build());
+        SsoEngine engine = SsoEngine.start(settings, EngineFixture.options(emulator, this.cacheDir).build(),
+                this.clock);
         this.engines.add(engine);
         return engine;
     }

@@ -1,8 +1,8 @@
 package dev.awssso.emulator;
 
 import java.time.Duration;
-import java.time.Instant;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sso.model.RoleCredentials;
 import software.amazon.awssdk.services.sso.model.UnauthorizedException;
@@ -12,40 +12,45 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tokens and credentials of short lifetimes expiring in real time (about one second).
+ * Tokens and credentials expire after their lifetime on the emulator's clock, moved past it by the test.
  */
-class ExpiryTests extends SignedInTests {
+class ExpiryTests {
 
-    private static final Duration LIFETIME = Duration.ofSeconds(1);
+    private final MovableClock clock = MovableClock.startingNow();
+
+    private final IdentityCenterEmulator emulator = IdentityCenterEmulator.start(this.clock);
+
+    private final SdkClients clients = new SdkClients(this.emulator);
+
+    @AfterEach
+    void close() {
+        this.clients.close();
+        this.emulator.close();
+    }
 
     @Test
-    void accessTokenAndRoleCredentialsExpireAfterTheirLifetimeWhileTheSessionLives() throws InterruptedException {
-        this.emulator.setTokenLifetime(LIFETIME);
-        this.emulator.setCredentialsLifetime(LIFETIME);
+    void accessTokenAndRoleCredentialsExpireAfterTheirLifetimeWhileTheSessionLives() {
+        this.emulator.setTokenLifetime(Duration.ofHours(1));
+        this.emulator.setCredentialsLifetime(Duration.ofMinutes(30));
         EmulatedSession session = this.emulator.signIn("short-lived");
         RoleCredentials credentials = this.clients.roleCredentials(session.accessToken());
         assertThat(this.clients.callerIdentity(credentials).account())
             .isEqualTo(IdentityCenterEmulator.DEFAULT_ACCOUNT_ID);
 
-        waitUntilPast(session.expiresAt());
-        waitUntilPast(Instant.ofEpochMilli(credentials.expiration()));
-
-        assertThatExceptionOfType(UnauthorizedException.class)
-            .isThrownBy(() -> this.clients.roleCredentials(session.accessToken()));
+        this.clock.advance(Duration.ofMinutes(30).plusSeconds(1));
         assertThatExceptionOfType(StsException.class).isThrownBy(() -> this.clients.callerIdentity(credentials))
             .satisfies((ex) -> {
                 assertThat(ex.statusCode()).isEqualTo(403);
                 assertThat(ex.awsErrorDetails().errorCode()).isEqualTo("ExpiredToken");
             });
+        assertThat(this.clients.roleCredentials(session.accessToken()).expiration())
+            .as("the access token still works").isGreaterThan(credentials.expiration());
+
+        this.clock.set(session.expiresAt().plusSeconds(1));
+        assertThatExceptionOfType(UnauthorizedException.class)
+            .isThrownBy(() -> this.clients.roleCredentials(session.accessToken()));
         String refreshed = this.clients.refresh(session, session.refreshToken()).accessToken();
         assertThat(this.clients.roleCredentials(refreshed).accessKeyId()).startsWith("ASIA");
-    }
-
-    private static void waitUntilPast(Instant instant) throws InterruptedException {
-        long millis = Duration.between(Instant.now(), instant).toMillis() + 1;
-        if (millis > 0) {
-            Thread.sleep(millis);
-        }
     }
 
 }

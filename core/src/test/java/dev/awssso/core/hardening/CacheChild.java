@@ -18,7 +18,9 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  * <ul>
  * <li>{@code refresh <endpoint> <cache dir> <rounds>}: starts an engine, prints {@code READY}, waits for a line
  * on standard input, then refreshes the token and the credentials {@code rounds} times as fast as it can,
- * printing {@code ROUND n ok <epoch millis>} or {@code ROUND n FAIL reason}, and {@code DONE ok=x failed=y}.</li>
+ * printing {@code ROUND n ok} or {@code ROUND n FAIL reason}, and {@code DONE ok=x failed=y}. After the first
+ * round it waits for another line on standard input: the test answers once it has made its own first round, so
+ * both processes are half-way at the same moment.</li>
  * <li>{@code hold <cache dir>}: takes the lock of the token file, prints {@code LOCKED} and waits forever
  * (until killed).</li>
  * </ul>
@@ -45,7 +47,8 @@ public final class CacheChild {
             // warmed up like the test's own engine, so that both race from their first round
             engine.credentialsProvider().resolveCredentials();
             say("READY");
-            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            BufferedReader input = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+            input.readLine();
             for (int round = 1; round <= rounds; round++) {
                 try {
                     engine.refreshNow();
@@ -54,11 +57,14 @@ public final class CacheChild {
                         throw new IllegalStateException("expired credentials served");
                     }
                     ok++;
-                    say("ROUND " + round + " ok " + System.currentTimeMillis());
+                    say("ROUND " + round + " ok");
                 }
                 catch (RuntimeException ex) {
                     failed++;
                     say("ROUND " + round + " FAIL " + ex);
+                }
+                if (round == 1) {
+                    input.readLine();
                 }
             }
         }

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
-import dev.awssso.core.Eventually;
 import dev.awssso.core.CallTimeouts;
+import dev.awssso.core.ClockedEmulatorExtension;
+import dev.awssso.core.Eventually;
 import dev.awssso.core.SsoEngine;
-import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.refresh.FailureKind;
 import dev.awssso.core.refresh.RefreshFailure;
 import dev.awssso.core.refresh.RefreshRecord;
@@ -23,13 +23,15 @@ import dev.awssso.core.status.SessionStatus;
 import dev.awssso.emulator.EmulatedSession;
 import dev.awssso.emulator.Fault;
 import dev.awssso.emulator.IdentityCenterEmulator;
-import dev.awssso.emulator.IdentityCenterEmulatorExtension;
+import dev.awssso.emulator.MovableClock;
 import dev.awssso.emulator.Operation;
 import dev.awssso.emulator.RefreshTokenMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -41,24 +43,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every kind of fault on both operations of the refresh path ({@code CreateToken}, {@code GetRoleCredentials}):
  * the valid credentials keep being served, the state says {@code REFRESH_FAILING} with the reason, attempts are
- * bounded and spaced by the backoff, and the engine recovers by itself once the faults stop.
+ * bounded and spaced by the backoff, and the engine recovers by itself once the faults stop. The cases run side
+ * by side: each has an emulator, a clock and a cache of its own, and mostly waits for timeouts.
  */
-@ExtendWith(IdentityCenterEmulatorExtension.class)
+@ExtendWith(ClockedEmulatorExtension.class)
 class FaultToleranceTests {
 
-    /** Read 300 ms, whole call 1 s: a slow answer fails fast. */
-    static final CallTimeouts TIMEOUTS = new CallTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300),
-            Duration.ofSeconds(1));
+    /** Read 1 s, whole call 2 s: a slow answer fails fast, a loaded machine answers in time. */
+    static final CallTimeouts TIMEOUTS = new CallTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1),
+            Duration.ofSeconds(2));
 
     /**
-     * Read 300 ms, but time for the SDK's own retries (4 attempts; throttling waits longer) so that the error of
-     * the last attempt is what the engine reports.
+     * Read 1 s, but time for the SDK's own retries (4 attempts; throttling waits longer) so that the error of the
+     * last attempt is what the engine reports.
      */
-    static final CallTimeouts FAULT_TIMEOUTS = new CallTimeouts(Duration.ofSeconds(2), Duration.ofMillis(300),
-            Duration.ofSeconds(5));
+    static final CallTimeouts FAULT_TIMEOUTS = new CallTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1),
+            Duration.ofSeconds(10));
 
     /** The backoff of {@link Hardening#options}: 50 ms doubling to 400 ms. */
     static final RetryBackoff BACKOFF = new RetryBackoff(Duration.ofMillis(50), Duration.ofMillis(400));
+
+    /** Failed attempts each fault case waits for: the first, and a retry after the backoff. */
+    static final int FAILED_ATTEMPTS = 2;
+
+    /** Inside the refresh window of a token valid for an hour (15 minutes before expiry). */
+    static final Duration INTO_TOKEN_REFRESH = Duration.ofMinutes(50);
+
+    /** Inside the refresh window of credentials valid for an hour (5 minutes), before they go stale. */
+    static final Duration INTO_CREDENTIALS_REFRESH = Duration.ofMinutes(56);
 
     /** Requests one engine attempt makes at most: 4 SDK attempts, and HttpURLConnection resends a reset GET. */
     static final int REQUESTS_PER_ATTEMPT = 8;
@@ -77,47 +89,42 @@ class FaultToleranceTests {
         List<Arguments> all = new ArrayList<>();
         for (Operation operation : List.of(Operation.GET_ROLE_CREDENTIALS, Operation.CREATE_TOKEN)) {
             all.add(Arguments.of(operation, "500", Fault.status(500, "InternalServerException"),
-                    "InternalServerException", 4));
+                    "InternalServerException"));
             all.add(Arguments.of(operation, "503", Fault.status(503, "ServiceUnavailableException"),
-                    "ServiceUnavailableException", 4));
+                    "ServiceUnavailableException"));
             all.add(Arguments.of(operation, "429 throttling", Fault.status(429, "TooManyRequestsException"),
-                    "TooManyRequestsException", 8));
-            all.add(Arguments.of(operation, "slower than the read timeout", Fault.delay(Duration.ofSeconds(2)),
-                    "SocketTimeoutException", 6));
-            all.add(Arguments.of(operation, "connection reset", Fault.connectionReset(), "SocketException", 4));
-            all.add(Arguments.of(operation, "malformed JSON", Fault.malformedJson(), "JsonEOFException", 4));
+                    "TooManyRequestsException"));
+            all.add(Arguments.of(operation, "slower than the read timeout", Fault.delay(Duration.ofSeconds(3)),
+                    "SocketTimeoutException"));
+            all.add(Arguments.of(operation, "connection reset", Fault.connectionReset(), "SocketException"));
+            all.add(Arguments.of(operation, "malformed JSON", Fault.malformedJson(), "JsonEOFException"));
             all.add(Arguments.of(operation, "unknown error type", Fault.status(418, "TeapotException"),
-                    "TeapotException", 4));
+                    "TeapotException"));
         }
         return all.stream();
     }
 
     /**
+     * The engine's clock stands still while a call fails (however long the SDK's own retries take), so the
+     * credentials never run out under the test; it moves by the longest backoff between attempts.
      * @param reason what the status must name
-     * @param credentialsSeconds lifetime of the role credentials of a {@code GetRoleCredentials} case: long enough
-     *     for the first failure (after the SDK's own retries) to arrive before they are withdrawn
      */
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("faults")
+    @Execution(ExecutionMode.CONCURRENT)
     void faultsAreRetriedWithBackoffWhileValidCredentialsAreServedAndRecoveredFrom(Operation operation,
-            String name, Fault fault, String reason, int credentialsSeconds, IdentityCenterEmulator emulator) {
+            String name, Fault fault, String reason, IdentityCenterEmulator emulator, MovableClock clock) {
         boolean token = operation == Operation.CREATE_TOKEN;
         if (token) {
-            emulator.setTokenLifetime(Duration.ofSeconds(3));
-            emulator.setCredentialsLifetime(Duration.ofHours(1));
-            if (fault.toString().contains("delay")) {
-                // A CreateToken answer lost after the service rotated the refresh token ends the session for any
-                // client (aCreateTokenAnswerLostAfterTheServiceRotatedTheRefreshTokenEndsTheSessionCleanly); here
-                // the service keeps the refresh token.
-                emulator.setRefreshTokenMode(RefreshTokenMode.REUSE);
-            }
-        }
-        else {
-            emulator.setCredentialsLifetime(Duration.ofSeconds(credentialsSeconds));
+            // A CreateToken answer lost after the service rotated the refresh token ends the session for any
+            // client (aCreateTokenAnswerLostAfterTheServiceRotatedTheRefreshTokenEndsTheSessionCleanly): a slow
+            // answer, or any answer on a loaded machine, may come after the read timeout. Here the service keeps
+            // the refresh token.
+            emulator.setRefreshTokenMode(RefreshTokenMode.REUSE);
         }
         EmulatedSession session = emulator.signIn(Hardening.SESSION);
         session.writeCacheFile(this.cacheDir);
-        SsoEngine engine = start(emulator, FAULT_TIMEOUTS);
+        SsoEngine engine = start(emulator, FAULT_TIMEOUTS, clock);
         List<RefreshFailure> failures = new CopyOnWriteArrayList<>();
         RefreshKind kind = token ? RefreshKind.TOKEN : RefreshKind.CREDENTIALS;
         engine.addListener((event) -> {
@@ -129,12 +136,8 @@ class FaultToleranceTests {
         emulator.injectFault(operation, fault);
         long callsBefore = emulator.callCount(operation);
 
-        Eventually.await("the state is REFRESH_FAILING", Duration.ofSeconds(15), () -> {
-            AwsSessionCredentials served = engine.credentialsProvider().resolveCredentials();
-            assertThat(served).as("the valid credentials keep being served").isSameAs(first);
-            assertThat(served.expirationTime().orElseThrow()).isAfter(Instant.now());
-            return engine.status().state() == SessionState.REFRESH_FAILING;
-        });
+        clock.advance(token ? INTO_TOKEN_REFRESH : INTO_CREDENTIALS_REFRESH);
+        awaitFailedAttempts(1, failures, engine, first, clock);
         SessionStatus failing = engine.status();
         assertThat(String.join("\n", failing.warnings())).contains(reason)
             .contains(token ? "CreateToken" : "GetRoleCredentials");
@@ -143,37 +146,30 @@ class FaultToleranceTests {
         assertThat(lastRefresh.errorType()).isEqualTo(reason);
         assertThat(failing.nextAction()).contains("retried in the background");
 
-        Instant windowEnd = Instant.now().plusSeconds(1);
-        Eventually.await("a second of failing refreshes passed", Duration.ofSeconds(10), () -> {
-            try {
-                AwsSessionCredentials served = engine.credentialsProvider().resolveCredentials();
-                assertThat(served).isSameAs(first);
-                assertThat(served.expirationTime().orElseThrow()).isAfter(Instant.now());
-            }
-            catch (SsoSessionException ex) {
-                assertThat(token).as("credentials valid for an hour are never withdrawn").isFalse();
-                assertThat(first.expirationTime().orElseThrow()).as("withdrawn only shortly before they expire")
-                    .isBefore(Instant.now().plusMillis(600));
-            }
-            return Instant.now().isAfter(windowEnd) && !failures.isEmpty();
-        });
+        for (int attempt = 2; attempt <= FAILED_ATTEMPTS; attempt++) {
+            clock.advance(BACKOFF.max());
+            awaitFailedAttempts(attempt, failures, engine, first, clock);
+        }
+        // the clock stands still after the last failure, so no further attempt can have started
         long calls = emulator.callCount(operation) - callsBefore;
         List<RefreshFailure> attempts = List.copyOf(failures);
-        System.out.printf("%s %s: %d failed attempts, %d requests, ms between failures %s%n", operation, name,
-                attempts.size(), calls, gaps(attempts));
-        assertThat(attempts).allSatisfy((failure) -> assertThat(failure.errorType()).isEqualTo(reason));
-        assertThat(calls).as("bounded retries").isLessThanOrEqualTo(REQUESTS_PER_ATTEMPT * (attempts.size() + 1L));
+        System.out.printf("%s %s: %d failed attempts, %d requests%n", operation, name, attempts.size(), calls);
+        assertThat(attempts).hasSize(FAILED_ATTEMPTS)
+            .allSatisfy((failure) -> assertThat(failure.errorType()).isEqualTo(reason));
+        assertThat(calls).as("bounded retries").isLessThanOrEqualTo(REQUESTS_PER_ATTEMPT * (long) FAILED_ATTEMPTS);
         for (int i = 1; i < attempts.size(); i++) {
             Duration leastWait = (attempts.get(i - 1).kind() == FailureKind.TRANSIENT)
                     ? leastDelayAfter(i) : BACKOFF.max();
             assertThat(Duration.between(attempts.get(i - 1).at(), attempts.get(i).at()))
                 .as("time between failure %d and %d", i, i + 1)
-                .isGreaterThanOrEqualTo(leastWait.minusMillis(5));
+                .isGreaterThanOrEqualTo(leastWait);
         }
 
         emulator.clearFaults();
-        Eventually.await("recovered by itself", Duration.ofSeconds(10),
-                () -> engine.status().state() == SessionState.ACTIVE);
+        Eventually.await("recovered by itself", Duration.ofSeconds(10), () -> {
+            clock.advance(BACKOFF.max());
+            return engine.status().state() == SessionState.ACTIVE;
+        });
         if (token) {
             assertThat(engine.tokens().currentToken().orElseThrow().accessToken()).isNotEqualTo(session.accessToken());
             assertThat(engine.status().token().lastRefresh().succeeded()).isTrue();
@@ -187,24 +183,45 @@ class FaultToleranceTests {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void aCreateTokenAnswerLostAfterTheServiceRotatedTheRefreshTokenEndsTheSessionCleanly(
-            IdentityCenterEmulator emulator) {
-        emulator.setTokenLifetime(Duration.ofSeconds(2));
+            IdentityCenterEmulator emulator, MovableClock clock) {
         emulator.signIn(Hardening.SESSION).writeCacheFile(this.cacheDir);
-        SsoEngine engine = start(emulator, TIMEOUTS);
+        SsoEngine engine = start(emulator, TIMEOUTS, clock);
         engine.credentialsProvider().resolveCredentials();
         // the service rotates the refresh token, but its answers come after the client gave up (every SDK attempt)
-        emulator.injectFault(Operation.CREATE_TOKEN, Fault.delay(Duration.ofMillis(600)).times(4));
+        emulator.injectFault(Operation.CREATE_TOKEN, Fault.delay(TIMEOUTS.call().plusSeconds(1)).times(4));
+        clock.advance(INTO_TOKEN_REFRESH);
 
-        Eventually.await("the session is reported as ended", Duration.ofSeconds(10),
-                () -> engine.status().state() == SessionState.EXPIRED);
+        Eventually.await("the session is reported as ended", Duration.ofSeconds(20), () -> {
+            // each failed attempt waits out its backoff on the engine's clock
+            clock.advance(BACKOFF.max());
+            return engine.status().state() == SessionState.EXPIRED;
+        });
         assertThat(engine.status().warnings()).anySatisfy((warning) -> assertThat(warning)
             .contains("InvalidGrantException"));
         assertThat(engine.status().nextAction()).contains("aws sso login --sso-session my-sso");
         long calls = emulator.callCount(Operation.CREATE_TOKEN);
+        clock.advance(Duration.ofMinutes(1));
+        // twenty check intervals: time for a retry the engine must not make
         Instant quietUntil = Instant.now().plusSeconds(1);
         Eventually.await("a second passed", Duration.ofSeconds(3), () -> Instant.now().isAfter(quietUntil));
         assertThat(emulator.callCount(Operation.CREATE_TOKEN)).as("no retry once the session ended").isEqualTo(calls);
+    }
+
+    /**
+     * Waits until {@code count} refresh attempts have failed and the state says so, checking meanwhile that the
+     * first credentials keep being served and are valid on the engine's clock. (The token manager reports a
+     * failure to the listeners before it records it for the status.)
+     */
+    private static void awaitFailedAttempts(int count, List<RefreshFailure> failures, SsoEngine engine,
+            AwsSessionCredentials first, MovableClock clock) {
+        Eventually.await(count + " failed attempts", Duration.ofSeconds(20), () -> {
+            AwsSessionCredentials served = engine.credentialsProvider().resolveCredentials();
+            assertThat(served).as("the valid credentials keep being served").isSameAs(first);
+            assertThat(served.expirationTime().orElseThrow()).isAfter(clock.instant());
+            return failures.size() >= count && engine.status().state() == SessionState.REFRESH_FAILING;
+        });
     }
 
     /** The least wait {@link #BACKOFF} makes after {@code failures} failures in a row: half its ceiling. */
@@ -213,17 +230,9 @@ class FaultToleranceTests {
         return Duration.ofMillis(ceiling / 2);
     }
 
-    private static List<Long> gaps(List<RefreshFailure> attempts) {
-        List<Long> gaps = new ArrayList<>();
-        for (int i = 1; i < attempts.size(); i++) {
-            gaps.add(Duration.between(attempts.get(i - 1).at(), attempts.get(i).at()).toMillis());
-        }
-        return gaps;
-    }
-
-    private SsoEngine start(IdentityCenterEmulator emulator, CallTimeouts timeouts) {
+    private SsoEngine start(IdentityCenterEmulator emulator, CallTimeouts timeouts, MovableClock clock) {
         SsoEngine engine = SsoEngine.start(Hardening.settings(),
-                Hardening.options(emulator.endpoint(), this.cacheDir).timeouts(timeouts).build());
+                Hardening.options(emulator.endpoint(), this.cacheDir).timeouts(timeouts).build(), clock);
         this.engines.add(engine);
         return engine;
     }
