@@ -248,6 +248,8 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
         if (current != null && this.clock.millis() < current.staleAtMillis()) {
             return current.credentials();
         }
+        // a new sign-in in the cache ends the wait after a failure at once (it clears the remembered error)
+        this.tokens.reloadIfChanged();
         SsoSessionException remembered = this.lastError;
         if (remembered != null && this.clock.instant().isBefore(this.nextAttemptAt)) {
             throw new SsoSessionException(remembered.reason(), remembered.getMessage(), null);
@@ -375,9 +377,18 @@ public final class IdentityCenterCredentialsProvider implements AwsCredentialsPr
             return fresh;
         }
         catch (SsoSessionException ex) {
-            // the token could not be had: the token manager recorded and logged why
-            if (ex.reason() == Reason.UNAVAILABLE) {
-                remember(ex, this.tokens.lastFailure().orElse(null), this.clock.instant());
+            // no usable token: the token manager recorded and logged why
+            switch (ex.reason()) {
+                case UNAVAILABLE -> remember(ex, this.tokens.lastFailure().orElse(null), this.clock.instant());
+                case SESSION_ENDED -> this.tokens.sessionEnd()
+                    .filter((ended) -> ended != this.lastFailure)
+                    .ifPresent((ended) -> {
+                        this.lastRefresh = RefreshRecord.failure(ended);
+                        remember(ex, ended, this.clock.instant());
+                        this.listener.credentialsRefreshFailed(ended);
+                    });
+                default -> {
+                }
             }
             throw ex;
         }

@@ -581,12 +581,13 @@ public final class TokenManager {
 
     private void recordFailure(RefreshFailure failure, Instant now) {
         this.lastRefresh = RefreshRecord.failure(failure);
-        this.listener.tokenRefreshFailed(failure);
         this.consecutiveFailures++;
         Duration wait = (failure.kind() == FailureKind.TRANSIENT) ? this.backoff.delayAfter(this.consecutiveFailures)
                 : this.backoff.max();
         this.nextAttemptAt = now.plus(wait);
         this.lastFailure = failure;
+        // told last, so that the status of its event shows the failure
+        this.listener.tokenRefreshFailed(failure);
     }
 
     private SsoSessionException sessionEnded(RefreshFailure failure) {
