@@ -37,6 +37,7 @@ import dev.awssso.core.status.SessionListener;
 import dev.awssso.core.status.SessionState;
 import dev.awssso.core.status.SessionStatus;
 import dev.awssso.core.status.SessionStatusAssembler;
+import dev.awssso.core.token.CacheDirectorySafety;
 import dev.awssso.core.token.SsoToken;
 import dev.awssso.core.token.TokenCacheFile;
 import dev.awssso.core.token.TokenListener;
@@ -363,6 +364,9 @@ public final class SsoEngine implements SdkAutoCloseable {
                     "give that user read and write access to it (chmod 700 " + directory
                             + "), or set aws.sso.cache-dir to a directory it owns.")));
         }
+        CacheDirectorySafety.problem(directory, System.getProperty("user.name")).ifPresent((problem) -> {
+            throw new SsoConfigurationException(List.of(problem));
+        });
     }
 
 
