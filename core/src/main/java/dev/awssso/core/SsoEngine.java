@@ -167,6 +167,9 @@ public final class SsoEngine implements SdkAutoCloseable {
      */
     public static SsoEngine start(SsoSettings settings, EngineOptions options, Clock clock) {
         requireUsableCacheDirectory(options.cacheDirectory());
+        if (!options.endpoints().cleartextProblems().isEmpty()) {
+            throw new SsoConfigurationException(options.endpoints().cleartextProblems());
+        }
         // one HTTP client that close() can abort: a call that hangs would otherwise keep its thread alive until
         // the read or call timeout, long after the engine closed
         AbortableHttpClient http = new AbortableHttpClient(() -> SsoClients.httpClient(options.timeouts()));
