@@ -8,7 +8,8 @@ class ForeignTextTests {
 
     @Test
     void keepsOrdinaryText() {
-        assertThat(ForeignText.of("access_denied: User cancelled — ça va")).isEqualTo("access_denied: User cancelled — ça va");
+        String ordinary = "access_denied: User cancelled — ça va";
+        assertThat(ForeignText.of(ordinary)).isEqualTo(ordinary);
     }
 
     @Test

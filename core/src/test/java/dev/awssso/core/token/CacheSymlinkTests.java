@@ -35,7 +35,8 @@ class CacheSymlinkTests {
         Path victim = victim();
         FaultyFileSystem files = new FaultyFileSystem();
         files.beforeEachOpen((real) -> {
-            if (real.getFileName().toString().endsWith(".tmp") && Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
+            boolean temporary = real.getFileName().toString().endsWith(".tmp");
+            if (temporary && Files.isRegularFile(real, LinkOption.NOFOLLOW_LINKS)) {
                 swapForLink(real, victim);
             }
         });

@@ -15,7 +15,7 @@ class ApiGuardConfiguration {
 
     @Bean
     FilterRegistrationBean<RequestGuardFilter> apiRequestGuardFilter() {
-        FilterRegistrationBean<RequestGuardFilter> registration = new FilterRegistrationBean<>(new RequestGuardFilter());
+        var registration = new FilterRegistrationBean<>(new RequestGuardFilter());
         registration.addUrlPatterns("/api/*");
         return registration;
     }
