@@ -148,8 +148,10 @@ function renderLogin(login) {
   text('login-flow', login.flow === 'DEVICE_CODE' ? '(device code)' : '(browser, PKCE)');
   show('user-code-line', pending && Boolean(login.userCode));
   $('user-code').textContent = login.userCode || '';
-  show('login-link-line', pending);
-  $('login-url').href = webUrl(login.url);
+  show('login-link-line', pending && Boolean(login.url));
+  if (login.url) {
+    $('login-url').href = webUrl(login.url);
+  }
   text('login-expires', time(login.expiresAt));
   $('login-failure').textContent = login.failure || '';
   show('login-failure', Boolean(login.failure));

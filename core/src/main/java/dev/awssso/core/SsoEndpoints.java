@@ -1,7 +1,10 @@
 package dev.awssso.core;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 
+import dev.awssso.core.config.ConfigurationProblem;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,5 +23,27 @@ public record SsoEndpoints(@Nullable URI oidc, @Nullable URI portal, @Nullable U
     /** One endpoint for all services, as the emulator serves them. */
     public static SsoEndpoints all(URI endpoint) {
         return new SsoEndpoints(endpoint, endpoint, endpoint);
+    }
+
+    /**
+     * The overrides that would send tokens, client secrets or credentials in clear text: plain {@code http} to
+     * another machine.
+     */
+    public List<ConfigurationProblem> cleartextProblems() {
+        List<ConfigurationProblem> problems = new ArrayList<>();
+        addIfCleartext(problems, "oidc", this.oidc);
+        addIfCleartext(problems, "portal", this.portal);
+        addIfCleartext(problems, "sts", this.sts);
+        return problems;
+    }
+
+    private static void addIfCleartext(List<ConfigurationProblem> problems, String name, @Nullable URI endpoint) {
+        if (endpoint != null && "http".equalsIgnoreCase(endpoint.getScheme())
+                && !LoopbackHosts.isLoopback(endpoint.getHost())) {
+            problems.add(new ConfigurationProblem("The endpoint override aws.sso.endpoint." + name + "=" + endpoint
+                    + " is plain http to another machine: tokens and secrets would travel in clear text",
+                    "use https (aws.sso.endpoint." + name + "=https://" + endpoint.getRawAuthority()
+                            + "...), or remove the override."));
+        }
     }
 }

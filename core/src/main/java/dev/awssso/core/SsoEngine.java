@@ -37,6 +37,7 @@ import dev.awssso.core.status.SessionListener;
 import dev.awssso.core.status.SessionState;
 import dev.awssso.core.status.SessionStatus;
 import dev.awssso.core.status.SessionStatusAssembler;
+import dev.awssso.core.token.CacheDirectorySafety;
 import dev.awssso.core.token.SsoToken;
 import dev.awssso.core.token.TokenCacheFile;
 import dev.awssso.core.token.TokenListener;
@@ -166,6 +167,9 @@ public final class SsoEngine implements SdkAutoCloseable {
      */
     public static SsoEngine start(SsoSettings settings, EngineOptions options, Clock clock) {
         requireUsableCacheDirectory(options.cacheDirectory());
+        if (!options.endpoints().cleartextProblems().isEmpty()) {
+            throw new SsoConfigurationException(options.endpoints().cleartextProblems());
+        }
         // one HTTP client that close() can abort: a call that hangs would otherwise keep its thread alive until
         // the read or call timeout, long after the engine closed
         AbortableHttpClient http = new AbortableHttpClient(() -> SsoClients.httpClient(options.timeouts()));
@@ -363,6 +367,9 @@ public final class SsoEngine implements SdkAutoCloseable {
                     "give that user read and write access to it (chmod 700 " + directory
                             + "), or set aws.sso.cache-dir to a directory it owns.")));
         }
+        CacheDirectorySafety.problem(directory, System.getProperty("user.name")).ifPresent((problem) -> {
+            throw new SsoConfigurationException(List.of(problem));
+        });
     }
 
 

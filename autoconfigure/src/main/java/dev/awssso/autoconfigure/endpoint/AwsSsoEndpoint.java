@@ -26,7 +26,8 @@ import software.amazon.awssdk.core.exception.SdkException;
  * ({@code GET /actuator/awssso/identity}), the accounts and roles of the signed-in user
  * ({@code GET /actuator/awssso/accounts}), and the actions {@code POST /actuator/awssso/refresh},
  * {@code /login}, {@code /logout} and {@code /cancel}, which need
- * {@code management.endpoint.awssso.access=unrestricted}. Never shows a secret.
+ * {@code management.endpoint.awssso.access=unrestricted} and may be posted bare ({@code curl -X POST URL}).
+ * Over HTTP, the filters of {@code dev.awssso.autoconfigure.web} guard them. Never shows a secret.
  */
 @Endpoint(id = "awssso", defaultAccess = Access.READ_ONLY)
 public class AwsSsoEndpoint {

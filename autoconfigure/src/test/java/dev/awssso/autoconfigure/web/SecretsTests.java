@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
 import dev.awssso.autoconfigure.SsoConfigurationFailureAnalyzerAccess;
@@ -125,7 +127,11 @@ class SecretsTests {
         emulator.approveDevice(login.get("status").get("login").get("userCode").asString());
         await().atMost(Duration.ofSeconds(10))
             .until(() -> ActuatorClient.json(actuator.get("/actuator/awssso")).get("state").asString(), "ACTIVE"::equals);
-        seen.add(actuator.post("/actuator/awssso/login", "{\"flow\":\"pkce\"}").body());
+        String pkceStart = actuator.post("/actuator/awssso/login", "{\"flow\":\"pkce\"}").body();
+        Matcher pkceState = Pattern.compile("[?&]state=([^&\\s\"]+)").matcher(pkceStart);
+        assertThat(pkceState.find()).as("the starter gets the authorize URL: " + pkceStart).isTrue();
+        seen.add(actuator.get("/actuator/awssso").body());
+        seen.add(actuator.get("/actuator/health/awssso").body());
         seen.add(actuator.post("/actuator/awssso/cancel").body());
         seen.add(actuator.post("/actuator/awssso/logout").body());
         seen.add(actuator.get("/actuator/awssso").body());
@@ -142,6 +148,7 @@ class SecretsTests {
         assertThat(this.events.events).isNotEmpty();
         assertThat(emulator.issuedSecrets()).hasSizeGreaterThan(10);
         assertThat(leaks(seen, emulator.issuedSecrets())).isEmpty();
+        assertThat(leaks(seen, Set.of(pkceState.group(1)))).as("the PKCE state").isEmpty();
     }
 
     /** Where each secret that shows up does, with a little context (the secret itself masked). */

@@ -1,11 +1,16 @@
 package dev.awssso.core.login;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+
+import dev.awssso.core.ForeignText;
+import dev.awssso.core.LoopbackHosts;
+import org.jspecify.annotations.Nullable;
 
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.ssooidc.model.AccessDeniedException;
@@ -70,10 +75,32 @@ final class DeviceCodeSignIn implements PendingSignIn {
                 : authorization.verificationUri();
         Duration interval = (authorization.interval() != null && authorization.interval() > 0)
                 ? Duration.ofSeconds(authorization.interval()) : DEFAULT_INTERVAL;
-        LoginPrompt prompt = new LoginPrompt(LoginFlow.DEVICE_CODE, URI.create(page), authorization.userCode(),
-                now.plus(wait));
+        LoginPrompt prompt = new LoginPrompt(LoginFlow.DEVICE_CODE, verificationPage(page),
+                (authorization.userCode() != null) ? ForeignText.of(authorization.userCode()) : null, now.plus(wait));
         return new DeviceCodeSignIn(oidc, registration, authorization.deviceCode(), interval, prompt,
                 startedNanos + wait.toNanos());
+    }
+
+    /**
+     * The page where the user confirms the code: {@code https}, or {@code http} on this machine (the emulator).
+     * @throws LoginFailedException for anything else, which the user should not be sent to
+     */
+    static URI verificationPage(@Nullable String page) {
+        URI uri = null;
+        try {
+            uri = (page != null) ? new URI(page) : null;
+        }
+        catch (URISyntaxException ex) {
+            // reported below
+        }
+        boolean secure = uri != null && uri.getHost() != null && ("https".equalsIgnoreCase(uri.getScheme())
+                || ("http".equalsIgnoreCase(uri.getScheme()) && LoopbackHosts.isLoopback(uri.getHost())));
+        if (!secure) {
+            throw new LoginFailedException("IAM Identity Center gave a verification page that is not an https URL ("
+                    + ((page != null) ? ForeignText.of(page) : "none") + "), so the sign-in was stopped. Check"
+                    + " aws.sso.endpoint.oidc.");
+        }
+        return uri;
     }
 
     @Override

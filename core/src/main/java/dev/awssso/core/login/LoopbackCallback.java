@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.awssso.core.ForeignText;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -156,7 +157,7 @@ final class LoopbackCallback implements AutoCloseable {
         }
         if (error != null || code == null) {
             this.code.completeExceptionally(new LoginFailedException((error != null)
-                    ? "IAM Identity Center answered " + error + ": the sign-in was not approved."
+                    ? "IAM Identity Center answered " + ForeignText.of(error) + ": the sign-in was not approved."
                     : "IAM Identity Center answered without an authorization code."));
             return new Reply(200, "The sign-in was not approved. You can close this window.");
         }

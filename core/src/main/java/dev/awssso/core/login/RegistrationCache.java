@@ -2,7 +2,6 @@ package dev.awssso.core.login;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -61,7 +60,7 @@ public final class RegistrationCache {
     /** The cached registration, if there is one that can be read; an unreadable one is logged and ignored. */
     public Optional<ClientRegistration> read() {
         try {
-            Map<String, JsonNode> fields = JsonNode.parser().parse(Files.readAllBytes(this.file)).asObject();
+            Map<String, JsonNode> fields = JsonNode.parser().parse(CacheFiles.readNoFollow(this.file)).asObject();
             return Optional.of(new ClientRegistration(fields.get("clientId").asString(),
                     fields.get("clientSecret").asString(), parseInstant(fields.get("expiresAt")),
                     strings(fields.get("scopes")), fields.containsKey("grantTypes") ? strings(fields.get("grantTypes")) : null));

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Set;
 
+import dev.awssso.core.ForeignText;
 import org.jspecify.annotations.Nullable;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -32,7 +33,7 @@ public final class FailureClassifier {
         }
         Throwable io = ioCause(failure);
         if (io != null) {
-            String detail = (io.getMessage() != null) ? ": " + io.getMessage() : "";
+            String detail = (io.getMessage() != null) ? ": " + ForeignText.of(io.getMessage()) : "";
             return new RefreshFailure(FailureKind.TRANSIENT, io.getClass().getSimpleName(),
                     operation + " failed: " + io.getClass().getSimpleName() + detail, at, io);
         }
@@ -58,10 +59,10 @@ public final class FailureClassifier {
 
     private static RefreshFailure classifyServiceError(String operation, AwsServiceException service, Instant at) {
         String code = (service.awsErrorDetails() != null && service.awsErrorDetails().errorCode() != null)
-                ? service.awsErrorDetails().errorCode() : service.getClass().getSimpleName();
+                ? ForeignText.of(service.awsErrorDetails().errorCode()) : service.getClass().getSimpleName();
         String serviceMessage = (service.awsErrorDetails() != null) ? service.awsErrorDetails().errorMessage() : null;
         String message = operation + " was refused with " + code + " (HTTP " + service.statusCode() + ")"
-                + ((serviceMessage != null && !serviceMessage.isBlank()) ? ": " + serviceMessage : "");
+                + ((serviceMessage != null && !serviceMessage.isBlank()) ? ": " + ForeignText.of(serviceMessage) : "");
         return new RefreshFailure(kindOf(code, service), code, message, at, null);
     }
 

@@ -100,12 +100,13 @@ public record SessionStatus(SessionState state, String nextAction, List<String> 
      *
      * @param flow {@code PKCE} or {@code DEVICE_CODE}
      * @param state {@code PENDING}, {@code FAILED} or {@code CANCELLED}
-     * @param url the page the user opens to approve
+     * @param url the page the user opens to approve (device code flow), or {@code null}: the PKCE page carries the
+     *     sign-in's {@code state}, so only whoever started the sign-in gets it
      * @param userCode the code the user confirms (device code flow), or {@code null}
      * @param expiresAt when the sign-in stops waiting
      * @param failure why it failed, or {@code null}
      */
-    public record Login(String flow, String state, String url, @Nullable String userCode, Instant expiresAt,
+    public record Login(String flow, String state, @Nullable String url, @Nullable String userCode, Instant expiresAt,
             @Nullable String failure) {
     }
 

@@ -12,6 +12,8 @@ import java.util.function.Supplier;
 import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.credentials.IdentityCenterCredentialsProvider;
 import dev.awssso.core.login.LoginAttempt;
+import dev.awssso.core.login.LoginPrompt;
+import dev.awssso.core.login.LoginFlow;
 import dev.awssso.core.refresh.FailureKind;
 import dev.awssso.core.refresh.RefreshFailure;
 import dev.awssso.core.token.SsoToken;
@@ -73,16 +75,23 @@ public final class SessionStatusAssembler {
         if (login != null && login.state() == LoginAttempt.State.PENDING && !state.canServeCredentials()) {
             state = SessionState.LOGIN_PENDING;
         }
-        String nextAction = (state == SessionState.LOGIN_PENDING) ? login.prompt().instructions()
+        String nextAction = (state == SessionState.LOGIN_PENDING) ? pendingInstructions(login.prompt())
                 : nextAction(state, token, session);
         return new SessionStatus(state, nextAction, warnings, now, identity(), tokenStatus(token, notRefreshable, now),
                 credentialsStatus(), session, (login != null) ? loginStatus(login) : null);
     }
 
     private static SessionStatus.Login loginStatus(LoginAttempt attempt) {
-        return new SessionStatus.Login(attempt.prompt().flow().name(), attempt.state().name(),
-                attempt.prompt().url().toString(), attempt.prompt().userCode(), attempt.prompt().expiresAt(),
-                attempt.failure().orElse(null));
+        LoginPrompt prompt = attempt.prompt();
+        return new SessionStatus.Login(prompt.flow().name(), attempt.state().name(),
+                (prompt.flow() == LoginFlow.PKCE) ? null : prompt.url().toString(), prompt.userCode(),
+                prompt.expiresAt(), attempt.failure().orElse(null));
+    }
+
+    /** What a pending sign-in waits for, without the PKCE page, whose {@code state} only its starter gets. */
+    private static String pendingInstructions(LoginPrompt prompt) {
+        return (prompt.flow() == LoginFlow.PKCE) ? "Approve the sign-in in the browser page given when it started,"
+                + " before " + prompt.expiresAt() + ", or cancel it and sign in again." : prompt.instructions();
     }
 
     private SessionState state(@Nullable SsoToken token, Optional<String> notRefreshable, SessionStatus.Session session,

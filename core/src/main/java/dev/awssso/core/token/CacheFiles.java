@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -15,8 +16,10 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 
@@ -47,6 +50,8 @@ public final class CacheFiles {
     /**
      * Replaces {@code file} with {@code content} atomically (a temporary file in the same directory, then a
      * rename), readable and writable by the owner only, creating the directory (owner only) when needed. The
+     * bytes go through the channel that created the temporary file, so a link planted under its name is never
+     * followed. The
      * directory is synced after the rename, so that a power cut right after it does not bring the old file back.
      * On failure the previous file is unchanged and no temporary file is left behind.
      */
@@ -55,9 +60,10 @@ public final class CacheFiles {
         Path temporary = null;
         try {
             createDirectory(directory);
-            temporary = Files.createTempFile(directory, file.getFileName().toString(), ".tmp",
-                    ownerOnly(directory, OWNER_READ_WRITE));
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            Path created = directory.resolve(file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+            try (FileChannel channel = FileChannel.open(created, Set.of(StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS), ownerOnly(directory, OWNER_READ_WRITE))) {
+                temporary = created;
                 channel.write(ByteBuffer.wrap(content));
                 channel.force(true);
             }
@@ -72,6 +78,24 @@ public final class CacheFiles {
         }
         finally {
             deleteQuietly(temporary);
+        }
+    }
+
+    /**
+     * Reads {@code file} unless it is a symbolic link, which someone else may have planted in the directory
+     * ({@code FileSystemException} "Too many levels of symbolic links" on Linux).
+     */
+    public static byte[] readNoFollow(Path file) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
+            long size = channel.size();
+            if (size > Integer.MAX_VALUE) {
+                throw new IOException(file + " is too large");
+            }
+            ByteBuffer content = ByteBuffer.allocate((int) size);
+            while (content.hasRemaining() && channel.read(content) >= 0) {
+                // read until full or the end
+            }
+            return Arrays.copyOf(content.array(), content.position());
         }
     }
 

@@ -115,7 +115,12 @@ public final class TokenCacheFile {
                 throw new TokenCacheException(this.file, "Token cache file " + this.file
                         + " is a directory. Remove or rename it, then sign in again.");
             }
-            content = Files.readAllBytes(this.file);
+            if (Files.isSymbolicLink(this.file)) {
+                throw new TokenCacheException(this.file, "Token cache file " + this.file
+                        + " is a symbolic link, which is not followed (another user may have planted it)."
+                        + " Remove it, then sign in again.");
+            }
+            content = CacheFiles.readNoFollow(this.file);
         }
         catch (NoSuchFileException ex) {
             return Optional.empty();
@@ -226,7 +231,8 @@ public final class TokenCacheFile {
         FileChannel channel = null;
         try {
             CacheFiles.createDirectory(this.lockFile.getParent());
-            channel = FileChannel.open(this.lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel = FileChannel.open(this.lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
             waitForLock(channel, deadline);
             return channel;
         }

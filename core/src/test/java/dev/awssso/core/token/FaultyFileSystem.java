@@ -14,6 +14,7 @@ import java.nio.file.spi.FileSystemProvider;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
@@ -42,6 +43,9 @@ public final class FaultyFileSystem extends FileSystem {
     private volatile boolean refuseRenames;
 
     private volatile boolean noLocks;
+
+    private volatile Consumer<Path> beforeOpen = (path) -> {
+    };
 
     /** {@code path} of the default file system, seen through this one. */
     public Path wrap(Path path) {
@@ -80,6 +84,14 @@ public final class FaultyFileSystem extends FileSystem {
         this.noLocks = true;
     }
 
+    /**
+     * Runs {@code action} on the real path before each file is opened, as another user acting between two steps
+     * of a write would.
+     */
+    public void beforeEachOpen(Consumer<Path> action) {
+        this.beforeOpen = action;
+    }
+
     /** Ends every failure: the file system works normally again. */
     public void heal() {
         this.failReads = false;
@@ -95,6 +107,10 @@ public final class FaultyFileSystem extends FileSystem {
      */
     public List<String> operations() {
         return List.copyOf(this.operations);
+    }
+
+    void beforeOpen(Path real) {
+        this.beforeOpen.accept(real);
     }
 
     void record(String operation) {

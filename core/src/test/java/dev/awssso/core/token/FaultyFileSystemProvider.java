@@ -71,6 +71,7 @@ final class FaultyFileSystemProvider extends FileSystemProvider {
     public FileChannel newFileChannel(Path path, Set<? extends OpenOption> options, FileAttribute<?>... attributes)
             throws IOException {
         Path real = FaultyPath.unwrap(path);
+        this.fileSystem.beforeOpen(real);
         if (options.stream().anyMatch(CHANGING_OPTIONS::contains)) {
             this.fileSystem.requireWritable(path);
         }

@@ -4,7 +4,6 @@ import dev.awssso.core.SsoEngine;
 import dev.awssso.core.login.LoginAttempt;
 import dev.awssso.core.login.LoginFailedException;
 import dev.awssso.core.login.LoginPrompt;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
@@ -21,8 +20,10 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * The status page's API: {@code GET /api/session} (the session and who AWS sees), {@code POST /api/sign-in}
  * (starts a sign-in, or returns the pending one), {@code POST /api/sign-in/cancel} and
- * {@code POST /api/sign-out} (also stops a sign-in that is waiting). The actions take JSON only, so that a plain form of another site cannot post
- * them. Without IAM Identity Center configuration the starter steps aside and every call answers 404.
+ * {@code POST /api/sign-out} (also stops a sign-in that is waiting). The actions take JSON only ({@code sign-in}
+ * needs its body, {@code {}} at least), so that a plain form or an empty post of another site cannot run them;
+ * {@link ApiGuardConfiguration} refuses what a browser sends for another site. Without IAM Identity Center
+ * configuration the starter steps aside and every call answers 404.
  */
 @RestController
 @RequestMapping("/api")
@@ -43,9 +44,8 @@ class SessionController {
     }
 
     @PostMapping(path = "/sign-in", consumes = MediaType.APPLICATION_JSON_VALUE)
-    LoginPrompt signIn(@RequestBody(required = false) @Nullable SignInRequest request) {
-        SignInRequest asked = (request != null) ? request : new SignInRequest(null);
-        return engine().login().start(asked.flowOr(this.views.signInFlow()), false).prompt();
+    LoginPrompt signIn(@RequestBody SignInRequest request) {
+        return engine().login().start(request.flowOr(this.views.signInFlow()), false).prompt();
     }
 
     @PostMapping(path = "/sign-in/cancel", consumes = MediaType.APPLICATION_JSON_VALUE)
