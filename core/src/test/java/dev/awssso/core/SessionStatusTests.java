@@ -20,6 +20,7 @@ import dev.awssso.emulator.MovableClock;
 import dev.awssso.emulator.Operation;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -173,7 +174,8 @@ class SessionStatusTests {
         }
     }
 
-    @Test
+    /** Repeated: a sign-in written as soon as the refresh is heard of must not be lost to that refresh's write. */
+    @RepeatedTest(10)
     void eventsFollowTheSignInsRefreshesAndSignOut(IdentityCenterEmulator emulator)
             throws Exception {
         emulator.signIn(EngineFixture.SESSION).writeCacheFile(this.cacheDir);

@@ -11,6 +11,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -54,8 +55,10 @@ public final class CacheFiles {
      * followed. The
      * directory is synced after the rename, so that a power cut right after it does not bring the old file back.
      * On failure the previous file is unchanged and no temporary file is left behind.
+     * @return the attributes of the file as written (the rename keeps them), to tell it apart from a file that
+     *     someone else writes in its place afterwards
      */
-    public static void writeAtomically(Path file, byte[] content) throws IOException {
+    public static BasicFileAttributes writeAtomically(Path file, byte[] content) throws IOException {
         Path directory = file.getParent();
         Path temporary = null;
         try {
@@ -67,6 +70,8 @@ public final class CacheFiles {
                 channel.write(ByteBuffer.wrap(content));
                 channel.force(true);
             }
+            BasicFileAttributes written = Files.readAttributes(temporary, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
             try {
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
@@ -75,6 +80,7 @@ public final class CacheFiles {
             }
             temporary = null;
             syncDirectory(directory);
+            return written;
         }
         finally {
             deleteQuietly(temporary);

@@ -94,9 +94,7 @@ public final class TokenCacheFile {
      */
     public FileStamp stamp() {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(this.file, BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS);
-            return new FileStamp(attributes.lastModifiedTime().toMillis(), attributes.size(), attributes.fileKey());
+            return FileStamp.of(Files.readAttributes(this.file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
         }
         catch (IOException ex) {
             return FileStamp.ABSENT;
@@ -146,11 +144,12 @@ public final class TokenCacheFile {
     /**
      * Replaces the file with {@code token} atomically, readable and writable by the owner only, creating the
      * cache directory when needed.
+     * @return the stamp of the file as written, which a file written in its place afterwards does not have
      * @throws TokenCacheException when the file cannot be written; the previous file is then unchanged
      */
-    public void write(SsoToken token) {
+    public FileStamp write(SsoToken token) {
         try {
-            CacheFiles.writeAtomically(this.file, TokenFileCodec.encode(token));
+            return FileStamp.of(CacheFiles.writeAtomically(this.file, TokenFileCodec.encode(token)));
         }
         catch (IOException ex) {
             throw new TokenCacheException(this.file, "Token cache file " + this.file + " cannot be written ("
@@ -322,5 +321,9 @@ public final class TokenCacheFile {
 
         /** The stamp of a file that does not exist. */
         public static final FileStamp ABSENT = new FileStamp(-1, -1, null);
+
+        static FileStamp of(BasicFileAttributes attributes) {
+            return new FileStamp(attributes.lastModifiedTime().toMillis(), attributes.size(), attributes.fileKey());
+        }
     }
 }

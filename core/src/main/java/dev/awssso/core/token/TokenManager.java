@@ -284,10 +284,6 @@ public final class TokenManager {
             SsoToken previous = this.token;
             Instant now = this.clock.instant();
             adopt(token, now);
-            beginSignIn(token, now);
-            if (previous != null) {
-                logger.info("Signed in to IAM Identity Center again: {}", this.settings.describe());
-            }
             try {
                 this.cacheFile.underLock(() -> {
                     write(token, previous);
@@ -296,6 +292,10 @@ public final class TokenManager {
             }
             catch (TokenCacheException ex) {
                 writeFailed(ex, previous);
+            }
+            beginSignIn(token, now);
+            if (previous != null) {
+                logger.info("Signed in to IAM Identity Center again: {}", this.settings.describe());
             }
         }
         finally {
@@ -434,10 +434,11 @@ public final class TokenManager {
         SsoToken refreshed = this.refresher.refresh(latest);
         adopt(refreshed, requestedAt);
         this.lastRefresh = RefreshRecord.success(this.clock.instant());
+        write(refreshed, latest);
+        // told once the file is written, so that whoever reacts to it finds the file as this refresh left it
         this.listener.tokenRefreshed(refreshed);
         logger.debug("Refreshed the IAM Identity Center token of {}; it now expires at {}", this.settings.describe(),
                 refreshed.expiresAt());
-        write(refreshed, latest);
         return refreshed;
     }
 
@@ -447,13 +448,13 @@ public final class TokenManager {
      */
     private void write(SsoToken token, @Nullable SsoToken replaced) {
         try {
-            this.cacheFile.write(token);
+            // the stamp of what was written: a sign-in written right after it still counts as a change
+            this.stamp = this.cacheFile.write(token);
         }
         catch (TokenCacheException ex) {
             writeFailed(ex, replaced);
             return;
         }
-        this.stamp = this.cacheFile.stamp();
         if (this.pendingWrite != null) {
             this.pendingWrite = null;
             this.staleOnDisk = null;
