@@ -165,19 +165,6 @@ class LoginTests {
     }
 
     @Test
-    void deviceCodeSignInSlowsDownWhenAsked(IdentityCenterEmulator emulator) {
-        SsoEngine engine = start(emulator);
-        emulator.injectFault(Operation.CREATE_TOKEN, Fault.status(400, "SlowDownException").times(1));
-        LoginAttempt attempt = engine.login().start(LoginFlow.DEVICE_CODE, false);
-        emulator.approveDevice(attempt.prompt().userCode());
-
-        awaitEnd(attempt);
-
-        assertThat(attempt.state()).isEqualTo(State.SUCCEEDED);
-        assertThat(emulator.callCount(Operation.CREATE_TOKEN)).isEqualTo(2);
-    }
-
-    @Test
     void deviceCodeSignInReportsDenialAndExpiry(IdentityCenterEmulator emulator) {
         SsoEngine engine = start(emulator);
         LoginAttempt denied = engine.login().start(LoginFlow.DEVICE_CODE, false);
