@@ -15,46 +15,73 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.util.Assert;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.server.WebFilter;
 
 /**
- * Servlet filters on the paths of the {@code awssso} endpoint when it is exposed over HTTP: the
- * {@link RequestGuardFilter} (turned off with {@code aws.sso.web.request-guard.enabled=false} where Spring
- * Security guards the actuator) and the {@link BareActionFilter}.
+ * Filters on the paths of the {@code awssso} endpoint when it is exposed over HTTP: the {@link RequestGuard}
+ * (turned off with {@code aws.sso.web.request-guard.enabled=false} where Spring Security guards the actuator), as
+ * a servlet filter ({@link RequestGuardFilter}, with the {@link BareActionFilter}) or a WebFlux
+ * {@link RequestGuardWebFilter}, whichever stack the application runs on.
  */
 @AutoConfiguration(after = AwsSsoEndpointAutoConfiguration.class,
         afterName = "org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration")
-@ConditionalOnWebApplication(type = Type.SERVLET)
-@ConditionalOnClass({ OncePerRequestFilter.class, ConditionalOnAvailableEndpoint.class, AwsSsoEndpoint.class })
+@ConditionalOnClass({ ConditionalOnAvailableEndpoint.class, AwsSsoEndpoint.class })
 @ConditionalOnAvailableEndpoint(endpoint = AwsSsoEndpoint.class, exposure = EndpointExposure.WEB)
 @ConditionalOnBean({ AwsSsoEndpoint.class, PathMappedEndpoints.class })
 public final class AwsSsoWebSecurityAutoConfiguration {
 
     private static final int GUARD_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
-    @Bean
-    @ConditionalOnBooleanProperty(name = "aws.sso.web.request-guard.enabled", matchIfMissing = true)
-    FilterRegistrationBean<RequestGuardFilter> awsSsoRequestGuardFilter(PathMappedEndpoints paths) {
-        FilterRegistrationBean<RequestGuardFilter> registration = onEndpointPaths(new RequestGuardFilter(), paths);
-        registration.setOrder(GUARD_ORDER);
-        return registration;
-    }
-
-    @Bean
-    FilterRegistrationBean<BareActionFilter> awsSsoBareActionFilter(PathMappedEndpoints paths) {
-        FilterRegistrationBean<BareActionFilter> registration = onEndpointPaths(new BareActionFilter(), paths);
-        registration.setOrder(GUARD_ORDER + 1);
-        return registration;
-    }
-
-    private static <F extends OncePerRequestFilter> FilterRegistrationBean<F> onEndpointPaths(F filter,
-            PathMappedEndpoints paths) {
+    private static String endpointPath(PathMappedEndpoints paths) {
         String path = paths.getPath(EndpointId.of("awssso"));
         Assert.state(path != null, "The awssso endpoint is exposed over HTTP but has no path");
-        FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
-        registration.addUrlPatterns(path, path + "/*");
-        return registration;
+        return path;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = Type.SERVLET)
+    @ConditionalOnClass(OncePerRequestFilter.class)
+    static class ServletFilters {
+
+        @Bean
+        @ConditionalOnBooleanProperty(name = "aws.sso.web.request-guard.enabled", matchIfMissing = true)
+        FilterRegistrationBean<RequestGuardFilter> awsSsoRequestGuardFilter(PathMappedEndpoints paths) {
+            FilterRegistrationBean<RequestGuardFilter> registration = onEndpointPaths(new RequestGuardFilter(), paths);
+            registration.setOrder(GUARD_ORDER);
+            return registration;
+        }
+
+        @Bean
+        FilterRegistrationBean<BareActionFilter> awsSsoBareActionFilter(PathMappedEndpoints paths) {
+            FilterRegistrationBean<BareActionFilter> registration = onEndpointPaths(new BareActionFilter(), paths);
+            registration.setOrder(GUARD_ORDER + 1);
+            return registration;
+        }
+
+        private static <F extends OncePerRequestFilter> FilterRegistrationBean<F> onEndpointPaths(F filter,
+                PathMappedEndpoints paths) {
+            String path = endpointPath(paths);
+            FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+            registration.addUrlPatterns(path, path + "/*");
+            return registration;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = Type.REACTIVE)
+    @ConditionalOnClass(WebFilter.class)
+    static class ReactiveFilters {
+
+        @Bean
+        @Order(GUARD_ORDER)
+        @ConditionalOnBooleanProperty(name = "aws.sso.web.request-guard.enabled", matchIfMissing = true)
+        RequestGuardWebFilter awsSsoRequestGuardWebFilter(PathMappedEndpoints paths) {
+            return new RequestGuardWebFilter(endpointPath(paths));
+        }
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfi
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ReactiveWebApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 
@@ -71,10 +72,34 @@ class AwsSsoWebSecurityAutoConfigurationTests {
     }
 
     @Test
-    void addsNoFilterOutsideAServletApplication() {
+    void addsNoFilterOutsideAWebApplication() {
         new ApplicationContextRunner().withConfiguration(CONFIGURATIONS)
             .withPropertyValues(this.sso)
             .withPropertyValues("management.endpoints.web.exposure.include=awssso")
-            .run((context) -> assertThat(context).doesNotHaveBean(FilterRegistrationBean.class));
+            .run((context) -> {
+                assertThat(context).doesNotHaveBean(FilterRegistrationBean.class);
+                assertThat(context).doesNotHaveBean(RequestGuardWebFilter.class);
+            });
+    }
+
+    @Test
+    void guardsTheEndpointsPathsOfAWebFluxApplicationWithAWebFilter() {
+        reactive().withPropertyValues("management.endpoints.web.exposure.include=awssso")
+            .run((context) -> {
+                assertThat(context).hasSingleBean(RequestGuardWebFilter.class);
+                assertThat(context).doesNotHaveBean(FilterRegistrationBean.class);
+            });
+    }
+
+    @Test
+    void leavesAWebFluxApplicationsGuardToSpringSecurityWhenTurnedOff() {
+        reactive().withPropertyValues("management.endpoints.web.exposure.include=awssso",
+                "aws.sso.web.request-guard.enabled=false")
+            .run((context) -> assertThat(context).doesNotHaveBean(RequestGuardWebFilter.class));
+    }
+
+    private ReactiveWebApplicationContextRunner reactive() {
+        return new ReactiveWebApplicationContextRunner().withConfiguration(CONFIGURATIONS)
+            .withPropertyValues(this.sso);
     }
 }
