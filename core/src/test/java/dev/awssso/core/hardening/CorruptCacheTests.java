@@ -6,9 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.stream.Stream;
 
 import dev.awssso.core.LogCapture;
@@ -24,8 +22,8 @@ import dev.awssso.emulator.EmulatedSession;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;
 import dev.awssso.emulator.Operation;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,12 +46,8 @@ class CorruptCacheTests {
     @TempDir
     Path cacheDir;
 
-    private final List<SsoEngine> engines = new ArrayList<>();
-
-    @AfterEach
-    void closeEngines() {
-        this.engines.forEach(SsoEngine::close);
-    }
+    @RegisterExtension
+    final RunningEngines engines = new RunningEngines();
 
     static Stream<Arguments> corruptFiles() {
         String valid = "{\"startUrl\": \"https://d-0000000000.awsapps.com/start\", \"region\": \"us-east-1\","

@@ -28,8 +28,8 @@ import dev.awssso.emulator.IdentityCenterEmulatorExtension;
 import dev.awssso.emulator.MovableClock;
 import dev.awssso.emulator.Operation;
 import dev.awssso.emulator.RefreshTokenMode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,12 +57,8 @@ class CrossProcessTests {
     @TempDir
     Path cacheDir;
 
-    private final List<SsoEngine> engines = new ArrayList<>();
-
-    @AfterEach
-    void closeEngines() {
-        this.engines.forEach(SsoEngine::close);
-    }
+    @RegisterExtension
+    final RunningEngines engines = new RunningEngines();
 
     @Test
     void twoProcessesRefreshingTheSameSessionFiftyTimesNeverCorruptRollBackOrLoseTheToken(

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,8 +23,8 @@ import dev.awssso.emulator.Fault;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;
 import dev.awssso.emulator.Operation;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,12 +47,8 @@ class NothingBlocksTests {
     @TempDir
     Path cacheDir;
 
-    private final List<SsoEngine> engines = new ArrayList<>();
-
-    @AfterEach
-    void closeEngines() {
-        this.engines.forEach(SsoEngine::close);
-    }
+    @RegisterExtension
+    final RunningEngines engines = new RunningEngines();
 
     @Test
     void aCallerWaitsAtMostTheCallerWaitInAllATokenRefreshIncluded(IdentityCenterEmulator emulator) {

@@ -14,8 +14,8 @@ import dev.awssso.emulator.Fault;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;
 import dev.awssso.emulator.Operation;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -43,12 +43,8 @@ class OtherOperationFaultTests {
     @TempDir
     Path cacheDir;
 
-    private final List<SsoEngine> engines = new ArrayList<>();
-
-    @AfterEach
-    void closeEngines() {
-        this.engines.forEach(SsoEngine::close);
-    }
+    @RegisterExtension
+    final RunningEngines engines = new RunningEngines();
 
     static Stream<Arguments> faults() {
         List<Arguments> all = new ArrayList<>();

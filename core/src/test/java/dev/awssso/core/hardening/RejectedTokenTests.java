@@ -1,8 +1,6 @@
 package dev.awssso.core.hardening;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.SsoSessionException;
@@ -13,8 +11,8 @@ import dev.awssso.emulator.Fault;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;
 import dev.awssso.emulator.Operation;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,12 +35,8 @@ class RejectedTokenTests {
     @TempDir
     Path cacheDir;
 
-    private final List<SsoEngine> engines = new ArrayList<>();
-
-    @AfterEach
-    void closeEngines() {
-        this.engines.forEach(SsoEngine::close);
-    }
+    @RegisterExtension
+    final RunningEngines engines = new RunningEngines();
 
     @Test
     void aSingleRejectionRefreshesTheTokenAndTriesAgain(IdentityCenterEmulator emulator) {

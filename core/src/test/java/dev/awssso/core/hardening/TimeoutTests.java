@@ -29,10 +29,10 @@ import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.MovableClock;
 import dev.awssso.emulator.Operation;
 import dev.awssso.emulator.RefreshTokenMode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
@@ -68,18 +68,14 @@ class TimeoutTests {
     @TempDir
     Path cacheDir;
 
-    private final List<SsoEngine> engines = new ArrayList<>();
+    @RegisterExtension
+    final RunningEngines engines = new RunningEngines();
 
     private MovableClock clock;
 
     @BeforeEach
     void shareTheClock(MovableClock clock) {
         this.clock = clock;
-    }
-
-    @AfterEach
-    void closeEngines() {
-        this.engines.forEach(SsoEngine::close);
     }
 
     @Test
