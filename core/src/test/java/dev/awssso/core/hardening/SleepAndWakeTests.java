@@ -107,7 +107,7 @@ class SleepAndWakeTests {
     void refreshTimesCountFromWhenTheAnswerArrivedNotFromBeforeTheCall() {
         Duration shortLifetime = Duration.ofMinutes(4);
         this.emulator.setCredentialsLifetime(shortLifetime);
-        this.emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.delay(Duration.ofMillis(600)).times(1));
+        this.emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.delay(Duration.ofSeconds(2)).times(1));
         Thread mover = new Thread(() -> {
             Eventually.await("the call is under way", Duration.ofSeconds(10),
                     () -> this.emulator.callCount(Operation.GET_ROLE_CREDENTIALS) > 0);
