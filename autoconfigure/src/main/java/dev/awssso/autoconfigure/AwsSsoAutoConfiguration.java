@@ -14,6 +14,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.core.env.Environment;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -87,7 +88,9 @@ public final class AwsSsoAutoConfiguration {
     @ConditionalOnClass(StsClient.class)
     static class CallerIdentityConfiguration {
 
+        /** Created when first asked for (the endpoint's identity, a verifying health check), not at start-up. */
         @Bean(destroyMethod = "close")
+        @Lazy
         @ConditionalOnMissingBean
         CallerIdentityLookup awsSsoCallerIdentityLookup(SsoEngine engine, SsoSettings settings,
                 AwsSsoProperties properties) {

@@ -11,6 +11,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.SsoSessionException;
+import dev.awssso.core.account.CallerIdentityLookup;
 import dev.awssso.core.config.SettingsSource;
 import dev.awssso.core.config.SsoConfigurationException;
 import dev.awssso.core.config.SsoSettings;
@@ -111,6 +112,17 @@ class AwsSsoAutoConfigurationTests {
                 .isInstanceOf(IdentityCenterCredentialsProvider.class);
             assertThat(context.getBean(SsoSettings.class).source()).isEqualTo(SettingsSource.PROPERTIES);
             assertThat(context.getBean(AwsRegionProvider.class).getRegion()).isEqualTo(Region.EU_WEST_1);
+        });
+    }
+
+    @Test
+    void theCallerIdentityLookUpIsCreatedOnlyWhenAskedFor() {
+        this.contextRunner.withPropertyValues(inlineProperties()).run((context) -> {
+            assertThat(context.getBeanFactory().containsSingleton("awsSsoCallerIdentityLookup"))
+                .as("not created at start-up").isFalse();
+            assertThat(context.getBean(CallerIdentityLookup.class)).isNotNull();
+            assertThat(context.getBeanFactory().containsSingleton("awsSsoCallerIdentityLookup"))
+                .as("created once asked for").isTrue();
         });
     }
 
