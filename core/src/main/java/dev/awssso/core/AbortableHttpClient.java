@@ -45,14 +45,15 @@ final class AbortableHttpClient implements SdkHttpClient {
         if (this.closed) {
             return REFUSED;
         }
-        ExecutableHttpRequest prepared;
+        SdkHttpClient client;
         try {
-            prepared = this.delegate.get().prepareRequest(request);
+            client = this.delegate.get();
         }
         catch (IllegalStateException ex) {
             // closed since the check above
             return REFUSED;
         }
+        ExecutableHttpRequest prepared = client.prepareRequest(request);
         return new ExecutableHttpRequest() {
 
             @Override

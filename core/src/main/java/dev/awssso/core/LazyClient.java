@@ -46,11 +46,6 @@ public final class LazyClient<T extends SdkAutoCloseable> implements SdkAutoClos
         return this.client;
     }
 
-    /** Whether the client was built. */
-    public synchronized boolean built() {
-        return this.client != null;
-    }
-
     @Override
     public void close() {
         T built;

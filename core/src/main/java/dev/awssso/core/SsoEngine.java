@@ -121,10 +121,10 @@ public final class SsoEngine implements SdkAutoCloseable {
     private SsoEngine(SsoSettings settings, EngineOptions options, AbortableHttpClient http, Clock clock) {
         this.settings = settings;
         // built on first use: start-up makes no call, and building an SDK client takes a noticeable time
-        this.oidc = new LazyClient<>("SSO OIDC", () -> SsoClients.oidc(settings.ssoRegion(), options.endpoints().oidc(),
-                options.timeouts(), http));
-        this.portal = new LazyClient<>("SSO portal", () -> SsoClients.portal(settings.ssoRegion(), options.endpoints().portal(),
-                options.timeouts(), http));
+        this.oidc = new LazyClient<>("SSO OIDC",
+                () -> SsoClients.oidc(settings.ssoRegion(), options.endpoints().oidc(), options.timeouts(), http));
+        this.portal = new LazyClient<>("SSO portal",
+                () -> SsoClients.portal(settings.ssoRegion(), options.endpoints().portal(), options.timeouts(), http));
         this.http = http;
         this.clock = clock;
         int engine = ENGINE_NUMBER.incrementAndGet();

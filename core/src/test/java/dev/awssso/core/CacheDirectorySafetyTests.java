@@ -9,6 +9,7 @@ import java.nio.file.attribute.UserPrincipal;
 
 import dev.awssso.core.config.SsoConfigurationException;
 import dev.awssso.core.token.CacheFiles;
+import dev.awssso.core.token.FaultyFileSystem;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -60,6 +61,21 @@ class CacheDirectorySafetyTests {
                 assertThat(problem.description()).contains("belongs to user nobody");
                 assertThat(problem.action()).contains("chmod 700 " + cache);
             }));
+    }
+
+    @Test
+    void acceptsAReadOnlyMountOfADirectoryThatAnotherUserOwns() throws IOException {
+        // docker run -v ~/.aws:/root/.aws:ro: the files belong to the host's user, the application runs as root
+        Path cache = directory("rwx------");
+        this.emulator.signIn(EngineFixture.SESSION).writeCacheFile(cache);
+        UserPrincipal nobody = cache.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+        Files.setOwner(cache, nobody);
+        FaultyFileSystem mount = new FaultyFileSystem();
+        mount.readOnly();
+
+        try (SsoEngine engine = start(mount.wrap(cache))) {
+            assertThat(engine.credentialsProvider().resolveCredentials().accessKeyId()).startsWith("ASIA");
+        }
     }
 
     @Test

@@ -32,7 +32,8 @@ class RequestGuardWebFilterTests {
 
     @Test
     void aCurlStylePostPasses() {
-        MockServerWebExchange exchange = exchange(MockServerHttpRequest.post("http://localhost:8080/actuator/awssso/refresh")
+        MockServerWebExchange exchange = exchange(
+                MockServerHttpRequest.post("http://localhost:8080/actuator/awssso/refresh")
             .header("Host", "localhost:8080"));
 
         this.filter.filter(exchange, this.chain).block();
@@ -42,7 +43,8 @@ class RequestGuardWebFilterTests {
 
     @Test
     void aPostThatABrowserSendsForAnotherSiteIsRefused() {
-        MockServerWebExchange exchange = exchange(MockServerHttpRequest.post("http://localhost:8080/actuator/awssso/logout")
+        MockServerWebExchange exchange = exchange(
+                MockServerHttpRequest.post("http://localhost:8080/actuator/awssso/logout")
             .header("Host", "localhost:8080")
             .header("Origin", "https://evil.example")
             .header("Sec-Fetch-Site", "cross-site"));
@@ -56,7 +58,8 @@ class RequestGuardWebFilterTests {
 
     @Test
     void aReadThroughAReboundHostNameIsRefused() {
-        MockServerWebExchange exchange = exchange(MockServerHttpRequest.get("http://attacker.example:8080/actuator/awssso/accounts")
+        MockServerWebExchange exchange = exchange(
+                MockServerHttpRequest.get("http://attacker.example:8080/actuator/awssso/accounts")
             .header("Host", "attacker.example:8080"));
 
         this.filter.filter(exchange, this.chain).block();

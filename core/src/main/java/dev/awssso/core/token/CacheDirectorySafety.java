@@ -16,7 +16,8 @@ import dev.awssso.core.config.ConfigurationProblem;
  * Whether another user of the machine could change the files of a cache directory, as ssh asks of
  * {@code ~/.ssh}: the directory (a symbolic link is followed, so a linked {@code ~/.aws} is judged by its target)
  * must belong to the user running the application (or root) and be writable by no group and nobody else.
- * A read-only directory is fine. File systems without POSIX attributes are not judged.
+ * A read-only directory is fine, and so is any directory on a read-only mount. File systems without POSIX
+ * attributes are not judged.
  */
 public final class CacheDirectorySafety {
 
@@ -38,6 +39,11 @@ public final class CacheDirectorySafety {
         }
         PosixFileAttributes attributes;
         try {
+            if (Files.getFileStore(directory).isReadOnly()) {
+                // a read-only mount, as a container is given the host's sign-in: its owner on the host is not a
+                // user of this machine, and nothing here can plant a token through it
+                return Optional.empty();
+            }
             attributes = Files.readAttributes(directory, PosixFileAttributes.class);
         }
         catch (IOException ex) {

@@ -63,7 +63,7 @@ public final class FaultyFileSystem extends FileSystem {
     /**
      * Everything that would change the disk fails with {@code FileSystemException} "Read-only file system", as on
      * a {@code :ro} mount: creating, writing, renaming and deleting files and directories, and asking for write
-     * access.
+     * access; the file store says it is read-only.
      */
     public void readOnly() {
         this.readOnly = true;

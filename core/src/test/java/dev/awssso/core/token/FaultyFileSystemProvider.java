@@ -165,7 +165,8 @@ final class FaultyFileSystemProvider extends FileSystemProvider {
 
     @Override
     public FileStore getFileStore(Path path) throws IOException {
-        return this.delegate().getFileStore(FaultyPath.unwrap(path));
+        FileStore store = this.delegate().getFileStore(FaultyPath.unwrap(path));
+        return this.fileSystem.isReadOnly() ? new ReadOnlyFileStore(store) : store;
     }
 
     @Override
