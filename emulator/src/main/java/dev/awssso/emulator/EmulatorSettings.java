@@ -3,6 +3,8 @@ package dev.awssso.emulator;
 import java.time.Duration;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The adjustable behaviour of an emulator; safe to change while requests are served.
  */
@@ -25,6 +27,9 @@ final class EmulatorSettings {
     private volatile Duration devicePollInterval = Duration.ofSeconds(1);
 
     private volatile boolean slowDownEnforced = true;
+
+    /** The longest lifetime of credentials {@code AssumeRole} issues, or {@code null} for what was asked. */
+    private volatile @Nullable Duration assumedRoleLifetime;
 
     Duration tokenLifetime() {
         return this.tokenLifetime;
@@ -102,6 +107,14 @@ final class EmulatorSettings {
 
     void slowDownEnforced(boolean enforced) {
         this.slowDownEnforced = enforced;
+    }
+
+    @Nullable Duration assumedRoleLifetime() {
+        return this.assumedRoleLifetime;
+    }
+
+    void assumedRoleLifetime(Duration lifetime) {
+        this.assumedRoleLifetime = positive(lifetime, "assumedRoleLifetime");
     }
 
     private static Duration positive(Duration duration, String name) {

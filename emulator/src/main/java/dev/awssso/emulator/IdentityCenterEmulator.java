@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
@@ -23,14 +24,14 @@ import org.jspecify.annotations.Nullable;
  * {@code StartDeviceAuthorization}, {@code CreateToken}), the sign-in pages ({@code /authorize} for the PKCE
  * authorization code flow, {@code /device} for the device code flow), the SSO portal ({@code GetRoleCredentials},
  * {@code ListAccounts}, {@code ListAccountRoles}, {@code Logout}) and STS {@code GetCallerIdentity}, all at
- * {@link #endpoint()}. The AWS SDK clients work against it unchanged when built with
- * {@code endpointOverride(emulator.endpoint())}.
+ * {@link #endpoint()}, and STS {@code AssumeRole} for the roles whose trust {@link #allowAssumeRole} sets. The AWS
+ * SDK clients work against it unchanged when built with {@code endpointOverride(emulator.endpoint())}.
  * <p>
  * Sessions are started directly with {@link #signIn(String)}, as if {@code aws sso login} had run, or by a client
  * going through a sign-in flow: approved in a browser, or without one by {@link #approveAuthorization(URI)} and
  * {@link #approveDevice(String)}. The user is always signed in to the pages, as the current user name. Behaviour
- * can be changed while it runs (lifetimes, refresh token rotation, poll interval, denied roles, faults); it is
- * thread-safe.
+ * can be changed while it runs (lifetimes, refresh token rotation, poll interval, denied roles, which roles may be
+ * assumed, faults); it is thread-safe.
  * <p>
  * Loading this class sets the system property {@code sun.net.httpserver.nodelay=true} unless it is already set:
  * the JDK's HTTP server otherwise answers every request on a kept-alive connection about 40 ms late.
@@ -76,6 +77,8 @@ public final class IdentityCenterEmulator implements AutoCloseable {
 
     private final FaultInjector faults = new FaultInjector();
 
+    private final RoleTrust trust = new RoleTrust();
+
     private final ClientRegistry clients;
 
     private final SessionRegistry sessions;
@@ -106,7 +109,7 @@ public final class IdentityCenterEmulator implements AutoCloseable {
                 new OidcHandler(this.clients, this.sessions, this.devices, this.codes),
                 new PageHandler(this.clients, this.codes, this.devices, this.settings),
                 new PortalHandler(this.sessions, credentials, this.directory, this.settings),
-                new StsHandler(credentials, clock)), this.counters, this.faults);
+                new StsHandler(credentials, this.trust, this.settings, clock)), this.counters, this.faults);
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         this.server.setExecutor(this.executor);
         this.server.createContext("/", router);
@@ -258,13 +261,70 @@ public final class IdentityCenterEmulator implements AutoCloseable {
     }
 
     /**
-     * Denies a role: {@code GetRoleCredentials} answers 403 {@code ForbiddenException} and
-     * {@code ListAccountRoles} leaves it out. All other roles are allowed.
+     * Denies a role, as an administrator removing the user's assignment does, also while the application runs:
+     * from now on {@code GetRoleCredentials} answers 403 {@code ForbiddenException} and {@code ListAccountRoles}
+     * leaves it out. Credentials already issued stay valid. All other roles are allowed.
      * @param accountId account id
      * @param roleName role name
      */
     public void denyRole(String accountId, String roleName) {
         this.directory.deny(accountId, roleName);
+    }
+
+    /**
+     * Lets credentials of role {@code principalRoleArn} assume {@code roleArn} with STS {@code AssumeRole}, as a
+     * trust policy naming that principal does; other roles and principals get {@code AccessDenied}. The
+     * principal of role credentials from {@code GetRoleCredentials} is the role of their account, for example
+     * {@code arn:aws:iam::111122223333:role/ReadOnly} (see {@link #roleArn(String, String)}); that of assumed
+     * role credentials is the assumed role's ARN, so chains of any length can be allowed link by link.
+     * @param principalRoleArn the role whose credentials may assume {@code roleArn}
+     * @param roleArn the role that may be assumed, {@code arn:aws:iam::ACCOUNT:role/NAME}
+     */
+    public void allowAssumeRole(String principalRoleArn, String roleArn) {
+        this.trust.allow(principalRoleArn, roleArn, null);
+    }
+
+    /**
+     * Lets credentials of role {@code principalRoleArn} assume {@code roleArn} only with the given external id
+     * (the trust policy's {@code sts:ExternalId} condition); without it, or with another one,
+     * {@code AssumeRole} answers {@code AccessDenied}.
+     * @param principalRoleArn the role whose credentials may assume {@code roleArn}
+     * @param roleArn the role that may be assumed
+     * @param externalId the external id the caller must give
+     */
+    public void allowAssumeRole(String principalRoleArn, String roleArn, String externalId) {
+        this.trust.allow(principalRoleArn, roleArn, externalId);
+    }
+
+    /**
+     * Withdraws what {@link #allowAssumeRole} allowed: from now on {@code AssumeRole} of {@code roleArn} with
+     * credentials of {@code principalRoleArn} answers {@code AccessDenied}. Credentials already issued stay valid.
+     * @param principalRoleArn the principal
+     * @param roleArn the role
+     */
+    public void revokeAssumeRole(String principalRoleArn, String roleArn) {
+        this.trust.revoke(principalRoleArn, roleArn);
+    }
+
+    /**
+     * Sets the longest lifetime of credentials {@code AssumeRole} issues from now on: the {@code DurationSeconds}
+     * asked for (900 to 3600, default 3600) is shortened to it, as a role's maximum session duration would.
+     * Without it, the lifetime asked for is issued.
+     * @param lifetime a positive duration
+     */
+    public void setAssumedRoleLifetime(Duration lifetime) {
+        this.settings.assumedRoleLifetime(lifetime);
+    }
+
+    /**
+     * The ARN of a role, {@code arn:aws:iam::ACCOUNT:role/NAME}: what {@link #allowAssumeRole} names as principal
+     * for role credentials of the portal.
+     * @param accountId account id
+     * @param roleName role name
+     * @return the ARN
+     */
+    public static String roleArn(String accountId, String roleName) {
+        return "arn:aws:iam::" + accountId + ":role/" + roleName;
     }
 
     /**
@@ -449,8 +509,13 @@ public final class IdentityCenterEmulator implements AutoCloseable {
                 Route.of("GET", "/assignment/roles", Operation.LIST_ACCOUNT_ROLES, Dialect.PORTAL,
                         portal::listAccountRoles),
                 Route.of("POST", "/logout", Operation.LOGOUT, Dialect.PORTAL, portal::logout),
-                new Route(Operation.GET_CALLER_IDENTITY, Dialect.QUERY, (request) -> request.is("POST", "/")
-                        && "GetCallerIdentity".equals(request.form().get("Action")), sts::getCallerIdentity));
+                stsAction(Operation.GET_CALLER_IDENTITY, "GetCallerIdentity", sts::getCallerIdentity),
+                stsAction(Operation.ASSUME_ROLE, "AssumeRole", sts::assumeRole));
+    }
+
+    private static Route stsAction(Operation operation, String action, Function<Request, Reply> handler) {
+        return new Route(operation, Dialect.QUERY,
+                (request) -> request.is("POST", "/") && action.equals(request.form().get("Action")), handler);
     }
 
     private static ThreadFactory daemonThreads() {

@@ -33,6 +33,9 @@ public enum Operation {
     LOGOUT,
 
     /** STS {@code GetCallerIdentity} ({@code POST /}, AWS query protocol). */
-    GET_CALLER_IDENTITY
+    GET_CALLER_IDENTITY,
+
+    /** STS {@code AssumeRole} ({@code POST /}, AWS query protocol). */
+    ASSUME_ROLE
 
 }

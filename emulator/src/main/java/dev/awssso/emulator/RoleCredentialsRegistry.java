@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The role credentials issued by {@code GetRoleCredentials}, by access key id.
+ * The role credentials issued by {@code GetRoleCredentials} and STS {@code AssumeRole}, by access key id.
  */
 final class RoleCredentialsRegistry {
 
@@ -25,7 +25,15 @@ final class RoleCredentialsRegistry {
     }
 
     IssuedCredentials issue(String accountId, String roleName, String userName, Duration lifetime) {
-        Instant expiresAt = this.clock.instant().plus(lifetime).truncatedTo(ChronoUnit.MILLIS);
+        return issueUntil(accountId, roleName, userName,
+                this.clock.instant().plus(lifetime).truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    /**
+     * Issues credentials that expire at {@code expiresAt}.
+     * @param userName the user, or the role session name of an assumed role
+     */
+    IssuedCredentials issueUntil(String accountId, String roleName, String userName, Instant expiresAt) {
         IssuedCredentials credentials = new IssuedCredentials(this.secrets.accessKeyId(),
                 this.secrets.secretAccessKey(), this.secrets.sessionToken(), accountId, roleName, userName,
                 expiresAt);
@@ -44,7 +52,7 @@ final class RoleCredentialsRegistry {
      * @param sessionToken session token
      * @param accountId account of the role
      * @param roleName name of the role
-     * @param userName the user they were issued to
+     * @param userName the user they were issued to, or the role session name of an assumed role
      * @param expiresAt when they expire (whole milliseconds)
      */
     record IssuedCredentials(String accessKeyId, String secretAccessKey, String sessionToken, String accountId,

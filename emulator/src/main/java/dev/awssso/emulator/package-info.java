@@ -1,6 +1,6 @@
 /**
  * A local AWS IAM Identity Center for tests, benchmarks and demos: SSO OIDC, the SSO portal and STS
- * {@code GetCallerIdentity} on the loopback interface, speaking the wire protocol the AWS SDK clients read.
+ * {@code GetCallerIdentity} and {@code AssumeRole} on the loopback interface, speaking the wire protocol the AWS SDK clients read.
  * Start one with {@link dev.awssso.emulator.IdentityCenterEmulator#start()}.
  */
 @NullMarked

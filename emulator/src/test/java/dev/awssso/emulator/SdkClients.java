@@ -1,6 +1,7 @@
 package dev.awssso.emulator;
 
 import java.time.Duration;
+import java.util.function.Consumer;
 
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -15,6 +16,9 @@ import software.amazon.awssdk.services.sso.model.RoleCredentials;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.ssooidc.model.CreateTokenResponse;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
+import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
+import software.amazon.awssdk.services.sts.model.Credentials;
 import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
 
 /**
@@ -83,6 +87,28 @@ final class SdkClients implements AutoCloseable {
                 credentials.secretAccessKey(), credentials.sessionToken());
         return this.sts.getCallerIdentity((request) -> request.overrideConfiguration(
                 (config) -> config.credentialsProvider(StaticCredentialsProvider.create(session))));
+    }
+
+    /** {@code AssumeRole} signed with {@code credentials}. */
+    AssumeRoleResponse assumeRole(AwsSessionCredentials credentials, Consumer<AssumeRoleRequest.Builder> request) {
+        return this.sts.assumeRole((builder) -> request.accept(builder.overrideConfiguration(
+                (config) -> config.credentialsProvider(StaticCredentialsProvider.create(credentials)))));
+    }
+
+    static AwsSessionCredentials sessionCredentials(RoleCredentials credentials) {
+        return AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(),
+                credentials.sessionToken());
+    }
+
+    static AwsSessionCredentials sessionCredentials(Credentials credentials) {
+        return AwsSessionCredentials.create(credentials.accessKeyId(), credentials.secretAccessKey(),
+                credentials.sessionToken());
+    }
+
+    /** {@code GetCallerIdentity} signed with {@code credentials}. */
+    GetCallerIdentityResponse callerIdentity(AwsSessionCredentials credentials) {
+        return this.sts.getCallerIdentity((request) -> request.overrideConfiguration(
+                (config) -> config.credentialsProvider(StaticCredentialsProvider.create(credentials))));
     }
 
     @Override
