@@ -103,7 +103,8 @@ public final class SsoSettingsResolver {
         return (fromEnvironment != null && !fromEnvironment.isBlank()) ? fromEnvironment.trim() : "default";
     }
 
-    private static boolean isSsoProfile(@Nullable Profile profile) {
+    /** Whether {@code profile} has an {@code sso_*} key, as the AWS SDKs decide that a profile uses SSO. */
+    static boolean isSsoProfile(@Nullable Profile profile) {
         return profile != null && SSO_PROFILE_KEYS.stream().anyMatch((key) -> profile.property(key).isPresent());
     }
 }
