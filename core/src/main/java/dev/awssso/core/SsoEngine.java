@@ -67,6 +67,9 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * credentials that went stale (it never waits). Events are delivered on a third thread, so a slow listener
  * never delays a refresh. Starting the engine makes no network call: credentials are fetched when first asked
  * for, and kept fresh from then on. A background thread never starts a sign-in.
+ * <p>
+ * Further roles of the same sign-in {@linkplain #attach attach} to the engine (see
+ * {@link dev.awssso.core.roles.RoleRegistry}): they share its token manager, and its maintenance drives them.
  */
 public final class SsoEngine implements SdkAutoCloseable {
 
@@ -103,6 +106,11 @@ public final class SsoEngine implements SdkAutoCloseable {
 
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
 
+    private final EngineOptions options;
+
+    /** Work that lives with the engine, such as further roles of its sign-in. */
+    private final List<EngineAttachment> attachments = new CopyOnWriteArrayList<>();
+
     /** The threads of this engine, so that close() returns only once they have ended. */
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
@@ -120,6 +128,7 @@ public final class SsoEngine implements SdkAutoCloseable {
 
     private SsoEngine(SsoSettings settings, EngineOptions options, AbortableHttpClient http, Clock clock) {
         this.settings = settings;
+        this.options = options;
         // built on first use: start-up makes no call, and building an SDK client takes a noticeable time
         this.oidc = new LazyClient<>("SSO OIDC",
                 () -> SsoClients.oidc(settings.ssoRegion(), options.endpoints().oidc(), options.timeouts(), http));
@@ -208,6 +217,20 @@ public final class SsoEngine implements SdkAutoCloseable {
         return this.statusAssembler.snapshot();
     }
 
+    /**
+     * Attaches work that lives with this engine: its {@link EngineAttachment#refreshIfDue()} and
+     * {@link EngineAttachment#expireIfStale()} run with every background check, it hears of sign-ins and token
+     * refreshes, and it is closed first when the engine closes.
+     */
+    public void attach(EngineAttachment attachment) {
+        this.attachments.add(attachment);
+    }
+
+    /** What work attached to this engine builds on: its sign-in, clients and timings. */
+    public EngineParts parts() {
+        return new EngineParts(this.settings, this.tokens, this.portal::get, this.http, this.clock, this.options);
+    }
+
     /** Adds a listener for {@link SessionEvent}s. */
     public void addListener(SessionListener listener) {
         this.listeners.add(listener);
@@ -236,6 +259,7 @@ public final class SsoEngine implements SdkAutoCloseable {
      */
     @Override
     public void close() {
+        this.attachments.forEach(EngineAttachment::close);
         this.credentials.close();
         this.login.close();
         this.scheduler.shutdownNow();
@@ -264,8 +288,8 @@ public final class SsoEngine implements SdkAutoCloseable {
         long interval = options.checkInterval().toMillis();
         this.scheduler.scheduleWithFixedDelay(() -> survive("refresh", this::maintain), interval, interval,
                 TimeUnit.MILLISECONDS);
-        this.scheduler.scheduleWithFixedDelay(() -> survive("expiry check", this.credentials::expireIfStale),
-                interval, interval, TimeUnit.MILLISECONDS);
+        this.scheduler.scheduleWithFixedDelay(() -> survive("expiry check", this::expireIfStale), interval, interval,
+                TimeUnit.MILLISECONDS);
     }
 
     private void maintain() {
@@ -273,7 +297,13 @@ public final class SsoEngine implements SdkAutoCloseable {
         this.tokens.persistIfPending();
         this.tokens.refreshIfDue();
         this.credentials.refreshIfDue();
+        this.attachments.forEach((attachment) -> survive("refresh of an attachment", attachment::refreshIfDue));
         watchSessionEnd();
+    }
+
+    private void expireIfStale() {
+        this.credentials.expireIfStale();
+        this.attachments.forEach((attachment) -> survive("expiry check of an attachment", attachment::expireIfStale));
     }
 
     /**
@@ -389,22 +419,26 @@ public final class SsoEngine implements SdkAutoCloseable {
         @Override
         public void signedIn(SsoToken token) {
             SsoEngine.this.credentials.signedIn(token);
+            SsoEngine.this.attachments.forEach((attachment) -> attachment.signedIn(token));
             publish(SessionEvent.SignedIn::new);
         }
 
         @Override
         public void signedOut() {
             SsoEngine.this.credentials.signedOut();
+            SsoEngine.this.attachments.forEach(EngineAttachment::signedOut);
             publish(SessionEvent.SignedOut::new);
         }
 
         @Override
         public void tokenRefreshed(SsoToken token) {
+            SsoEngine.this.attachments.forEach((attachment) -> attachment.tokenRefreshed(token));
             publish(SessionEvent.TokenRefreshed::new);
         }
 
         @Override
         public void tokenRefreshFailed(RefreshFailure failure) {
+            SsoEngine.this.attachments.forEach((attachment) -> attachment.tokenRefreshFailed(failure));
             publish((status) -> new SessionEvent.RefreshFailed(RefreshKind.TOKEN, failure, status));
         }
 

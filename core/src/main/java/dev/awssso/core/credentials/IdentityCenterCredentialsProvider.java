@@ -23,7 +23,6 @@ import dev.awssso.core.refresh.RefreshFailure;
 import dev.awssso.core.refresh.RefreshRecord;
 import dev.awssso.core.refresh.RetryBackoff;
 import dev.awssso.core.token.SsoToken;
-import dev.awssso.core.token.TokenListener;
 import dev.awssso.core.token.TokenManager;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,7 +42,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * wait. Only when no valid credentials are held does a caller wait, at most {@link Timing#callerWait()} in all:
  * one fetch on the fetch executor serves every waiting thread, and goes on after a caller gave up.
  */
-public final class IdentityCenterCredentialsProvider implements AwsCredentialsProvider, TokenListener {
+public final class IdentityCenterCredentialsProvider implements RefreshingCredentialsProvider {
 
     private static final Logger logger = LoggerFactory.getLogger(IdentityCenterCredentialsProvider.class);
 

@@ -13,7 +13,7 @@ import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
- * Sorts the exceptions of the SSO OIDC and SSO portal clients into {@link FailureKind}s and describes them
+ * Sorts the exceptions of the SSO OIDC, SSO portal and STS clients into {@link FailureKind}s and describes them
  * without echoing anything a response body could contain beyond the service's own error message.
  */
 public final class FailureClassifier {
@@ -22,6 +22,9 @@ public final class FailureClassifier {
             "InvalidClientException", "UnauthorizedClientException", "UnauthorizedException");
 
     private static final Set<String> ACCESS_DENIED_CODES = Set.of("ForbiddenException", "AccessDeniedException");
+
+    /** STS refusing the caller's credentials themselves (403): new source credentials may pass. */
+    private static final Set<String> SOURCE_CREDENTIALS_CODES = Set.of("ExpiredToken", "InvalidClientTokenId");
 
     private FailureClassifier() {
     }
@@ -69,6 +72,9 @@ public final class FailureClassifier {
     private static FailureKind kindOf(String code, AwsServiceException service) {
         if (SESSION_ENDED_CODES.contains(code) || service.statusCode() == 401) {
             return FailureKind.SESSION_ENDED;
+        }
+        if (SOURCE_CREDENTIALS_CODES.contains(code)) {
+            return FailureKind.TRANSIENT;
         }
         if (ACCESS_DENIED_CODES.contains(code) || service.statusCode() == 403) {
             return FailureKind.ACCESS_DENIED;

@@ -3,12 +3,19 @@ package dev.awssso.core.status;
 import java.time.Duration;
 import java.time.Instant;
 
+import dev.awssso.core.config.NamedRole;
 import dev.awssso.core.refresh.RefreshFailure;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Something that happened to an IAM Identity Center sign-in. Each event carries the status right after it.
+ * Something that happened to an IAM Identity Center sign-in or to one of its roles. Each event carries the status
+ * of the sign-in right after it; events about credentials name the role they concern ({@value #DEFAULT_ROLE} for
+ * the default role, else its name under {@code aws.sso.roles}).
  */
 public sealed interface SessionEvent {
+
+    /** The name of the default role, which events about credentials carry unless they name another. */
+    String DEFAULT_ROLE = NamedRole.DEFAULT_NAME;
 
     /** The status after the event. */
     SessionStatus status();
@@ -25,15 +32,33 @@ public sealed interface SessionEvent {
     record TokenRefreshed(SessionStatus status) implements SessionEvent {
     }
 
-    /** New role credentials were fetched. */
-    record CredentialsRefreshed(SessionStatus status) implements SessionEvent {
+    /**
+     * New role credentials were fetched (from the portal, or from STS for an assumed role).
+     *
+     * @param status the status after the event
+     * @param role the name of the role
+     */
+    record CredentialsRefreshed(SessionStatus status, String role) implements SessionEvent {
+
+        /** The event for the default role. */
+        public CredentialsRefreshed(SessionStatus status) {
+            this(status, DEFAULT_ROLE);
+        }
     }
 
     /**
      * The role credentials went stale before new ones could be fetched (the machine slept, or the refresh kept
      * failing) and are no longer served; the next caller waits for new ones.
+     *
+     * @param status the status after the event
+     * @param role the name of the role
      */
-    record CredentialsWithdrawn(SessionStatus status) implements SessionEvent {
+    record CredentialsWithdrawn(SessionStatus status, String role) implements SessionEvent {
+
+        /** The event for the default role. */
+        public CredentialsWithdrawn(SessionStatus status) {
+            this(status, DEFAULT_ROLE);
+        }
     }
 
     /**
@@ -42,8 +67,15 @@ public sealed interface SessionEvent {
      * @param kind what was being refreshed
      * @param failure why it failed, without secrets
      * @param status the status after the failure
+     * @param role the name of the role whose credentials failed, or {@code null} for the token
      */
-    record RefreshFailed(RefreshKind kind, RefreshFailure failure, SessionStatus status) implements SessionEvent {
+    record RefreshFailed(RefreshKind kind, RefreshFailure failure, SessionStatus status, @Nullable String role)
+            implements SessionEvent {
+
+        /** The event for the token, or for the credentials of the default role. */
+        public RefreshFailed(RefreshKind kind, RefreshFailure failure, SessionStatus status) {
+            this(kind, failure, status, (kind == RefreshKind.TOKEN) ? null : DEFAULT_ROLE);
+        }
     }
 
     /**
@@ -68,7 +100,7 @@ public sealed interface SessionEvent {
         /** The access token (SSO OIDC {@code CreateToken}). */
         TOKEN,
 
-        /** The role credentials (SSO portal {@code GetRoleCredentials}). */
+        /** The role credentials (SSO portal {@code GetRoleCredentials}, or STS {@code AssumeRole}). */
         CREDENTIALS
     }
 }

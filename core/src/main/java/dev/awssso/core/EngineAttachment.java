@@ -1,0 +1,24 @@
+package dev.awssso.core;
+
+import dev.awssso.core.token.TokenListener;
+
+/**
+ * Work that lives with an {@link SsoEngine} (see {@link SsoEngine#attach}), such as the credentials of further
+ * roles of its sign-in: driven by the engine's background maintenance, told of the sign-ins, sign-outs and token
+ * refreshes its token manager sees (on the thread that saw them, before the engine's listeners hear of them),
+ * and closed with the engine.
+ */
+public interface EngineAttachment extends TokenListener {
+
+    /**
+     * Starts whatever refresh is due, without waiting for it; called on the engine's refresh thread at every
+     * check, after the token was refreshed if due.
+     */
+    void refreshIfDue();
+
+    /** Withdraws whatever went stale; called on the engine's expiry thread at every check. Never waits. */
+    void expireIfStale();
+
+    /** Stops serving; called first when the engine closes, before its threads and clients stop. */
+    void close();
+}

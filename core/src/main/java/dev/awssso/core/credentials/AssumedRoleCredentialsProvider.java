@@ -1,0 +1,472 @@
+package dev.awssso.core.credentials;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import dev.awssso.core.SsoSessionException;
+import dev.awssso.core.SsoSessionException.Reason;
+import dev.awssso.core.config.AssumeRoleSpec;
+import dev.awssso.core.credentials.IdentityCenterCredentialsProvider.Timing;
+import dev.awssso.core.refresh.DurationWords;
+import dev.awssso.core.refresh.FailureClassifier;
+import dev.awssso.core.refresh.FailureKind;
+import dev.awssso.core.refresh.RefreshFailure;
+import dev.awssso.core.refresh.RefreshRecord;
+import dev.awssso.core.token.SsoToken;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
+
+/**
+ * Serves the credentials of a role assumed with STS {@code AssumeRole}, signed with the credentials of any
+ * source provider (the Identity Center role, or the link before in a chain), with the guarantees of
+ * {@link IdentityCenterCredentialsProvider}: {@link #resolveCredentials()} reads one volatile field and the wall
+ * clock once and never hands out stale credentials; the background maintenance ({@link #refreshIfDue}) assumes
+ * the role again ahead of its own expiry, whether or not it outlives the source's credentials (fresh source
+ * credentials are asked for at each refresh); one call at a time on the fetch executor serves every waiting
+ * caller, who waits {@link Timing#callerWait()} at most.
+ * <p>
+ * A failure of the source (no sign-in, an ended session, an unassigned role) is passed on with its reason and
+ * not retried here: the source remembers and retries it. {@code AssumeRole} refusals are classified; an
+ * {@code AccessDenied} names the source, the role and the trust policy to fix.
+ */
+public final class AssumedRoleCredentialsProvider implements RefreshingCredentialsProvider {
+
+    private static final Logger logger = LoggerFactory.getLogger(AssumedRoleCredentialsProvider.class);
+
+    private static final String OPERATION = "AssumeRole";
+
+    private final String name;
+
+    private final AssumeRoleSpec step;
+
+    private final AwsCredentialsProvider source;
+
+    private final String sourceDescription;
+
+    private final RoleAssumer assumer;
+
+    private final Clock clock;
+
+    private final Timing timing;
+
+    private final Executor fetchExecutor;
+
+    private final CredentialsListener listener;
+
+    /** Guards {@link #held}, {@link #generation} and {@link #inFlight} together. */
+    private final Object stateLock = new Object();
+
+    /** The credentials being served with their refresh and stale times; read without a lock. */
+    private volatile @Nullable HeldCredentials held;
+
+    /** Changes with every sign-in, sign-out and close: a call started before a change serves nothing. */
+    private int generation;
+
+    private @Nullable CompletableFuture<HeldCredentials> inFlight;
+
+    private volatile boolean closed;
+
+    private volatile boolean requested;
+
+    private volatile @Nullable Instant withdrawnExpiry;
+
+    private volatile @Nullable RefreshFailure lastFailure;
+
+    /** The last refusal of STS, thrown at once to callers until {@link #nextAttemptAt}. */
+    private volatile @Nullable SsoSessionException lastError;
+
+    private volatile @Nullable RefreshRecord lastRefresh;
+
+    private volatile Instant nextAttemptAt = Instant.MIN;
+
+    /** Written by the call in progress only; calls do not overlap. */
+    private int consecutiveFailures;
+
+    /**
+     * Creates a provider; it calls nothing until credentials are first asked for.
+     * @param name the name of the role it serves, for messages
+     * @param step the role to assume, and how
+     * @param source the credentials to assume it with
+     * @param sourceDescription the source in words, such as {@code the Identity Center role 'PowerUser' of account
+     *     111122223333 (IAM role AWSReservedSSO_PowerUser_...)} or the ARN of the link before
+     * @param fetchExecutor where calls run, so that a caller can stop waiting while the call goes on
+     * @param listener told about refreshes, failures and withdrawals
+     */
+    public AssumedRoleCredentialsProvider(String name, AssumeRoleSpec step, AwsCredentialsProvider source,
+            String sourceDescription, RoleAssumer assumer, Clock clock, Timing timing, Executor fetchExecutor,
+            CredentialsListener listener) {
+        this.name = name;
+        this.step = step;
+        this.source = source;
+        this.sourceDescription = sourceDescription;
+        this.assumer = assumer;
+        this.clock = clock;
+        this.timing = timing;
+        this.fetchExecutor = fetchExecutor;
+        this.listener = listener;
+    }
+
+    @Override
+    public AwsSessionCredentials resolveCredentials() {
+        HeldCredentials current = this.held;
+        if (current != null && this.clock.millis() < current.staleAtMillis()) {
+            return current.credentials();
+        }
+        return awaitCredentials(current);
+    }
+
+    @Override
+    public Optional<AwsSessionCredentials> currentCredentials() {
+        HeldCredentials current = this.held;
+        return (current != null) ? Optional.of(current.credentials()) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Instant> withdrawnExpiry() {
+        return Optional.ofNullable(this.withdrawnExpiry);
+    }
+
+    @Override
+    public Optional<RefreshFailure> lastFailure() {
+        return Optional.ofNullable(this.lastFailure);
+    }
+
+    @Override
+    public Optional<RefreshRecord> lastRefresh() {
+        return Optional.ofNullable(this.lastRefresh);
+    }
+
+    @Override
+    public Optional<Instant> nextRefreshAt() {
+        HeldCredentials current = this.held;
+        return (current != null && this.requested) ? Optional.of(current.refreshAt()) : Optional.empty();
+    }
+
+    @Override
+    public boolean requested() {
+        return this.requested;
+    }
+
+    @Override
+    public void refreshIfDue() {
+        HeldCredentials current = this.held;
+        Instant now = this.clock.instant();
+        if (!this.requested || this.closed || (current != null && now.isBefore(current.refreshAt()))
+                || now.isBefore(this.nextAttemptAt)) {
+            return;
+        }
+        startFetch();
+    }
+
+    @Override
+    public AwsSessionCredentials refreshNow() {
+        requireOpen();
+        this.requested = true;
+        return await(startFetch(), System.nanoTime() + this.timing.callerWait().toNanos()).credentials();
+    }
+
+    @Override
+    public void expireIfStale() {
+        HeldCredentials current = this.held;
+        if (current != null && this.clock.millis() >= current.staleAtMillis()) {
+            withdraw(current);
+        }
+    }
+
+    @Override
+    public void close() {
+        CompletableFuture<HeldCredentials> pending;
+        synchronized (this.stateLock) {
+            this.closed = true;
+            this.held = null;
+            this.generation++;
+            pending = this.inFlight;
+        }
+        if (pending != null) {
+            pending.completeExceptionally(closedException());
+        }
+    }
+
+    @Override
+    public void signedIn(SsoToken token) {
+        synchronized (this.stateLock) {
+            this.generation++;
+        }
+        this.lastError = null;
+        this.lastFailure = null;
+        this.nextAttemptAt = Instant.MIN;
+    }
+
+    @Override
+    public void signedOut() {
+        synchronized (this.stateLock) {
+            this.generation++;
+            this.held = null;
+        }
+        this.withdrawnExpiry = null;
+        this.lastError = null;
+        this.lastFailure = null;
+        this.lastRefresh = null;
+        this.nextAttemptAt = Instant.MIN;
+    }
+
+    private AwsSessionCredentials awaitCredentials(@Nullable HeldCredentials seen) {
+        long deadline = System.nanoTime() + this.timing.callerWait().toNanos();
+        requireOpen();
+        this.requested = true;
+        if (seen != null) {
+            withdraw(seen);
+        }
+        HeldCredentials current = this.held;
+        if (current != null && this.clock.millis() < current.staleAtMillis()) {
+            return current.credentials();
+        }
+        SsoSessionException remembered = this.lastError;
+        if (remembered != null && this.clock.instant().isBefore(this.nextAttemptAt)) {
+            throw new SsoSessionException(remembered.reason(), remembered.getMessage(), null);
+        }
+        return await(startFetch(), deadline).credentials();
+    }
+
+    private HeldCredentials await(CompletableFuture<HeldCredentials> call, long deadline) {
+        try {
+            return call.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        }
+        catch (TimeoutException ex) {
+            throw new SsoSessionException(Reason.UNAVAILABLE, "Timed out after "
+                    + DurationWords.of(this.timing.callerWait()) + " waiting for the credentials of " + describe()
+                    + "; the call goes on in the background.", null);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new SsoSessionException(Reason.UNAVAILABLE, "Interrupted while waiting for the credentials of "
+                    + describe() + ".", null);
+        }
+        catch (CancellationException ex) {
+            throw closedException();
+        }
+        catch (ExecutionException ex) {
+            if (ex.getCause() instanceof SsoSessionException failure) {
+                // a new exception, so that the caller's stack trace shows the caller
+                throw new SsoSessionException(failure.reason(), failure.getMessage(), failure.getCause());
+            }
+            throw new SsoSessionException(Reason.UNAVAILABLE, "Could not get the credentials of " + describe()
+                    + " (" + ex.getCause() + ").", ex.getCause());
+        }
+    }
+
+    /** The call in flight, or a new one on the fetch executor. */
+    private CompletableFuture<HeldCredentials> startFetch() {
+        CompletableFuture<HeldCredentials> call;
+        synchronized (this.stateLock) {
+            if (this.inFlight != null) {
+                return this.inFlight;
+            }
+            call = new CompletableFuture<>();
+            this.inFlight = call;
+        }
+        try {
+            this.fetchExecutor.execute(() -> runFetch(call));
+        }
+        catch (RejectedExecutionException ex) {
+            finish(call);
+            call.completeExceptionally(closedException());
+        }
+        return call;
+    }
+
+    /** Runs a call; it stops being the call in flight before anyone hears its outcome. */
+    private void runFetch(CompletableFuture<HeldCredentials> call) {
+        HeldCredentials fresh;
+        try {
+            fresh = fetchFresh();
+        }
+        catch (Throwable ex) {
+            finish(call);
+            call.completeExceptionally(ex);
+            return;
+        }
+        finish(call);
+        call.complete(fresh);
+    }
+
+    private void finish(CompletableFuture<HeldCredentials> call) {
+        synchronized (this.stateLock) {
+            if (this.inFlight == call) {
+                this.inFlight = null;
+            }
+        }
+    }
+
+    /** Assumes the role and serves the answer, unless the session changed meanwhile: then once more. */
+    private HeldCredentials fetchFresh() {
+        for (int attempt = 1;; attempt++) {
+            int startedIn;
+            synchronized (this.stateLock) {
+                startedIn = this.generation;
+            }
+            requireOpen();
+            HeldCredentials fresh = fetchOnce();
+            if (serveUnlessChanged(fresh, startedIn)) {
+                this.withdrawnExpiry = null;
+                this.listener.credentialsRefreshed(fresh.credentials());
+                return fresh;
+            }
+            requireOpen();
+            if (attempt == 2) {
+                throw new SsoSessionException(Reason.UNAVAILABLE, "The IAM Identity Center session changed while "
+                        + describe() + " was assumed; try again.", null);
+            }
+        }
+    }
+
+    private boolean serveUnlessChanged(HeldCredentials fresh, int startedIn) {
+        synchronized (this.stateLock) {
+            if (this.generation != startedIn) {
+                return false;
+            }
+            this.held = fresh;
+            return true;
+        }
+    }
+
+    private HeldCredentials fetchOnce() {
+        AwsCredentials sourceCredentials = sourceCredentials();
+        try {
+            AwsSessionCredentials credentials = this.assumer.assume(sourceCredentials, this.step);
+            // lifetimes count from when the answer arrived, not from before a call that may have taken long
+            HeldCredentials fresh = HeldCredentials.of(credentials, this.clock.instant(), this.timing);
+            this.consecutiveFailures = 0;
+            this.nextAttemptAt = Instant.MIN;
+            this.lastError = null;
+            this.lastFailure = null;
+            this.lastRefresh = RefreshRecord.success(this.clock.instant());
+            logger.debug("Assumed {}, valid until {}", describe(), fresh.expiresAt());
+            return fresh;
+        }
+        catch (RuntimeException ex) {
+            // the backoff counts from the failure, not from the start of an attempt that may have taken long
+            Instant failedAt = this.clock.instant();
+            RefreshFailure failure = FailureClassifier.classify(OPERATION, ex, failedAt);
+            SsoSessionException error = toSessionException(failure);
+            this.lastRefresh = RefreshRecord.failure(failure);
+            remember(error, failure, failedAt);
+            this.listener.credentialsRefreshFailed(failure);
+            throw error;
+        }
+    }
+
+    /**
+     * The source's credentials now. Its failure is recorded and passed on, but not remembered for callers: the
+     * source remembers it, and a new sign-in ends it there first.
+     */
+    private AwsCredentials sourceCredentials() {
+        try {
+            return this.source.resolveCredentials();
+        }
+        catch (RuntimeException ex) {
+            Instant failedAt = this.clock.instant();
+            Reason reason = (ex instanceof SsoSessionException session) ? session.reason() : Reason.UNAVAILABLE;
+            if (reason == Reason.CLOSED) {
+                throw ex;
+            }
+            RefreshFailure failure = new RefreshFailure(kindOf(reason), "SourceCredentials", "the credentials of "
+                    + this.sourceDescription + " to assume it with are not available: " + ex.getMessage(), failedAt,
+                    null);
+            RefreshFailure previous = this.lastFailure;
+            this.lastRefresh = RefreshRecord.failure(failure);
+            this.lastFailure = failure;
+            this.consecutiveFailures++;
+            this.nextAttemptAt = failedAt.plus(this.timing.backoff().delayAfter(this.consecutiveFailures));
+            if (previous == null || !previous.message().equals(failure.message())) {
+                this.listener.credentialsRefreshFailed(failure);
+            }
+            throw new SsoSessionException(reason, "Cannot assume " + describe() + ": " + ex.getMessage(), null);
+        }
+    }
+
+    private static FailureKind kindOf(Reason sourceReason) {
+        return switch (sourceReason) {
+            case SIGNED_OUT, SESSION_ENDED -> FailureKind.SESSION_ENDED;
+            case ACCESS_DENIED -> FailureKind.ACCESS_DENIED;
+            default -> FailureKind.TRANSIENT;
+        };
+    }
+
+    private void withdraw(HeldCredentials stale) {
+        synchronized (this.stateLock) {
+            if (this.held != stale) {
+                return;
+            }
+            this.held = null;
+        }
+        this.withdrawnExpiry = stale.expiresAt();
+        this.listener.credentialsExpired();
+        logger.warn("The credentials of {} expire at {} and no new ones were had in time (the machine may have"
+                + " slept); they are no longer served and the next caller waits for new ones.", describe(),
+                stale.expiresAt());
+    }
+
+    private SsoSessionException toSessionException(RefreshFailure failure) {
+        String fix = "correct " + this.step.origin() + " if the ARN is wrong.";
+        return switch (failure.kind()) {
+            case ACCESS_DENIED -> new SsoSessionException(Reason.ACCESS_DENIED, "STS does not let "
+                    + this.sourceDescription + " assume " + this.step.roleArn() + " for role '" + this.name + "' ("
+                    + failure + "). Allow it in the trust policy of " + this.step.roleArn()
+                    + " (a statement with that principal and sts:AssumeRole"
+                    + ((this.step.externalId() != null) ? ", and the sts:ExternalId condition given" : "")
+                    + "), or " + fix, null);
+            case TRANSIENT -> new SsoSessionException(Reason.UNAVAILABLE, "Could not assume " + describe() + " ("
+                    + failure + "); retrying in the background.", failure.cause());
+            default -> new SsoSessionException(Reason.UNAVAILABLE, "STS refused to assume " + describe() + " ("
+                    + failure + "); check " + this.step.origin() + ", or " + fix, null);
+        };
+    }
+
+    private void remember(SsoSessionException error, RefreshFailure failure, Instant now) {
+        this.consecutiveFailures++;
+        Duration wait = (failure.kind() == FailureKind.TRANSIENT)
+                ? this.timing.backoff().delayAfter(this.consecutiveFailures) : this.timing.backoff().max();
+        String previousType = (this.lastFailure != null) ? this.lastFailure.errorType() : null;
+        this.nextAttemptAt = now.plus(wait);
+        this.lastError = error;
+        this.lastFailure = failure;
+        if (!failure.errorType().equals(previousType)) {
+            logger.warn("{} Next try in {}.", error.getMessage(), DurationWords.of(wait));
+        }
+    }
+
+    private void requireOpen() {
+        if (this.closed) {
+            throw closedException();
+        }
+    }
+
+    private SsoSessionException closedException() {
+        return new SsoSessionException(Reason.CLOSED, "The credentials provider of " + describe()
+                + " was closed (the application is shutting down); it serves no credentials.", null);
+    }
+
+    private String describe() {
+        return "role '" + this.name + "' (" + this.step.roleArn() + ")";
+    }
+
+    @Override
+    public String toString() {
+        return "AssumedRoleCredentialsProvider[" + describe() + ", assumed with " + this.sourceDescription + "]";
+    }
+}

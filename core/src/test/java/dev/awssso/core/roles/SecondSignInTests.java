@@ -1,0 +1,125 @@
+package dev.awssso.core.roles;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import dev.awssso.core.ClockedEmulatorExtension;
+import dev.awssso.core.Eventually;
+import dev.awssso.core.SsoEngine;
+import dev.awssso.core.SsoSessionException;
+import dev.awssso.core.SsoSessionException.Reason;
+import dev.awssso.core.config.NamedRole;
+import dev.awssso.core.status.RoleStatus;
+import dev.awssso.core.status.SessionEvent;
+import dev.awssso.core.status.SessionState;
+import dev.awssso.emulator.IdentityCenterEmulator;
+import dev.awssso.emulator.MovableClock;
+import dev.awssso.emulator.Operation;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import static dev.awssso.core.roles.RolesFixture.SESSION;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Roles of another sso-session than the default role's: they get a sign-in (an engine) of their own, signed in
+ * and visible beside the default one, shared by the roles of that session.
+ */
+@ExtendWith(ClockedEmulatorExtension.class)
+class SecondSignInTests {
+
+    private static final String OTHER_SESSION = "other-sso";
+
+    @TempDir
+    Path cacheDir;
+
+    @RegisterExtension
+    final RolesFixture fixture = new RolesFixture();
+
+    private IdentityCenterEmulator emulator;
+
+    private MovableClock clock;
+
+    private SsoEngine engine;
+
+    private RoleRegistry registry;
+
+    @BeforeEach
+    void start(IdentityCenterEmulator emulator, MovableClock clock) {
+        this.emulator = emulator;
+        this.clock = clock;
+        emulator.signIn(SESSION).writeCacheFile(this.cacheDir);
+        emulator.signIn(OTHER_SESSION).writeCacheFile(this.cacheDir);
+        this.engine = this.fixture.engine(emulator, this.cacheDir, clock);
+        this.registry = this.fixture.registry(this.engine,
+                new NamedRole("other", RolesFixture.settings(emulator, OTHER_SESSION, "444455556666", "Admin"),
+                        List.of()),
+                new NamedRole("other-tools", RolesFixture.settings(emulator, OTHER_SESSION, "444455556666",
+                        "Tools"), List.of()));
+    }
+
+    @Test
+    void rolesOfAnotherSsoSessionShareASignInOfTheirOwn() {
+        assertThat(this.registry.sessions()).hasSize(2).first().isSameAs(this.engine);
+        SsoEngine other = this.registry.sessions().get(1);
+        assertThat(this.registry.role("other").orElseThrow().session()).isSameAs(other);
+        assertThat(this.registry.role("other-tools").orElseThrow().session()).isSameAs(other);
+        assertThat(other.settings().sessionName()).isEqualTo(OTHER_SESSION);
+        assertThat(this.registry.credentialsProvider("other")).as("the engine's own role serves the first role")
+            .isSameAs(other.credentialsProvider());
+
+        this.registry.roles().forEach((role) -> role.credentialsProvider().resolveCredentials());
+
+        assertThat(this.engine.status().state()).isEqualTo(SessionState.ACTIVE);
+        assertThat(other.status().state()).isEqualTo(SessionState.ACTIVE);
+        assertThat(other.status().identity().sessionName()).isEqualTo(OTHER_SESSION);
+        assertThat(this.registry.statuses()).extracting(RoleStatus::state).containsOnly(SessionState.ACTIVE);
+        assertThat(this.registry.role("other-tools").orElseThrow().status().role().signIn())
+            .startsWith("sso-session 'other-sso'");
+    }
+
+    @Test
+    void eachSignInRefreshesItsOwnToken() {
+        this.registry.roles().forEach((role) -> role.credentialsProvider().resolveCredentials());
+
+        this.clock.advance(Duration.ofMinutes(50));
+
+        Eventually.await("both tokens are refreshed", Duration.ofSeconds(20),
+                () -> this.emulator.callCount(Operation.CREATE_TOKEN) == 2);
+        assertThat(this.engine.tokens().currentToken().orElseThrow().accessToken())
+            .isNotEqualTo(this.registry.sessions().get(1).tokens().currentToken().orElseThrow().accessToken());
+    }
+
+    @Test
+    void eventsOfTheOtherSignInNameItsRoles() {
+        List<SessionEvent> events = new CopyOnWriteArrayList<>();
+        this.registry.addListener(events::add);
+
+        this.registry.credentialsProvider("other").resolveCredentials();
+        this.registry.credentialsProvider("other-tools").resolveCredentials();
+        this.engine.credentialsProvider().resolveCredentials();
+
+        Eventually.await("both roles' events are delivered", Duration.ofSeconds(10), () -> events.size() == 2);
+        assertThat(events).map((event) -> ((SessionEvent.CredentialsRefreshed) event).role())
+            .containsExactlyInAnyOrder("other", "other-tools");
+    }
+
+    @Test
+    void closingTheRegistryClosesTheSignInsItStarted() {
+        SsoEngine other = this.registry.sessions().get(1);
+        this.registry.roles().forEach((role) -> role.credentialsProvider().resolveCredentials());
+
+        this.registry.close();
+
+        assertThatExceptionOfType(SsoSessionException.class)
+            .isThrownBy(() -> other.credentialsProvider().resolveCredentials())
+            .satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.CLOSED));
+        assertThat(this.engine.credentialsProvider().resolveCredentials()).isNotNull();
+    }
+}
