@@ -80,6 +80,18 @@ class SharedSignInTests {
     }
 
     @Test
+    void roleNamesAreUniqueAndDefaultIsTheDefaultRoles() {
+        assertThatExceptionOfType(IllegalArgumentException.class)
+            .isThrownBy(() -> RoleRegistry.start(this.engine, List.of(ssoRole(this.emulator, "x", ACCOUNT, "A"),
+                    ssoRole(this.emulator, "x", ACCOUNT, "B"))))
+            .withMessageContaining("Two roles are named 'x'");
+        assertThatExceptionOfType(IllegalArgumentException.class)
+            .isThrownBy(() -> RoleRegistry.start(this.engine, List.of(ssoRole(this.emulator, "default", ACCOUNT,
+                    "A"))))
+            .withMessageContaining("'default'");
+    }
+
+    @Test
     void threeRolesMakeOneCreateTokenPerTokenRefresh() {
         this.emulator.setCredentialsLifetime(Duration.ofMinutes(30));
         List<RefreshingCredentialsProvider> providers = providers();
