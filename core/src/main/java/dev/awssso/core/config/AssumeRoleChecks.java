@@ -13,8 +13,6 @@ import org.jspecify.annotations.Nullable;
  */
 final class AssumeRoleChecks {
 
-    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+");
-
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]{2,64}");
 
     private static final Pattern EXTERNAL_ID = Pattern.compile("[\\w+=,.@:/-]{2,1224}");
@@ -39,7 +37,7 @@ final class AssumeRoleChecks {
     static @Nullable AssumeRoleSpec check(String role, Setting roleArn, @Nullable Setting sessionName, String defaultSessionName, @Nullable Setting externalId,
             @Nullable DurationSetting duration, String origin, List<ConfigurationProblem> problems) {
         int before = problems.size();
-        if (!ROLE_ARN.matcher(roleArn.value()).matches()) {
+        if (!AssumeRoleSpec.isRoleArn(roleArn.value())) {
             problems.add(RoleProblems.malformedRoleArn(role, roleArn));
         }
         if (sessionName != null && !SESSION_NAME.matcher(sessionName.value()).matches()) {

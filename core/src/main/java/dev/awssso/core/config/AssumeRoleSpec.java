@@ -3,6 +3,7 @@ package dev.awssso.core.config;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
@@ -24,10 +25,24 @@ public record AssumeRoleSpec(String roleArn, String sessionName, @Nullable Strin
     /** The longest role session name STS accepts. */
     private static final int SESSION_NAME_LIMIT = 64;
 
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::\\d{12}:role/[\\w+=,.@/-]+");
+
+    /**
+     * Checks that the parts are present and the role ARN is one.
+     * @throws IllegalArgumentException when {@code roleArn} is not a role ARN
+     */
     public AssumeRoleSpec {
         Objects.requireNonNull(roleArn, "roleArn");
+        if (!isRoleArn(roleArn)) {
+            throw new IllegalArgumentException("Not a role ARN: " + roleArn);
+        }
         Objects.requireNonNull(sessionName, "sessionName");
         Objects.requireNonNull(origin, "origin");
+    }
+
+    /** Whether {@code roleArn} is the ARN of a role, {@code arn:aws:iam::ACCOUNT:role/NAME}. */
+    static boolean isRoleArn(String roleArn) {
+        return ROLE_ARN.matcher(roleArn).matches();
     }
 
     /** The account of the assumed role: the fifth part of its ARN. */

@@ -55,7 +55,8 @@ final class ProfileChainResolver {
                 return null;
             }
             if (property(section, "role_arn").isEmpty()) {
-                return usable ? ssoEnd(role, current, configFile, file, section, steps, problems) : null;
+                Chain chain = ssoEnd(role, current, configFile, file, section, steps, problems);
+                return usable ? chain : null;
             }
             usable &= supported(role, current, file, section, problems);
             AssumeRoleSpec step = step(role, current, file, section, problems);

@@ -49,6 +49,9 @@ public final class AssumedRoleCredentialsProvider implements RefreshingCredentia
 
     private static final String OPERATION = "AssumeRole";
 
+    /** The error type of a failure recorded because the source's credentials could not be had. */
+    public static final String SOURCE_FAILURE = "SourceCredentials";
+
     private final String name;
 
     private final AssumeRoleSpec step;
@@ -384,7 +387,7 @@ public final class AssumedRoleCredentialsProvider implements RefreshingCredentia
             if (reason == Reason.CLOSED) {
                 throw ex;
             }
-            RefreshFailure failure = new RefreshFailure(kindOf(reason), "SourceCredentials", "the credentials of "
+            RefreshFailure failure = new RefreshFailure(kindOf(reason), SOURCE_FAILURE, "the credentials of "
                     + this.sourceDescription + " to assume it with are not available: " + ex.getMessage(), failedAt,
                     null);
             RefreshFailure previous = this.lastFailure;

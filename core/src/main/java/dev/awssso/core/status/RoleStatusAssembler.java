@@ -1,6 +1,7 @@
 package dev.awssso.core.status;
 
 import dev.awssso.core.config.NamedRole;
+import dev.awssso.core.credentials.AssumedRoleCredentialsProvider;
 import dev.awssso.core.credentials.RefreshingCredentialsProvider;
 import dev.awssso.core.refresh.FailureKind;
 import dev.awssso.core.refresh.RefreshFailure;
@@ -59,8 +60,9 @@ public final class RoleStatusAssembler {
     private static String nextAction(NamedRole role, SessionState state, SessionStatus session,
             @Nullable RefreshFailure failure) {
         return switch (state) {
-            case UNUSABLE -> (failure != null && role.assumed()) ? "Allow the role to be assumed, or correct its"
-                    + " assume-role settings: " + failure.message()
+            case UNUSABLE -> (failure != null && role.assumed()
+                    && !AssumedRoleCredentialsProvider.SOURCE_FAILURE.equals(failure.errorType()))
+                    ? "Allow the role to be assumed, or correct its assume-role settings: " + failure.message()
                     : "Ask an administrator to assign role '" + role.sso().roleName() + "' in account "
                             + role.sso().accountId() + " to the user, or correct the account and role of role '"
                             + role.name() + "'.";

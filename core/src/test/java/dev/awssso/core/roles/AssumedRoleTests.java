@@ -206,6 +206,8 @@ class AssumedRoleTests {
         assertThat(deploy.state()).isEqualTo(SessionState.UNUSABLE);
         assertThat(deploy.failure().kind()).isEqualTo(FailureKind.ACCESS_DENIED);
         assertThat(deploy.failure().errorType()).isEqualTo("SourceCredentials");
+        assertThat(deploy.nextAction()).startsWith("Ask an administrator to assign role 'PowerUser' in account "
+                + ACCOUNT);
     }
 
     @Test
