@@ -102,8 +102,10 @@ class SharedSignInTests {
             // the token is due (15 minutes before its hour is up) and every role's credentials are stale
             this.clock.advance(Duration.ofMinutes(50));
             long fetches = 3L * (refresh + 1);
-            Eventually.await("every role fetched new credentials", Duration.ofSeconds(20),
-                    () -> this.emulator.callCount(Operation.GET_ROLE_CREDENTIALS) >= fetches);
+            long refreshes = refresh;
+            Eventually.await("the token is refreshed and every role fetched new credentials", Duration.ofSeconds(20),
+                    () -> this.emulator.callCount(Operation.CREATE_TOKEN) >= refreshes
+                            && this.emulator.callCount(Operation.GET_ROLE_CREDENTIALS) >= fetches);
             providers.forEach((provider) -> assertThat(provider.resolveCredentials().expirationTime().orElseThrow())
                 .isAfter(this.clock.instant()));
 
@@ -138,11 +140,12 @@ class SharedSignInTests {
         List<RefreshingCredentialsProvider> providers = providers();
         List<String> before = providers.stream().map((provider) -> provider.resolveCredentials().accessKeyId())
             .toList();
-        // the portal holds every answer: a caller that waited for one would get it only after that
-        this.emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.delay(Duration.ofSeconds(3)));
+        // the portal holds every answer 6 s: a caller that waited for one would get it only after that, and one
+        // fetch after another would not reach the portal three times in 4 s
+        this.emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.delay(Duration.ofSeconds(6)));
 
         this.clock.advance(Duration.ofMinutes(56));
-        Eventually.await("the three refreshes are under way at once", Duration.ofSeconds(2),
+        Eventually.await("the three refreshes are under way at once", Duration.ofSeconds(4),
                 () -> this.emulator.callCount(Operation.GET_ROLE_CREDENTIALS) == 6);
 
         assertThat(providers.stream().map((provider) -> provider.resolveCredentials().accessKeyId()).toList())
@@ -156,7 +159,7 @@ class SharedSignInTests {
 
     @Test
     void aSlowRoleDoesNotHoldUpAnother() {
-        this.emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.delay(Duration.ofSeconds(5)).times(1));
+        this.emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.delay(Duration.ofSeconds(6)).times(1));
         CompletableFuture<AwsSessionCredentials> tools = CompletableFuture
             .supplyAsync(provider("tools")::resolveCredentials);
         Eventually.await("the tools fetch is under way", Duration.ofSeconds(10),
