@@ -153,10 +153,9 @@ class AssumedRoleTests {
 
         this.clock.advance(Duration.ofMinutes(56));
 
-        Eventually.await("the role is assumed again", Duration.ofSeconds(20),
-                () -> this.emulator.callCount(Operation.ASSUME_ROLE) == 2);
-        AwsSessionCredentials after = deploy.resolveCredentials();
-        assertThat(after.accessKeyId()).isNotEqualTo(before.accessKeyId());
+        Eventually.await("the role is assumed again and its new credentials served", Duration.ofSeconds(20),
+                () -> !deploy.resolveCredentials().accessKeyId().equals(before.accessKeyId()));
+        assertThat(this.emulator.callCount(Operation.ASSUME_ROLE)).isEqualTo(2);
         assertThat(deploy.lastFailure()).as("no ExpiredToken from stale source credentials").isEmpty();
         assertThat(this.emulator.callCount(Operation.GET_ROLE_CREDENTIALS)).isEqualTo(2);
     }
