@@ -131,8 +131,15 @@ final class RoleProblems {
                         + " another profile.");
     }
 
+    /**
+     * A problem of the SSO profile a role uses, naming the role; fixes that set an {@code aws.sso.*} property are
+     * left out, since that property configures the default role.
+     */
     static ConfigurationProblem ofProfile(String role, ConfigurationProblem problem) {
-        return new ConfigurationProblem("Role '" + role + "': " + problem.description(), problem.action());
+        String action = problem.action()
+            .replaceFirst("^set aws\\.sso\\.[a-z-]+, or ", "")
+            .replaceFirst(", or set aws\\.sso\\.[a-z-]+ instead\\.$", ".");
+        return new ConfigurationProblem("Role '" + role + "': " + problem.description(), action);
     }
 
     static ConfigurationProblem otherSession(String role, SsoSettings settings, SsoSettings first, String key) {

@@ -278,8 +278,8 @@ class NamedRoleResolverTests {
                         + " to 3600 seconds), or remove it for 1 hour.",
                 "Role 'seconds': duration_seconds \"an hour\" (duration_seconds in [profile bad-seconds] of "
                         + this.file + ") is not a number of seconds: use a number from 900 to 3600.",
-                "Role 'incomplete': Missing role name: set aws.sso.role-name, or add \"sso_role_name = <role>\" to"
-                        + " [profile incomplete] in " + this.file + ".");
+                "Role 'incomplete': Missing role name: add \"sso_role_name = <role>\" to [profile incomplete] in "
+                        + this.file + ".");
     }
 
     @Test
