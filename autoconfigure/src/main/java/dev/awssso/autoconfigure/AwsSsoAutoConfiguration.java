@@ -4,7 +4,9 @@ import dev.awssso.core.SsoEngine;
 import dev.awssso.core.account.CallerIdentityLookup;
 import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.credentials.FallbackCredentialsProvider;
+import dev.awssso.core.status.SessionListener;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -46,18 +48,23 @@ public final class AwsSsoAutoConfiguration {
             .orElseThrow(() -> new IllegalStateException("IAM Identity Center configuration disappeared"));
     }
 
+    /** Created without background work: {@link SsoEngineLifecycle} starts it once the context has refreshed. */
     @Bean
     @ConditionalOnMissingBean
     SsoEngine awsSsoEngine(SsoSettings settings, Environment environment, AwsSsoProperties properties) {
         SsoSettingsLoader loader = new SsoSettingsLoader(environment, properties);
-        return SsoEngine.start(settings, properties.toEngineOptions(loader.cacheDirectory()));
+        return SsoEngine.create(settings, properties.toEngineOptions(loader.cacheDirectory()));
     }
 
     @Bean
-    SessionEventRelay awsSsoSessionEventRelay(SsoEngine engine, ApplicationEventPublisher eventPublisher) {
-        SessionEventRelay relay = new SessionEventRelay(eventPublisher);
-        engine.addListener(relay);
-        return relay;
+    SsoEngineLifecycle awsSsoEngineLifecycle(ObjectProvider<SsoEngine> engine,
+            ObjectProvider<SessionListener> listeners) {
+        return new SsoEngineLifecycle(engine::getIfAvailable, listeners::orderedStream);
+    }
+
+    @Bean
+    SessionEventRelay awsSsoSessionEventRelay(ApplicationEventPublisher eventPublisher) {
+        return new SessionEventRelay(eventPublisher);
     }
 
     @Bean

@@ -20,8 +20,7 @@ public final class AwsSsoMetricsAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     AwsSsoMetrics awsSsoMetrics(SsoEngine engine) {
-        AwsSsoMetrics metrics = new AwsSsoMetrics(engine::status);
-        engine.addListener(metrics);
-        return metrics;
+        // a SessionListener bean: attached to the engine before it starts
+        return new AwsSsoMetrics(engine::status);
     }
 }
