@@ -1,5 +1,6 @@
 package dev.awssso.autoconfigure;
 
+import dev.awssso.core.EngineOptions;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.account.CallerIdentityLookup;
 import dev.awssso.core.config.SsoSettings;
@@ -51,9 +52,12 @@ public final class AwsSsoAutoConfiguration {
     /** Created without background work: {@link SsoEngineLifecycle} starts it once the context has refreshed. */
     @Bean
     @ConditionalOnMissingBean
-    SsoEngine awsSsoEngine(SsoSettings settings, Environment environment, AwsSsoProperties properties) {
+    SsoEngine awsSsoEngine(SsoSettings settings, Environment environment, AwsSsoProperties properties,
+            ObjectProvider<AwsSsoEngineCustomizer> customizers) {
         SsoSettingsLoader loader = new SsoSettingsLoader(environment, properties);
-        return SsoEngine.create(settings, properties.toEngineOptions(loader.cacheDirectory()));
+        EngineOptions.Builder options = properties.toEngineOptions(loader.cacheDirectory());
+        customizers.orderedStream().forEach((customizer) -> customizer.customize(options));
+        return SsoEngine.create(settings, options.build());
     }
 
     @Bean

@@ -307,8 +307,8 @@ public class AwsSsoProperties {
                 this.accountId, this.roleName, this.registrationScopes, this.region);
     }
 
-    /** Engine options of these properties, with the token cache in {@code cacheDirectory}. */
-    EngineOptions toEngineOptions(Path cacheDirectory) {
+    /** Engine options of these properties, with the token cache in {@code cacheDirectory}, to be built. */
+    EngineOptions.Builder toEngineOptions(Path cacheDirectory) {
         return EngineOptions.builder(cacheDirectory)
             .tokenRefreshWindow(this.tokenRefreshWindow)
             .credentialsRefreshWindow(this.credentialsRefreshWindow)
@@ -318,8 +318,7 @@ public class AwsSsoProperties {
             .callerWait(this.timeouts.callerWait)
             .sessionDuration(this.sessionDuration)
             .expiryWarnings(this.expiryWarnings)
-            .loginTimeout(this.login.timeout)
-            .build();
+            .loginTimeout(this.login.timeout);
     }
 
     /** Time limits of calls to AWS. */
