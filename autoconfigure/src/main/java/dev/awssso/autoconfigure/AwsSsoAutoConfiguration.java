@@ -1,5 +1,7 @@
 package dev.awssso.autoconfigure;
 
+import java.nio.file.Path;
+
 import dev.awssso.core.EngineOptions;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.account.CallerIdentityLookup;
@@ -8,6 +10,7 @@ import dev.awssso.core.credentials.FallbackCredentialsProvider;
 import dev.awssso.core.status.SessionListener;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -42,20 +45,23 @@ import software.amazon.awssdk.services.sts.StsClient;
 @EnableConfigurationProperties(AwsSsoProperties.class)
 public final class AwsSsoAutoConfiguration {
 
+    /** The settings the conditions found, resolved once per context. */
     @Bean
     @ConditionalOnMissingBean
-    SsoSettings awsSsoSettings(Environment environment, AwsSsoProperties properties) {
-        return new SsoSettingsLoader(environment, properties).load()
+    SsoSettings awsSsoSettings(ConfigurableListableBeanFactory beanFactory, Environment environment) {
+        return SsoConfigurationResolution.of(beanFactory, environment)
+            .settings()
             .orElseThrow(() -> new IllegalStateException("IAM Identity Center configuration disappeared"));
     }
 
     /** Created without background work: {@link SsoEngineLifecycle} starts it once the context has refreshed. */
     @Bean
     @ConditionalOnMissingBean
-    SsoEngine awsSsoEngine(SsoSettings settings, Environment environment, AwsSsoProperties properties,
+    SsoEngine awsSsoEngine(SsoSettings settings, AwsSsoProperties properties,
+            ConfigurableListableBeanFactory beanFactory, Environment environment,
             ObjectProvider<AwsSsoEngineCustomizer> customizers) {
-        SsoSettingsLoader loader = new SsoSettingsLoader(environment, properties);
-        EngineOptions.Builder options = properties.toEngineOptions(loader.cacheDirectory());
+        Path cacheDirectory = SsoConfigurationResolution.of(beanFactory, environment).cacheDirectory();
+        EngineOptions.Builder options = properties.toEngineOptions(cacheDirectory);
         customizers.orderedStream().forEach((customizer) -> customizer.customize(options));
         return SsoEngine.create(settings, options.build());
     }

@@ -1,7 +1,6 @@
 package dev.awssso.autoconfigure;
 
-import dev.awssso.core.config.SsoConfigurationException;
-
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
@@ -15,15 +14,17 @@ class OnSsoRegionCondition extends SpringBootCondition {
 
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        try {
-            return SsoSettingsLoader.bind(context.getEnvironment())
-                .load()
-                .filter((settings) -> settings.region() != null)
-                .map((settings) -> ConditionOutcome.match("region " + settings.region() + " from " + settings.source()))
-                .orElseGet(() -> ConditionOutcome.noMatch("no region in aws.sso.region or the profile"));
+        ConditionMessage.Builder message = ConditionMessage.forCondition("IAM Identity Center region");
+        SsoConfigurationResolution resolution = SsoConfigurationResolution.of(context.getBeanFactory(),
+                context.getEnvironment());
+        if (resolution.hasProblems()) {
+            return ConditionOutcome.noMatch(message.because("the IAM Identity Center configuration has problems"));
         }
-        catch (SsoConfigurationException ex) {
-            return ConditionOutcome.noMatch("the SSO configuration has problems");
-        }
+        return resolution.settings()
+            .filter((settings) -> settings.region() != null)
+            .map((settings) -> ConditionOutcome
+                .match(message.found("region").items(settings.region() + " in " + settings.source())))
+            .orElseGet(() -> ConditionOutcome
+                .noMatch(message.didNotFind("region in").items("aws.sso.region or the profile")));
     }
 }
