@@ -9,13 +9,18 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * Matches when IAM Identity Center is configured: by {@code aws.sso.*} properties or by the selected profile
  * of the shared config file. A configuration with mistakes matches too, so that start-up fails with the list
- * of problems instead of silently running without SSO.
+ * of problems instead of silently running without SSO. While an application is AOT-processed it matches without
+ * reading anything: whether SSO is configured is decided on the machine that runs the application, by the beans
+ * (see {@link AwsSsoAutoConfiguration}).
  */
 class OnSsoConfigurationCondition extends SpringBootCondition {
 
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
         ConditionMessage.Builder message = ConditionMessage.forCondition("IAM Identity Center configuration");
+        if (AotProcessing.inProgress()) {
+            return ConditionOutcome.match(message.because("AOT processing leaves it to the run time"));
+        }
         SsoConfigurationResolution resolution = SsoConfigurationResolution.of(context.getBeanFactory(),
                 context.getEnvironment());
         if (resolution.hasProblems()) {

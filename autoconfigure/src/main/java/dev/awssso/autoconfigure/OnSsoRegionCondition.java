@@ -8,13 +8,18 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
  * Matches when the SSO configuration names a region for the application's clients ({@code aws.sso.region} or
- * the profile's {@code region}); otherwise the region is left to the SDK or Spring Cloud AWS.
+ * the profile's {@code region}); otherwise the region is left to the SDK or Spring Cloud AWS. While an
+ * application is AOT-processed it matches without reading anything: the region provider then serves the SSO
+ * configuration's region where the application runs, or else the SDK's default region chain.
  */
 class OnSsoRegionCondition extends SpringBootCondition {
 
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
         ConditionMessage.Builder message = ConditionMessage.forCondition("IAM Identity Center region");
+        if (AotProcessing.inProgress()) {
+            return ConditionOutcome.match(message.because("AOT processing leaves it to the run time"));
+        }
         SsoConfigurationResolution resolution = SsoConfigurationResolution.of(context.getBeanFactory(),
                 context.getEnvironment());
         if (resolution.hasProblems()) {

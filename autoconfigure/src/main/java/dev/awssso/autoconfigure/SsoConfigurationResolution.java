@@ -6,6 +6,8 @@ import java.util.Optional;
 import dev.awssso.core.config.SsoConfigurationException;
 import dev.awssso.core.config.SsoSettings;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.env.Environment;
@@ -19,6 +21,8 @@ import org.springframework.core.env.Environment;
 final class SsoConfigurationResolution {
 
     private static final String BEAN_NAME = SsoConfigurationResolution.class.getName();
+
+    private static final Logger logger = LoggerFactory.getLogger(SsoConfigurationResolution.class);
 
     private final Environment environment;
 
@@ -75,6 +79,22 @@ final class SsoConfigurationResolution {
             throw new SsoConfigurationException(this.problems.problems());
         }
         return Optional.ofNullable(this.settings);
+    }
+
+    /**
+     * The settings for the auto-configured beans: as {@link #settings()}, or {@code null} when nothing configures
+     * IAM Identity Center. The conditions keep the beans out in that case, except in an application that was
+     * AOT-processed: its beans then step aside, which is logged.
+     * @throws SsoConfigurationException listing every problem of the configuration
+     */
+    @Nullable SsoSettings settingsOrStepAside() {
+        SsoSettings found = settings().orElse(null);
+        if (found == null) {
+            logger.info("IAM Identity Center is not configured ({} have no SSO settings). This application was"
+                    + " AOT-processed with the aws-sso starter's beans in place: they step aside, and AWS clients use"
+                    + " the AWS SDK's default credentials and region chains.", this.searched);
+        }
+        return found;
     }
 
     /** Whether IAM Identity Center is configured, with or without problems. */

@@ -25,8 +25,9 @@ public final class AwsSsoEndpointAutoConfiguration {
     @Bean
     @ConditionalOnBean(SsoEngine.class)
     @ConditionalOnMissingBean
-    AwsSsoEndpoint awsSsoEndpoint(SsoEngine engine, ObjectProvider<CallerIdentityLookup> identityLookup,
+    AwsSsoEndpoint awsSsoEndpoint(ObjectProvider<SsoEngine> engine, ObjectProvider<CallerIdentityLookup> identityLookup,
             AwsSsoProperties properties) {
-        return new AwsSsoEndpoint(engine, identityLookup.getIfAvailable(), properties.getLogin().getFlow());
+        return new AwsSsoEndpoint(engine.getIfAvailable(), identityLookup.getIfAvailable(),
+                properties.getLogin().getFlow());
     }
 }

@@ -24,10 +24,15 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnEnabledHealthIndicator("awssso")
 public final class AwsSsoHealthContributorAutoConfiguration {
 
+    /** Reports "not configured" where an AOT-processed application has no engine (see AwsSsoAutoConfiguration). */
     @Bean
     @ConditionalOnMissingBean(name = { "awsssoHealthIndicator", "awsssoHealthContributor" })
-    AwsSsoHealthIndicator awsssoHealthIndicator(SsoEngine engine, AwsSsoProperties properties,
+    HealthIndicator awsssoHealthIndicator(ObjectProvider<SsoEngine> engineProvider, AwsSsoProperties properties,
             ObjectProvider<CallerIdentityLookup> identityLookup) {
+        SsoEngine engine = engineProvider.getIfAvailable();
+        if (engine == null) {
+            return new NotConfiguredHealthIndicator();
+        }
         CallerIdentityLookup identityCheck = properties.getHealth().isVerifyIdentity() ? identityLookup.getIfAvailable()
                 : null;
         return new AwsSsoHealthIndicator(engine::status, identityCheck);

@@ -3,7 +3,9 @@ package dev.awssso.autoconfigure.metrics;
 import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
 import dev.awssso.core.SsoEngine;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -17,10 +19,14 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnBean({ SsoEngine.class, MeterRegistry.class })
 public final class AwsSsoMetricsAutoConfiguration {
 
+    /**
+     * A SessionListener bean, attached to the engine before it starts. None (a null bean) where an AOT-processed
+     * application has no engine (see AwsSsoAutoConfiguration).
+     */
     @Bean
     @ConditionalOnMissingBean
-    AwsSsoMetrics awsSsoMetrics(SsoEngine engine) {
-        // a SessionListener bean: attached to the engine before it starts
-        return new AwsSsoMetrics(engine::status);
+    @Nullable AwsSsoMetrics awsSsoMetrics(ObjectProvider<SsoEngine> engine) {
+        SsoEngine configured = engine.getIfAvailable();
+        return (configured != null) ? new AwsSsoMetrics(configured::status) : null;
     }
 }
