@@ -8,24 +8,30 @@ import java.util.function.Consumer;
 import dev.awssso.autoconfigure.endpoint.AwsSsoEndpoint;
 import dev.awssso.autoconfigure.endpoint.AwsSsoEndpointAutoConfiguration;
 import dev.awssso.autoconfigure.health.AwsSsoHealthContributorAutoConfiguration;
+import dev.awssso.autoconfigure.metrics.AwsSsoMetrics;
+import dev.awssso.autoconfigure.metrics.AwsSsoMetricsAutoConfiguration;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.config.SsoSettings;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;
 import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.aot.test.generate.TestGenerationContext;
+import org.springframework.beans.factory.NoSuchBeanDefinitionException;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.context.aot.ApplicationContextAotGenerator;
 import org.springframework.context.support.GenericApplicationContext;
@@ -42,6 +48,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.sts.StsClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * An application AOT-processed on a build machine without {@code ~/.aws} and without {@code aws.sso.*} settings
@@ -87,8 +94,9 @@ class AotProcessingTests {
         this.buildMachine = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(AwsSsoAutoConfiguration.class,
                     AwsSsoModulesAutoConfiguration.class, AwsSsoHealthContributorAutoConfiguration.class,
-                    AwsSsoEndpointAutoConfiguration.class, CredentialsProviderAutoConfiguration.class,
-                    RegionProviderAutoConfiguration.class))
+                    AwsSsoEndpointAutoConfiguration.class, AwsSsoMetricsAutoConfiguration.class,
+                    CredentialsProviderAutoConfiguration.class, RegionProviderAutoConfiguration.class))
+            .withUserConfiguration(MeterRegistryConfiguration.class)
             .withInitializer(
                     (context) -> context.getEnvironment().getPropertySources().addFirst(this.buildMachineReads))
             .withPropertyValues("HOME=" + this.buildHome, "AWS_PROFILE=", "AWS_CONFIG_FILE=",
@@ -119,6 +127,9 @@ class AotProcessingTests {
         processAndRun(this.buildMachine, (application) -> {
             assertThat(application.getBeanProvider(SsoSettings.class).getIfAvailable()).isNull();
             assertThat(application.getBeanProvider(SsoEngine.class).getIfAvailable()).isNull();
+            assertThatExceptionOfType(NoSuchBeanDefinitionException.class)
+                .isThrownBy(() -> application.getBean(SsoEngine.class));
+            assertThat(application.getBeanProvider(AwsSsoMetrics.class).getIfAvailable()).isNull();
             assertThat(application.getBeansOfType(AwsCredentialsProvider.class).values())
                 .as("Spring Cloud AWS backed off at build time")
                 .singleElement()
@@ -188,6 +199,15 @@ class AotProcessingTests {
             .httpClient(UrlConnectionHttpClient.create())
             .build()) {
             return sts.getCallerIdentity().arn();
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class MeterRegistryConfiguration {
+
+        @Bean
+        SimpleMeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
         }
     }
 }
