@@ -11,15 +11,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of the {@code awssso} health indicator ({@code /actuator/health/awssso}), removed with
- * {@code management.health.awssso.enabled=false}.
+ * Auto-configuration of the {@code awssso} health indicator ({@code /actuator/health/awssso}) on Spring Boot 4's
+ * health API (module {@code spring-boot-health}), removed with {@code management.health.awssso.enabled=false}. On
+ * Spring Boot 3, the module {@code aws-sso-spring-boot3-health} configures it instead.
  */
 @AutoConfiguration(after = AwsSsoAutoConfiguration.class)
-@ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
+@ConditionalOnClass(name = { "org.springframework.boot.health.contributor.HealthIndicator",
+        "org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator" })
 @ConditionalOnBean(SsoEngine.class)
 @ConditionalOnEnabledHealthIndicator("awssso")
 public final class AwsSsoHealthContributorAutoConfiguration {
@@ -30,6 +31,6 @@ public final class AwsSsoHealthContributorAutoConfiguration {
             ObjectProvider<CallerIdentityLookup> identityLookup) {
         CallerIdentityLookup identityCheck = properties.getHealth().isVerifyIdentity() ? identityLookup.getIfAvailable()
                 : null;
-        return new AwsSsoHealthIndicator(engine::status, identityCheck);
+        return new AwsSsoHealthIndicator(new SessionHealth(engine::status, identityCheck));
     }
 }
