@@ -38,7 +38,8 @@ class BuildMetadataTests {
 
     private static Path classesDirectory() {
         try {
-            return Path.of(AwsSsoBoot3HealthIndicator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path
+                .of(AwsSsoBoot3HealthIndicator.class.getProtectionDomain().getCodeSource().getLocation().toURI());
         }
         catch (URISyntaxException ex) {
             throw new IllegalStateException(ex);
