@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the {@code awssso} health indicator ({@code /actuator/health/awssso}) on Spring Boot 4's
@@ -22,15 +23,23 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(name = { "org.springframework.boot.health.contributor.HealthIndicator",
         "org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator" })
 @ConditionalOnBean(SsoEngine.class)
-@ConditionalOnEnabledHealthIndicator("awssso")
 public final class AwsSsoHealthContributorAutoConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean(name = { "awsssoHealthIndicator", "awsssoHealthContributor" })
-    AwsSsoHealthIndicator awsssoHealthIndicator(SsoEngine engine, AwsSsoProperties properties,
-            ObjectProvider<CallerIdentityLookup> identityLookup) {
-        CallerIdentityLookup identityCheck = properties.getHealth().isVerifyIdentity() ? identityLookup.getIfAvailable()
-                : null;
-        return new AwsSsoHealthIndicator(new SessionHealth(engine::status, identityCheck));
+    /**
+     * Apart from the class condition, whose failure then keeps Spring from reading this class's conditions, which
+     * spring-boot-health holds.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnEnabledHealthIndicator("awssso")
+    static class HealthIndicatorConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = { "awsssoHealthIndicator", "awsssoHealthContributor" })
+        AwsSsoHealthIndicator awsssoHealthIndicator(SsoEngine engine, AwsSsoProperties properties,
+                ObjectProvider<CallerIdentityLookup> identityLookup) {
+            CallerIdentityLookup identityCheck = properties.getHealth().isVerifyIdentity()
+                    ? identityLookup.getIfAvailable() : null;
+            return new AwsSsoHealthIndicator(new SessionHealth(engine::status, identityCheck));
+        }
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the {@code awssso} health indicator ({@code /actuator/health/awssso}) on Spring Boot 3's
@@ -23,15 +24,23 @@ import org.springframework.context.annotation.Bean;
 @ConditionalOnClass(name = { "org.springframework.boot.actuate.health.HealthIndicator",
         "org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator" })
 @ConditionalOnBean(SsoEngine.class)
-@ConditionalOnEnabledHealthIndicator("awssso")
 public final class AwsSsoBoot3HealthContributorAutoConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean(name = { "awsssoHealthIndicator", "awsssoHealthContributor" })
-    AwsSsoBoot3HealthIndicator awsssoHealthIndicator(SsoEngine engine, AwsSsoProperties properties,
-            ObjectProvider<CallerIdentityLookup> identityLookup) {
-        CallerIdentityLookup identityCheck = properties.getHealth().isVerifyIdentity() ? identityLookup.getIfAvailable()
-                : null;
-        return new AwsSsoBoot3HealthIndicator(new SessionHealth(engine::status, identityCheck));
+    /**
+     * Apart from the class condition, whose failure then keeps Spring from reading this class's conditions, which
+     * Spring Boot 3's spring-boot-actuator-autoconfigure holds.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnEnabledHealthIndicator("awssso")
+    static class HealthIndicatorConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean(name = { "awsssoHealthIndicator", "awsssoHealthContributor" })
+        AwsSsoBoot3HealthIndicator awsssoHealthIndicator(SsoEngine engine, AwsSsoProperties properties,
+                ObjectProvider<CallerIdentityLookup> identityLookup) {
+            CallerIdentityLookup identityCheck = properties.getHealth().isVerifyIdentity()
+                    ? identityLookup.getIfAvailable() : null;
+            return new AwsSsoBoot3HealthIndicator(new SessionHealth(engine::status, identityCheck));
+        }
     }
 }
