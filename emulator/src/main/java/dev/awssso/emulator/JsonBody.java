@@ -87,14 +87,6 @@ final class JsonBody {
     }
 
     /**
-     * Whether the member is present and not {@code null}.
-     */
-    boolean has(String name) {
-        JsonNode value = this.fields.get(name);
-        return value != null && !value.isNull();
-    }
-
-    /**
      * A member that is a list of strings, or an empty list if it is missing or {@code null}.
      * @throws ServiceError {@code InvalidRequestException} if it is something else
      */

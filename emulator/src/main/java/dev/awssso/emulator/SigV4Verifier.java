@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  */
 final class SigV4Verifier {
 
-    static final String ALGORITHM = "AWS4-HMAC-SHA256";
+    private static final String ALGORITHM = "AWS4-HMAC-SHA256";
 
     private static final Pattern AUTHORIZATION = Pattern.compile(ALGORITHM
             + "\\s+Credential=([^/,\\s]+)/(\\d{8})/([^/,\\s]+)/([^/,\\s]+)/aws4_request\\s*,"
@@ -56,8 +56,7 @@ final class SigV4Verifier {
         }
         String amzDate = request.header("X-Amz-Date");
         if (amzDate == null) {
-            throw new MalformedSignatureException("Authorization header requires existence of either a 'X-Amz-Date'"
-                    + " or a 'Date' header.");
+            throw new MalformedSignatureException("A SigV4 Authorization header requires an 'X-Amz-Date' header.");
         }
         return new Signature(matcher.group(1), matcher.group(2), matcher.group(3), matcher.group(4),
                 List.of(matcher.group(5).split(";")), matcher.group(6), amzDate);
