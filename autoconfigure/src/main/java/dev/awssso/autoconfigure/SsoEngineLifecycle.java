@@ -27,6 +27,12 @@ class SsoEngineLifecycle implements SmartLifecycle {
     private boolean listenersAttached;
 
     /**
+     * Whether this lifecycle started the engine; not the engine's own state, which an engine already started
+     * (handed over by the configuration imports) would report, and the listeners would never be attached.
+     */
+    private volatile boolean running;
+
+    /**
      * @param engine the engine, or {@code null} when IAM Identity Center is not configured
      * @param listeners the listeners to attach before the engine first starts
      */
@@ -48,6 +54,7 @@ class SsoEngineLifecycle implements SmartLifecycle {
             }
         }
         current.start();
+        this.running = true;
     }
 
     @Override
@@ -56,12 +63,12 @@ class SsoEngineLifecycle implements SmartLifecycle {
         if (current != null) {
             current.stop();
         }
+        this.running = false;
     }
 
     @Override
     public boolean isRunning() {
-        SsoEngine current = this.engine.get();
-        return current != null && current.isRunning();
+        return this.running;
     }
 
     @Override

@@ -95,7 +95,9 @@ public class AwsSsoEndpoint {
      * @param newSession for {@code login}: sign out first so that a new Identity Center session starts
      */
     @WriteOperation
-    public ActionResult action(@Selector String action, @Nullable String flow, @Nullable Boolean newSession) {
+    @SuppressWarnings("deprecation") // Spring's @Nullable: the only mark of an optional parameter Spring Boot 3 reads
+    public ActionResult action(@Selector String action, @org.springframework.lang.Nullable @Nullable String flow,
+            @org.springframework.lang.Nullable @Nullable Boolean newSession) {
         SsoEngine current = this.engine;
         if (current == null) {
             throw new InvalidEndpointRequestException(NOT_CONFIGURED.reason(), "Not configured");

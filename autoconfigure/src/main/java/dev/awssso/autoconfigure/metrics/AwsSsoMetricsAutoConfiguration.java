@@ -12,9 +12,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 
-/** Auto-configuration of the IAM Identity Center session metrics, when Micrometer is in use. */
-@AutoConfiguration(after = AwsSsoAutoConfiguration.class,
-        afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
+/**
+ * Auto-configuration of the IAM Identity Center session metrics, when Micrometer is in use. Runs after the meter
+ * registry's auto-configuration, named as in Spring Boot 4 and as in Spring Boot 3.
+ */
+@AutoConfiguration(after = AwsSsoAutoConfiguration.class, afterName = {
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean({ SsoEngine.class, MeterRegistry.class })
 public final class AwsSsoMetricsAutoConfiguration {
