@@ -1,10 +1,17 @@
 package dev.awssso.autoconfigure;
 
+import java.nio.file.Path;
+
+import dev.awssso.core.EngineOptions;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.account.CallerIdentityLookup;
 import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.credentials.FallbackCredentialsProvider;
+import dev.awssso.core.status.SessionListener;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -21,6 +28,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -30,6 +38,13 @@ import software.amazon.awssdk.services.sts.StsClient;
  * Identity Center. Runs before Spring Cloud AWS, whose credentials and region providers then back off. Steps
  * aside entirely when nothing configures SSO, so that applications on IAM roles are unaffected. Session
  * events are published as Spring application events.
+ * <p>
+ * In an AOT-processed application the conditions were decided at build time, where the SSO configuration is not
+ * read (it is the user's, not the build machine's): the beans are always in place, and where the application runs
+ * without SSO configuration they step aside one by one. {@link SsoSettings}, {@link SsoEngine} and the caller
+ * identity look-up are then null beans (absent for {@code ObjectProvider} and {@code getBean}), the credentials
+ * and region providers are the SDK's default chains, the health indicator and the endpoint report that nothing is
+ * configured, and no metrics are registered.
  */
 @AutoConfiguration(beforeName = { "io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration",
         "io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration" })
@@ -39,48 +54,80 @@ import software.amazon.awssdk.services.sts.StsClient;
 @EnableConfigurationProperties(AwsSsoProperties.class)
 public final class AwsSsoAutoConfiguration {
 
+    /**
+     * The settings the conditions found, resolved once per context; none (a null bean) in an application that was
+     * AOT-processed with this auto-configuration in place and finds no SSO configuration where it runs.
+     */
     @Bean
     @ConditionalOnMissingBean
-    SsoSettings awsSsoSettings(Environment environment, AwsSsoProperties properties) {
-        return new SsoSettingsLoader(environment, properties).load()
-            .orElseThrow(() -> new IllegalStateException("IAM Identity Center configuration disappeared"));
+    @Nullable SsoSettings awsSsoSettings(ConfigurableListableBeanFactory beanFactory, Environment environment) {
+        return SsoConfigurationResolution.of(beanFactory, environment).settingsOrStepAside();
+    }
+
+    /**
+     * Created without background work: {@link SsoEngineLifecycle} starts it once the context has refreshed. None
+     * (a null bean) without settings.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @Nullable SsoEngine awsSsoEngine(ObjectProvider<SsoSettings> settings, AwsSsoProperties properties,
+            ConfigurableListableBeanFactory beanFactory, Environment environment,
+            ObjectProvider<AwsSsoEngineCustomizer> customizers) {
+        SsoSettings configured = settings.getIfAvailable();
+        if (configured == null) {
+            return null;
+        }
+        Path cacheDirectory = SsoConfigurationResolution.of(beanFactory, environment).cacheDirectory();
+        EngineOptions.Builder options = properties.toEngineOptions(cacheDirectory);
+        customizers.orderedStream().forEach((customizer) -> customizer.customize(options));
+        return SsoEngine.create(configured, options.build());
     }
 
     @Bean
-    @ConditionalOnMissingBean
-    SsoEngine awsSsoEngine(SsoSettings settings, Environment environment, AwsSsoProperties properties) {
-        SsoSettingsLoader loader = new SsoSettingsLoader(environment, properties);
-        return SsoEngine.start(settings, properties.toEngineOptions(loader.cacheDirectory()));
+    SsoEngineLifecycle awsSsoEngineLifecycle(ObjectProvider<SsoEngine> engine,
+            ObjectProvider<SessionListener> listeners) {
+        return new SsoEngineLifecycle(engine::getIfAvailable, listeners::orderedStream);
     }
 
     @Bean
-    SessionEventRelay awsSsoSessionEventRelay(SsoEngine engine, ApplicationEventPublisher eventPublisher) {
-        SessionEventRelay relay = new SessionEventRelay(eventPublisher);
-        engine.addListener(relay);
-        return relay;
+    SessionEventRelay awsSsoSessionEventRelay(ApplicationEventPublisher eventPublisher) {
+        return new SessionEventRelay(eventPublisher);
     }
 
     @Bean
     @ConditionalOnBooleanProperty("aws.sso.login.on-startup")
-    LoginOnStartup awsSsoLoginOnStartup(SsoEngine engine, AwsSsoProperties properties) {
-        return new LoginOnStartup(engine, properties.getLogin().getFlow());
+    LoginOnStartup awsSsoLoginOnStartup(ObjectProvider<SsoEngine> engine, AwsSsoProperties properties) {
+        return new LoginOnStartup(engine::getIfAvailable, properties.getLogin().getFlow());
     }
 
+    /** The engine's credentials; without an engine (see {@link #awsSsoSettings}), the SDK's default chain. */
     @Bean
     @ConditionalOnMissingBean(AwsCredentialsProvider.class)
-    AwsCredentialsProvider awsSsoCredentialsProvider(SsoEngine engine, AwsSsoProperties properties) {
+    AwsCredentialsProvider awsSsoCredentialsProvider(ObjectProvider<SsoEngine> engine, AwsSsoProperties properties) {
+        SsoEngine configured = engine.getIfAvailable();
+        if (configured == null) {
+            return DefaultCredentialsProvider.builder().build();
+        }
         if (properties.getFallback() == AwsSsoProperties.Fallback.DEFAULT_CHAIN) {
-            return new FallbackCredentialsProvider(engine.credentialsProvider(),
+            return new FallbackCredentialsProvider(configured.credentialsProvider(),
                     DefaultCredentialsProvider.builder().build());
         }
-        return engine.credentialsProvider();
+        return configured.credentialsProvider();
     }
 
+    /**
+     * The region of the settings; where an AOT-processed application finds no settings or no region in them, the
+     * SDK's default region chain.
+     */
     @Bean
     @ConditionalOnMissingBean(AwsRegionProvider.class)
     @Conditional(OnSsoRegionCondition.class)
-    AwsRegionProvider awsSsoRegionProvider(SsoSettings settings) {
-        return new SsoRegionProvider(settings);
+    AwsRegionProvider awsSsoRegionProvider(ObjectProvider<SsoSettings> settings) {
+        SsoSettings configured = settings.getIfAvailable();
+        if (configured == null || configured.region() == null) {
+            return new DefaultAwsRegionProviderChain();
+        }
+        return new SsoRegionProvider(configured);
     }
 
     /** Caller identity look-ups, when the SDK's STS module is present. */
@@ -92,10 +139,15 @@ public final class AwsSsoAutoConfiguration {
         @Bean(destroyMethod = "close")
         @Lazy
         @ConditionalOnMissingBean
-        CallerIdentityLookup awsSsoCallerIdentityLookup(SsoEngine engine, SsoSettings settings,
+        @Nullable CallerIdentityLookup awsSsoCallerIdentityLookup(ObjectProvider<SsoEngine> engine,
                 AwsSsoProperties properties) {
+            SsoEngine configured = engine.getIfAvailable();
+            if (configured == null) {
+                return null;
+            }
+            SsoSettings settings = configured.settings();
             String region = (settings.region() != null) ? settings.region() : settings.ssoRegion();
-            return new CallerIdentityLookup(engine.credentialsProvider(), Region.of(region),
+            return new CallerIdentityLookup(configured.credentialsProvider(), Region.of(region),
                     properties.getEndpoint().getSts(), properties.toCallTimeouts());
         }
     }

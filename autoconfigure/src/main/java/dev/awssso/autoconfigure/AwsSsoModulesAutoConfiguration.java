@@ -4,11 +4,14 @@ import java.util.List;
 
 import dev.awssso.core.config.ConfigurationProblem;
 import dev.awssso.core.config.SsoConfigurationException;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 /**
@@ -20,8 +23,13 @@ import org.springframework.core.io.ResourceLoader;
 @Conditional({ OnMissingSsoModulesCondition.class, OnSsoConfigurationCondition.class })
 public final class AwsSsoModulesAutoConfiguration {
 
+    /** Fails; in an AOT-processed application only where IAM Identity Center is configured (else a null bean). */
     @Bean
-    Object awsSsoModulesCheck(ResourceLoader resourceLoader) {
+    @Nullable Object awsSsoModulesCheck(ResourceLoader resourceLoader, ConfigurableListableBeanFactory beanFactory,
+            Environment environment) {
+        if (!SsoConfigurationResolution.of(beanFactory, environment).configured()) {
+            return null;
+        }
         List<String> missing = OnMissingSsoModulesCondition.missingModules(resourceLoader.getClassLoader());
         throw new SsoConfigurationException(List.of(new ConfigurationProblem(
                 "IAM Identity Center is configured, but the AWS SDK module(s) " + String.join(" and ", missing)

@@ -301,14 +301,21 @@ public class AwsSsoProperties {
         return this.timeouts;
     }
 
-    /** The SSO values of these properties, to be merged with the shared config file. */
-    InlineSsoSettings toInlineSettings() {
+    /**
+     * The SSO values of these properties, to be merged with the shared config file.
+     * @return the inline settings
+     */
+    public InlineSsoSettings toInlineSettings() {
         return new InlineSsoSettings(this.profile, this.configFile, this.sessionName, this.startUrl, this.ssoRegion,
                 this.accountId, this.roleName, this.registrationScopes, this.region);
     }
 
-    /** Engine options of these properties, with the token cache in {@code cacheDirectory}. */
-    EngineOptions toEngineOptions(Path cacheDirectory) {
+    /**
+     * Engine options of these properties, to be built (customizers may change them first).
+     * @param cacheDirectory the token cache directory
+     * @return the options' builder
+     */
+    public EngineOptions.Builder toEngineOptions(Path cacheDirectory) {
         return EngineOptions.builder(cacheDirectory)
             .tokenRefreshWindow(this.tokenRefreshWindow)
             .credentialsRefreshWindow(this.credentialsRefreshWindow)
@@ -318,8 +325,7 @@ public class AwsSsoProperties {
             .callerWait(this.timeouts.callerWait)
             .sessionDuration(this.sessionDuration)
             .expiryWarnings(this.expiryWarnings)
-            .loginTimeout(this.login.timeout)
-            .build();
+            .loginTimeout(this.login.timeout);
     }
 
     /** Time limits of calls to AWS. */

@@ -1,10 +1,13 @@
 package dev.awssso.autoconfigure;
 
+import java.util.function.Supplier;
+
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.login.LoginAttempt;
 import dev.awssso.core.login.LoginFailedException;
 import dev.awssso.core.login.LoginFlow;
 import dev.awssso.core.status.SessionState;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,23 +22,31 @@ class LoginOnStartup implements ApplicationListener<ApplicationReadyEvent> {
 
     private static final Logger logger = LoggerFactory.getLogger(LoginOnStartup.class);
 
-    private final SsoEngine engine;
+    private final Supplier<@Nullable SsoEngine> engine;
 
     private final LoginFlow flow;
 
-    LoginOnStartup(SsoEngine engine, LoginFlow flow) {
+    /**
+     * @param engine the engine, or {@code null} when IAM Identity Center is not configured
+     * @param flow how to sign in
+     */
+    LoginOnStartup(Supplier<@Nullable SsoEngine> engine, LoginFlow flow) {
         this.engine = engine;
         this.flow = flow;
     }
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
-        SessionState state = this.engine.status().state();
+        SsoEngine current = this.engine.get();
+        if (current == null) {
+            return;
+        }
+        SessionState state = current.status().state();
         if (state != SessionState.SIGNED_OUT && state != SessionState.EXPIRED) {
             return;
         }
         try {
-            LoginAttempt attempt = this.engine.login().start(this.flow, false);
+            LoginAttempt attempt = current.login().start(this.flow, false);
             logger.warn("Not signed in to IAM Identity Center. To sign in: {}", attempt.prompt().instructions());
         }
         catch (LoginFailedException ex) {

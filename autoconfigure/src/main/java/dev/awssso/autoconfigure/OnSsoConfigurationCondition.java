@@ -1,10 +1,6 @@
 package dev.awssso.autoconfigure;
 
-import java.util.Optional;
-
-import dev.awssso.core.config.SsoConfigurationException;
-import dev.awssso.core.config.SsoSettings;
-
+import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
@@ -13,20 +9,25 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 /**
  * Matches when IAM Identity Center is configured: by {@code aws.sso.*} properties or by the selected profile
  * of the shared config file. A configuration with mistakes matches too, so that start-up fails with the list
- * of problems instead of silently running without SSO.
+ * of problems instead of silently running without SSO. While an application is AOT-processed it matches without
+ * reading anything: whether SSO is configured is decided on the machine that runs the application, by the beans
+ * (see {@link AwsSsoAutoConfiguration}).
  */
 class OnSsoConfigurationCondition extends SpringBootCondition {
 
     @Override
     public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        try {
-            Optional<SsoSettings> settings = SsoSettingsLoader.bind(context.getEnvironment()).load();
-            return settings.map((found) -> ConditionOutcome.match("IAM Identity Center configured by " + found.source()))
-                .orElseGet(() -> ConditionOutcome.noMatch("no aws.sso.* settings and the selected profile of the"
-                        + " shared config file has no sso_* settings"));
+        ConditionMessage.Builder message = ConditionMessage.forCondition("IAM Identity Center configuration");
+        if (AotProcessing.inProgress()) {
+            return ConditionOutcome.match(message.because("AOT processing leaves it to the run time"));
         }
-        catch (SsoConfigurationException ex) {
-            return ConditionOutcome.match("IAM Identity Center configured, with problems");
+        SsoConfigurationResolution resolution = SsoConfigurationResolution.of(context.getBeanFactory(),
+                context.getEnvironment());
+        if (resolution.hasProblems()) {
+            return ConditionOutcome.match(message.because("it is configured with problems, which start-up reports"));
         }
+        return resolution.settings()
+            .map((settings) -> ConditionOutcome.match(message.found("settings in").items(settings.source())))
+            .orElseGet(() -> ConditionOutcome.noMatch(message.didNotFind("settings in").items(resolution.searched())));
     }
 }

@@ -4,18 +4,15 @@ import dev.awssso.core.status.SessionEvent;
 import dev.awssso.core.status.SessionListener;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.SmartLifecycle;
 
 /**
- * Publishes the engine's {@link SessionEvent}s as Spring application events, but only while the application
- * context is running: events that happen while the context starts or stops are dropped, so that no listener
- * bean is created from the engine's thread while the context is still being built.
+ * Publishes the engine's {@link SessionEvent}s as Spring application events. The engine delivers events only
+ * while it runs (from the end of the context's refresh to its shutdown phase, see {@link SsoEngineLifecycle}), so
+ * that no listener bean is created from the engine's thread while the context is still being built.
  */
-class SessionEventRelay implements SessionListener, SmartLifecycle {
+class SessionEventRelay implements SessionListener {
 
     private final ApplicationEventPublisher publisher;
-
-    private volatile boolean running;
 
     SessionEventRelay(ApplicationEventPublisher publisher) {
         this.publisher = publisher;
@@ -23,23 +20,6 @@ class SessionEventRelay implements SessionListener, SmartLifecycle {
 
     @Override
     public void onEvent(SessionEvent event) {
-        if (this.running) {
-            this.publisher.publishEvent(event);
-        }
-    }
-
-    @Override
-    public void start() {
-        this.running = true;
-    }
-
-    @Override
-    public void stop() {
-        this.running = false;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return this.running;
+        this.publisher.publishEvent(event);
     }
 }

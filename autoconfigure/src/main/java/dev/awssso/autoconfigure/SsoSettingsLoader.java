@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.awssso.core.config.AwsPaths;
+import dev.awssso.core.config.InlineSsoSettings;
+import dev.awssso.core.config.SsoConfigurationException;
 import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.config.SsoSettingsResolver;
 
@@ -14,9 +16,10 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
 
 /**
- * Resolves {@link SsoSettings} from the Spring {@link Environment}: the {@code aws.sso.*} properties, and the
- * {@code HOME}, {@code AWS_PROFILE} and {@code AWS_CONFIG_FILE} variables and {@code user.home} as the
- * environment sees them (so tests and containers can set them as properties too).
+ * Resolves the IAM Identity Center configuration of a Spring {@link Environment}: the {@code aws.sso.*}
+ * properties, and the {@code HOME}, {@code AWS_PROFILE} and {@code AWS_CONFIG_FILE} variables and
+ * {@code user.home} as the environment sees them (so tests and containers can set them as properties too), each
+ * read once.
  */
 final class SsoSettingsLoader {
 
@@ -24,34 +27,50 @@ final class SsoSettingsLoader {
 
     private final Environment environment;
 
-    private final AwsSsoProperties properties;
-
-    SsoSettingsLoader(Environment environment, AwsSsoProperties properties) {
+    private SsoSettingsLoader(Environment environment) {
         this.environment = environment;
-        this.properties = properties;
     }
 
-    /** A loader for the {@code aws.sso.*} properties bound from {@code environment}. */
-    static SsoSettingsLoader bind(Environment environment) {
-        AwsSsoProperties properties = Binder.get(environment)
+    /** Reads the configuration of {@code environment}; problems are kept in the result, not thrown. */
+    static SsoConfigurationResolution resolve(Environment environment) {
+        return new SsoSettingsLoader(environment).resolve();
+    }
+
+    private SsoConfigurationResolution resolve() {
+        AwsSsoProperties properties = Binder.get(this.environment)
             .bind(AwsSsoProperties.PREFIX, AwsSsoProperties.class)
             .orElseGet(AwsSsoProperties::new);
-        return new SsoSettingsLoader(environment, properties);
-    }
-
-    /**
-     * The resolved settings, or empty when nothing configures IAM Identity Center.
-     * @throws dev.awssso.core.config.SsoConfigurationException listing every problem of the configuration
-     */
-    Optional<SsoSettings> load() {
-        return new SsoSettingsResolver(environmentVariables(), userHome()).resolve(this.properties.toInlineSettings());
+        Map<String, String> variables = environmentVariables();
+        String userHome = this.environment.getProperty("user.home", System.getProperty("user.home"));
+        AwsPaths paths = new AwsPaths(variables, userHome);
+        InlineSsoSettings inline = properties.toInlineSettings();
+        Path cacheDirectory = cacheDirectory(properties, paths);
+        String searched = searched(inline, variables, paths);
+        try {
+            Optional<SsoSettings> settings = new SsoSettingsResolver(variables, userHome).resolve(inline);
+            return new SsoConfigurationResolution(this.environment, settings.orElse(null), null, cacheDirectory,
+                    searched);
+        }
+        catch (SsoConfigurationException ex) {
+            return new SsoConfigurationResolution(this.environment, null, ex, cacheDirectory, searched);
+        }
     }
 
     /** The token cache directory: {@code aws.sso.cache-dir}, else {@code ~/.aws/sso/cache}. */
-    Path cacheDirectory() {
-        AwsPaths paths = new AwsPaths(environmentVariables(), userHome());
-        String configured = this.properties.getCacheDir();
+    private static Path cacheDirectory(AwsSsoProperties properties, AwsPaths paths) {
+        String configured = properties.getCacheDir();
         return (configured != null && !configured.isBlank()) ? paths.expand(configured) : paths.tokenCacheDirectory();
+    }
+
+    /** Where the settings were looked for, in words: the properties and the profile of the config file. */
+    private static String searched(InlineSsoSettings inline, Map<String, String> variables, AwsPaths paths) {
+        String profile = inline.profile();
+        if (profile == null) {
+            String fromEnvironment = variables.get("AWS_PROFILE");
+            profile = (fromEnvironment != null && !fromEnvironment.isBlank()) ? fromEnvironment.trim() : "default";
+        }
+        Path file = (inline.configFile() != null) ? paths.expand(inline.configFile()) : paths.configFile();
+        return "aws.sso.* properties and profile '" + profile + "' of " + file;
     }
 
     private Map<String, String> environmentVariables() {
@@ -63,9 +82,5 @@ final class SsoSettingsLoader {
             }
         }
         return variables;
-    }
-
-    private String userHome() {
-        return this.environment.getProperty("user.home", System.getProperty("user.home"));
     }
 }

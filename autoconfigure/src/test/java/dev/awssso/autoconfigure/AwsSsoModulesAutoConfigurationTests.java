@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 
@@ -72,6 +73,12 @@ class AwsSsoModulesAutoConfigurationTests {
     void theModuleCheckStaysQuietWithoutSsoConfiguration() {
         this.contextRunner.withClassLoader(new FilteredClassLoader(SsoClient.class, SsoOidcClient.class))
             .run((context) -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void theModuleCheckStaysQuietWhenTheStarterIsSwitchedOff() {
+        configuredWithout(SsoClient.class, SsoOidcClient.class).withPropertyValues("aws.sso.enabled=false")
+            .run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(AwsCredentialsProvider.class));
     }
 
     private ApplicationContextRunner configuredWithout(Class<?>... missing) {

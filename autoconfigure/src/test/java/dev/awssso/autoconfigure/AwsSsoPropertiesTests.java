@@ -42,10 +42,10 @@ class AwsSsoPropertiesTests {
     @Test
     void theCallerWaitReachesTheEngineAndIsTenSecondsByDefault() {
         this.contextRunner.run((context) -> assertThat(context.getBean(AwsSsoProperties.class)
-            .toEngineOptions(Path.of("cache")).callerWait()).isEqualTo(Duration.ofSeconds(10)));
+            .toEngineOptions(Path.of("cache")).build().callerWait()).isEqualTo(Duration.ofSeconds(10)));
         this.contextRunner.withPropertyValues("aws.sso.timeouts.caller-wait=2500ms")
             .run((context) -> assertThat(context.getBean(AwsSsoProperties.class)
-                .toEngineOptions(Path.of("cache")).callerWait()).isEqualTo(Duration.ofMillis(2500)));
+                .toEngineOptions(Path.of("cache")).build().callerWait()).isEqualTo(Duration.ofMillis(2500)));
     }
 
     @Test

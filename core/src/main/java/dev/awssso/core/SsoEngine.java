@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -68,6 +72,13 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * never delays a refresh. Starting the engine makes no network call: credentials are fetched when first asked
  * for, and kept fresh from then on. A background thread never starts a sign-in.
  * <p>
+ * {@link #create(SsoSettings, EngineOptions)} builds an engine that serves credentials on demand but runs
+ * nothing in the background; {@link #start()} starts the maintenance and the delivery of events, and
+ * {@link #stop()} pauses both, so that a container can start the engine once its listeners are attached and
+ * stop it before it closes. Events that happen while the engine is not running are held (the latest
+ * {@value #HELD_EVENTS_LIMIT}) and delivered when it starts. {@link #start(SsoSettings, EngineOptions)} does both
+ * steps at once.
+ * <p>
  * Further roles of the same sign-in {@linkplain #attach attach} to the engine (see
  * {@link dev.awssso.core.roles.RoleRegistry}): they share its token manager, and its maintenance drives them.
  */
@@ -79,10 +90,14 @@ public final class SsoEngine implements SdkAutoCloseable {
 
     private static final Duration ACCOUNT_LISTING_TIME_TO_LIVE = Duration.ofMinutes(5);
 
+    /** How many events are held at most while the engine is not running; older ones are dropped. */
+    static final int HELD_EVENTS_LIMIT = 64;
+
     /** How long {@link #close()} waits for the engine's threads to end. */
     private static final Duration CLOSE_WAIT = Duration.ofMillis(500);
 
     private final SsoSettings settings;
+
 
     private final LazyClient<SsoOidcClient> oidc;
 
@@ -126,6 +141,22 @@ public final class SsoEngine implements SdkAutoCloseable {
 
     private volatile SessionState lastState = SessionState.SIGNED_OUT;
 
+    /** Guards starting, stopping and closing, the scheduled maintenance and the held events. */
+    private final Object lifecycleLock = new Object();
+
+    private final List<ScheduledFuture<?>> maintenance = new ArrayList<>();
+
+    private final Deque<Function<SessionStatus, SessionEvent>> heldEvents = new ArrayDeque<>();
+
+    /** False while the engine reads the cache for the first time: the state it finds is no event. */
+    private boolean acceptingEvents;
+
+    private boolean initialStateReported;
+
+    private volatile boolean running;
+
+    private volatile boolean closed;
+
     private SsoEngine(SsoSettings settings, EngineOptions options, AbortableHttpClient http, Clock clock) {
         this.settings = settings;
         this.options = options;
@@ -163,7 +194,8 @@ public final class SsoEngine implements SdkAutoCloseable {
 
     /**
      * Starts an engine with SDK clients built from {@code options}: reads the token cache, reports what it
-     * found, and starts the background maintenance.
+     * found, and starts the background maintenance. The same as {@link #create(SsoSettings, EngineOptions)}
+     * followed by {@link #start()}.
      */
     public static SsoEngine start(SsoSettings settings, EngineOptions options) {
         return start(settings, options, Clock.systemUTC());
@@ -175,6 +207,25 @@ public final class SsoEngine implements SdkAutoCloseable {
      * runs on the monotonic clock, as it does on a laptop that sleeps.
      */
     public static SsoEngine start(SsoSettings settings, EngineOptions options, Clock clock) {
+        SsoEngine engine = create(settings, options, clock);
+        engine.start();
+        return engine;
+    }
+
+    /**
+     * Creates an engine with SDK clients built from {@code options} and reads the token cache, but starts no
+     * thread: credentials are served when asked for, and {@link #start()} starts the background maintenance.
+     * @throws SsoConfigurationException when the token cache directory or an endpoint cannot be used
+     */
+    public static SsoEngine create(SsoSettings settings, EngineOptions options) {
+        return create(settings, options, Clock.systemUTC());
+    }
+
+    /**
+     * Creates an engine as {@link #create(SsoSettings, EngineOptions)} does, reading the wall clock from
+     * {@code clock} (see {@link #start(SsoSettings, EngineOptions, Clock)}).
+     */
+    public static SsoEngine create(SsoSettings settings, EngineOptions options, Clock clock) {
         requireUsableCacheDirectory(options.cacheDirectory());
         if (!options.endpoints().cleartextProblems().isEmpty()) {
             throw new SsoConfigurationException(options.endpoints().cleartextProblems());
@@ -183,8 +234,60 @@ public final class SsoEngine implements SdkAutoCloseable {
         // the read or call timeout, long after the engine closed
         AbortableHttpClient http = new AbortableHttpClient(() -> SsoClients.httpClient(options.timeouts()));
         SsoEngine engine = new SsoEngine(settings, options, http, clock);
-        engine.startMaintenance(options);
+        engine.tokens.reloadIfChanged();
+        synchronized (engine.lifecycleLock) {
+            engine.acceptingEvents = true;
+        }
         return engine;
+    }
+
+    /**
+     * Starts the background maintenance and the delivery of events, the held ones first. Does nothing when
+     * running already.
+     * @throws IllegalStateException when the engine has been closed
+     */
+    public void start() {
+        synchronized (this.lifecycleLock) {
+            if (this.closed) {
+                throw new IllegalStateException("The IAM Identity Center engine of " + this.settings.describe()
+                        + " has been closed");
+            }
+            if (this.running) {
+                return;
+            }
+            this.tokens.reloadIfChanged();
+            if (!this.initialStateReported) {
+                reportInitialState();
+                this.initialStateReported = true;
+            }
+            long interval = this.options.checkInterval().toMillis();
+            this.maintenance.add(this.scheduler.scheduleWithFixedDelay(() -> survive("refresh", this::maintain),
+                    interval, interval, TimeUnit.MILLISECONDS));
+            this.maintenance.add(this.scheduler.scheduleWithFixedDelay(
+                    () -> survive("expiry check", this::expireIfStale), interval, interval,
+                    TimeUnit.MILLISECONDS));
+            this.running = true;
+            while (!this.heldEvents.isEmpty()) {
+                dispatch(this.heldEvents.removeFirst());
+            }
+        }
+    }
+
+    /**
+     * Pauses the background maintenance and holds events until {@link #start()}; credentials are still served
+     * when asked for. A refresh under way completes.
+     */
+    public void stop() {
+        synchronized (this.lifecycleLock) {
+            this.running = false;
+            this.maintenance.forEach((task) -> task.cancel(false));
+            this.maintenance.clear();
+        }
+    }
+
+    /** Whether the background maintenance runs. */
+    public boolean isRunning() {
+        return this.running;
     }
 
     /** The settings this engine serves. */
@@ -259,6 +362,12 @@ public final class SsoEngine implements SdkAutoCloseable {
      */
     @Override
     public void close() {
+        synchronized (this.lifecycleLock) {
+            this.closed = true;
+            this.running = false;
+            this.maintenance.clear();
+            this.heldEvents.clear();
+        }
         this.attachments.forEach(EngineAttachment::close);
         this.credentials.close();
         this.login.close();
@@ -280,16 +389,6 @@ public final class SsoEngine implements SdkAutoCloseable {
         }
         this.oidc.close();
         this.portal.close();
-    }
-
-    private void startMaintenance(EngineOptions options) {
-        this.tokens.reloadIfChanged();
-        reportInitialState();
-        long interval = options.checkInterval().toMillis();
-        this.scheduler.scheduleWithFixedDelay(() -> survive("refresh", this::maintain), interval, interval,
-                TimeUnit.MILLISECONDS);
-        this.scheduler.scheduleWithFixedDelay(() -> survive("expiry check", this::expireIfStale), interval, interval,
-                TimeUnit.MILLISECONDS);
     }
 
     private void maintain() {
@@ -349,8 +448,28 @@ public final class SsoEngine implements SdkAutoCloseable {
         }
     }
 
-    /** Delivers the event that {@code event} makes of the status at delivery time, on the event thread. */
+    /**
+     * Delivers the event that {@code event} makes of the status at delivery time, on the event thread; holds it
+     * while the engine is not running.
+     */
     private void publish(Function<SessionStatus, SessionEvent> event) {
+        synchronized (this.lifecycleLock) {
+            if (!this.acceptingEvents || this.closed) {
+                return;
+            }
+            if (!this.running) {
+                if (this.heldEvents.size() == HELD_EVENTS_LIMIT) {
+                    this.heldEvents.removeFirst();
+                }
+                this.heldEvents.addLast(event);
+                return;
+            }
+            dispatch(event);
+        }
+    }
+
+    /** Hands an event to the event thread; called with the lifecycle lock held, so that events keep their order. */
+    private void dispatch(Function<SessionStatus, SessionEvent> event) {
         if (this.listeners.isEmpty()) {
             return;
         }

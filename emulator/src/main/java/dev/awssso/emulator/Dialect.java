@@ -51,6 +51,22 @@ enum Dialect {
 
     },
 
+    /**
+     * Parameter Store and Secrets Manager: AWS JSON 1.1, error body {@code {"__type": ..., "message": ...}}.
+     */
+    AWS_JSON {
+
+        @Override
+        Reply error(int status, String errorType, String message, String requestId) {
+            byte[] body = JsonWriter.create().writeStartObject()
+                .writeFieldName("__type").writeValue(errorType)
+                .writeFieldName("message").writeValue(message)
+                .writeEndObject().getBytes();
+            return new Reply(status, Reply.AWS_JSON, body, errorType);
+        }
+
+    },
+
     /** STS: AWS query protocol, XML {@code ErrorResponse} whose {@code Code} is the error type. */
     QUERY {
 

@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -23,9 +24,13 @@ import org.jspecify.annotations.Nullable;
  * A local AWS IAM Identity Center on {@code 127.0.0.1}: SSO OIDC ({@code RegisterClient},
  * {@code StartDeviceAuthorization}, {@code CreateToken}), the sign-in pages ({@code /authorize} for the PKCE
  * authorization code flow, {@code /device} for the device code flow), the SSO portal ({@code GetRoleCredentials},
- * {@code ListAccounts}, {@code ListAccountRoles}, {@code Logout}) and STS {@code GetCallerIdentity}, all at
- * {@link #endpoint()}, and STS {@code AssumeRole} for the roles whose trust {@link #allowAssumeRole} sets. The AWS
- * SDK clients work against it unchanged when built with {@code endpointOverride(emulator.endpoint())}.
+ * {@code ListAccounts}, {@code ListAccountRoles}, {@code Logout}), STS {@code GetCallerIdentity} and, for the roles
+ * whose trust {@link #allowAssumeRole} sets, {@code AssumeRole}, Parameter Store ({@code GetParameter},
+ * {@code GetParametersByPath}; see {@link #parameterStore()}) and Secrets Manager ({@code GetSecretValue},
+ * {@code BatchGetSecretValue}; see {@link #secretsManager()}), all at {@link #endpoint()}. The AWS SDK clients
+ * work against it unchanged when built with {@code endpointOverride(emulator.endpoint())}. STS, Parameter Store
+ * and Secrets Manager answer only requests whose SigV4 signature was made with role credentials the emulator
+ * issued and that have not expired.
  * <p>
  * Sessions are started directly with {@link #signIn(String)}, as if {@code aws sso login} had run, or by a client
  * going through a sign-in flow: approved in a browser, or without one by {@link #approveAuthorization(URI)} and
@@ -87,6 +92,10 @@ public final class IdentityCenterEmulator implements AutoCloseable {
 
     private final AuthorizationCodes codes;
 
+    private final EmulatedParameterStore parameterStore;
+
+    private final EmulatedSecretsManager secretsManager;
+
     private final HttpServer server;
 
     private final ExecutorService executor;
@@ -100,16 +109,22 @@ public final class IdentityCenterEmulator implements AutoCloseable {
         this.sessions = new SessionRegistry(this.settings, this.secrets, clock, DEFAULT_START_URL, DEFAULT_SSO_REGION);
         this.devices = new DeviceAuthorizations(this.settings, this.secrets, clock);
         this.codes = new AuthorizationCodes(this.secrets, clock);
+        this.parameterStore = new EmulatedParameterStore(clock);
+        this.secretsManager = new EmulatedSecretsManager(clock);
         this.directory.add(DEFAULT_ACCOUNT_ID, "Emulated account", List.of(DEFAULT_ROLE_NAME, "AdministratorAccess"));
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(LOOPBACK), 0), 128);
         this.endpoint = URI.create("http://" + LOOPBACK + ":" + this.server.getAddress().getPort());
         RoleCredentialsRegistry credentials = new RoleCredentialsRegistry(this.secrets, clock);
-        Router router = new Router(routes(
+        CallerAuthenticator authenticator = new CallerAuthenticator(credentials, clock);
+        List<Route> routes = new ArrayList<>(routes(
                 new RegistrationHandler(this.clients, this.devices, this.endpoint, DEFAULT_START_URL),
                 new OidcHandler(this.clients, this.sessions, this.devices, this.codes),
                 new PageHandler(this.clients, this.codes, this.devices, this.settings),
                 new PortalHandler(this.sessions, credentials, this.directory, this.settings),
-                new StsHandler(credentials, this.trust, this.settings, clock)), this.counters, this.faults);
+                new StsHandler(credentials, this.trust, this.settings, clock), authenticator));
+        routes.addAll(new ParameterStoreHandler(this.parameterStore).routes(authenticator));
+        routes.addAll(new SecretsManagerHandler(this.secretsManager).routes(authenticator));
+        Router router = new Router(routes, this.counters, this.faults);
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         this.server.setExecutor(this.executor);
         this.server.createContext("/", router);
@@ -162,6 +177,20 @@ public final class IdentityCenterEmulator implements AutoCloseable {
      */
     public String ssoRegion() {
         return DEFAULT_SSO_REGION;
+    }
+
+    /**
+     * The parameters that {@code GetParameter} and {@code GetParametersByPath} serve; empty at start.
+     */
+    public EmulatedParameterStore parameterStore() {
+        return this.parameterStore;
+    }
+
+    /**
+     * The secrets that {@code GetSecretValue} and {@code BatchGetSecretValue} serve; empty at start.
+     */
+    public EmulatedSecretsManager secretsManager() {
+        return this.secretsManager;
     }
 
     /**
@@ -492,7 +521,7 @@ public final class IdentityCenterEmulator implements AutoCloseable {
     }
 
     private static List<Route> routes(RegistrationHandler registration, OidcHandler oidc, PageHandler pages,
-            PortalHandler portal, StsHandler sts) {
+            PortalHandler portal, StsHandler sts, CallerAuthenticator authenticator) {
         return List.of(
                 Route.of("POST", "/client/register", Operation.REGISTER_CLIENT, Dialect.OIDC,
                         registration::registerClient),
@@ -509,8 +538,10 @@ public final class IdentityCenterEmulator implements AutoCloseable {
                 Route.of("GET", "/assignment/roles", Operation.LIST_ACCOUNT_ROLES, Dialect.PORTAL,
                         portal::listAccountRoles),
                 Route.of("POST", "/logout", Operation.LOGOUT, Dialect.PORTAL, portal::logout),
-                stsAction(Operation.GET_CALLER_IDENTITY, "GetCallerIdentity", sts::getCallerIdentity),
-                stsAction(Operation.ASSUME_ROLE, "AssumeRole", sts::assumeRole));
+                stsAction(Operation.GET_CALLER_IDENTITY, "GetCallerIdentity",
+                        authenticator.signed("sts", SignatureErrors.QUERY, sts::getCallerIdentity)),
+                stsAction(Operation.ASSUME_ROLE, "AssumeRole",
+                        authenticator.signed("sts", SignatureErrors.QUERY, sts::assumeRole)));
     }
 
     private static Route stsAction(Operation operation, String action, Function<Request, Reply> handler) {

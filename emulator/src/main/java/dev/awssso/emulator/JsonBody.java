@@ -8,7 +8,7 @@ import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.protocols.jsoncore.JsonNodeParser;
 
 /**
- * The JSON object of a rest-json request body.
+ * The JSON object of a rest-json or AWS JSON request body.
  */
 final class JsonBody {
 
@@ -44,6 +44,46 @@ final class JsonBody {
     @Nullable String string(String name) {
         JsonNode value = this.fields.get(name);
         return (value != null && value.isString()) ? value.asString() : null;
+    }
+
+    /**
+     * A boolean member, or {@code false} if it is missing or not a boolean.
+     */
+    boolean flag(String name) {
+        JsonNode value = this.fields.get(name);
+        return value != null && value.isBoolean() && value.asBoolean();
+    }
+
+    /**
+     * A whole number member, or {@code null} if it is missing or {@code null}.
+     * @throws ServiceError {@code InvalidRequestException} if it is something else
+     */
+    @Nullable Integer integer(String name) {
+        JsonNode value = this.fields.get(name);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(value.asNumber());
+        }
+        catch (RuntimeException ex) {
+            throw new ServiceError(400, "InvalidRequestException", name + " must be a whole number");
+        }
+    }
+
+    /**
+     * A member that is a list of objects, or an empty list if it is missing or {@code null}.
+     * @throws ServiceError {@code InvalidRequestException} if it is something else
+     */
+    List<JsonBody> objects(String name) {
+        JsonNode value = this.fields.get(name);
+        if (value == null || value.isNull()) {
+            return List.of();
+        }
+        if (!value.isArray() || !value.asArray().stream().allMatch(JsonNode::isObject)) {
+            throw new ServiceError(400, "InvalidRequestException", name + " must be a list of objects");
+        }
+        return value.asArray().stream().map((element) -> new JsonBody(element.asObject())).toList();
     }
 
     /**

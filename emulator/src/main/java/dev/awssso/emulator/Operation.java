@@ -36,6 +36,26 @@ public enum Operation {
     GET_CALLER_IDENTITY,
 
     /** STS {@code AssumeRole} ({@code POST /}, AWS query protocol). */
-    ASSUME_ROLE
+    ASSUME_ROLE,
+
+    /** Parameter Store {@code GetParameter} ({@code POST /}, {@code X-Amz-Target: AmazonSSM.GetParameter}). */
+    GET_PARAMETER,
+
+    /**
+     * Parameter Store {@code GetParametersByPath} ({@code POST /},
+     * {@code X-Amz-Target: AmazonSSM.GetParametersByPath}).
+     */
+    GET_PARAMETERS_BY_PATH,
+
+    /**
+     * Secrets Manager {@code GetSecretValue} ({@code POST /}, {@code X-Amz-Target: secretsmanager.GetSecretValue}).
+     */
+    GET_SECRET_VALUE,
+
+    /**
+     * Secrets Manager {@code BatchGetSecretValue} ({@code POST /},
+     * {@code X-Amz-Target: secretsmanager.BatchGetSecretValue}).
+     */
+    BATCH_GET_SECRET_VALUE
 
 }

@@ -19,6 +19,8 @@ record Reply(int status, String contentType, byte[] body, @Nullable String error
 
     static final String JSON = "application/json";
 
+    static final String AWS_JSON = "application/x-amz-json-1.1";
+
     static final String XML = "text/xml";
 
     static final String HTML = "text/html; charset=utf-8";
@@ -37,6 +39,10 @@ record Reply(int status, String contentType, byte[] body, @Nullable String error
 
     static Reply json(byte[] body) {
         return new Reply(200, JSON, body, null);
+    }
+
+    static Reply awsJson(byte[] body) {
+        return new Reply(200, AWS_JSON, body, null);
     }
 
     static Reply xml(String body) {

@@ -2,6 +2,7 @@ package dev.awssso.emulator;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -17,13 +18,15 @@ import org.jspecify.annotations.Nullable;
  * @param requestId the id sent back in {@code x-amzn-RequestId}
  * @param method HTTP method
  * @param path decoded path
+ * @param rawPath the path as sent, still percent-encoded
+ * @param rawQuery the query string as sent, still percent-encoded, or {@code null} for none
  * @param query decoded query parameters (first value of each)
  * @param headers request headers
  * @param body raw body
  * @param form decoded parameters of a {@code application/x-www-form-urlencoded} body, else empty
  */
-record Request(String requestId, String method, String path, Map<String, String> query, Headers headers,
-        byte[] body, Map<String, String> form) {
+record Request(String requestId, String method, String path, String rawPath, @Nullable String rawQuery,
+        Map<String, String> query, Headers headers, byte[] body, Map<String, String> form) {
 
     static Request read(HttpExchange exchange, String requestId) throws IOException {
         byte[] body;
@@ -33,8 +36,9 @@ record Request(String requestId, String method, String path, Map<String, String>
         Headers headers = exchange.getRequestHeaders();
         String contentType = headers.getFirst("Content-Type");
         boolean isForm = contentType != null && contentType.startsWith("application/x-www-form-urlencoded");
-        return new Request(requestId, exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                decode(exchange.getRequestURI().getRawQuery()), headers, body,
+        URI uri = exchange.getRequestURI();
+        return new Request(requestId, exchange.getRequestMethod(), uri.getPath(), uri.getRawPath(), uri.getRawQuery(),
+                decode(uri.getRawQuery()), headers, body,
                 isForm ? decode(new String(body, StandardCharsets.UTF_8)) : Map.of());
     }
 

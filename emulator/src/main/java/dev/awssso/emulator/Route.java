@@ -12,9 +12,22 @@ import java.util.function.Predicate;
  */
 record Route(Operation operation, Dialect dialect, Predicate<Request> matcher, Function<Request, Reply> handler) {
 
+    /** The header that names the operation of an AWS JSON protocol request. */
+    static final String AWS_JSON_TARGET = "X-Amz-Target";
+
     static Route of(String method, String path, Operation operation, Dialect dialect,
             Function<Request, Reply> handler) {
         return new Route(operation, dialect, (request) -> request.is(method, path), handler);
+    }
+
+    /**
+     * An operation of an AWS JSON protocol service: {@code POST /} with {@code X-Amz-Target} naming it.
+     * @param target the service's target prefix and the operation name, such as
+     *     {@code AmazonSSM.GetParametersByPath}
+     */
+    static Route awsJson(String target, Operation operation, Function<Request, Reply> handler) {
+        return new Route(operation, Dialect.AWS_JSON,
+                (request) -> request.is("POST", "/") && target.equals(request.header(AWS_JSON_TARGET)), handler);
     }
 
 }

@@ -82,6 +82,11 @@ final class Router implements HttpHandler {
     }
 
     private static Reply notFound(Request request) {
+        String target = request.header(Route.AWS_JSON_TARGET);
+        if (request.is("POST", "/") && target != null) {
+            return Dialect.AWS_JSON.error(400, "UnknownOperationException",
+                    "The emulator does not implement the operation " + target, request.requestId());
+        }
         if (request.is("POST", "/")) {
             return Dialect.QUERY.error(404, "InvalidAction",
                     "The emulator does not implement the STS action " + request.form().getOrDefault("Action", "(none)"),

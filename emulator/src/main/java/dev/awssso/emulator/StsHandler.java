@@ -17,7 +17,7 @@ import dev.awssso.emulator.RoleCredentialsRegistry.IssuedCredentials;
 /**
  * STS {@code GetCallerIdentity} and {@code AssumeRole} (AWS query protocol) for the credentials the emulator
  * issued. The caller is identified by the access key id in the SigV4 {@code Authorization} header and the
- * session token in {@code X-Amz-Security-Token}; the signature is not verified.
+ * session token in {@code X-Amz-Security-Token}, once {@link CallerAuthenticator} has checked its signature.
  * <p>
  * {@code AssumeRole} hands out a role only when the {@link RoleTrust} allows the caller's role to assume it,
  * with the external id it requires, and answers {@code AccessDenied} otherwise. Every caller holds a role

@@ -1,6 +1,7 @@
 /**
- * A local AWS IAM Identity Center for tests, benchmarks and demos: SSO OIDC, the SSO portal and STS
- * {@code GetCallerIdentity} and {@code AssumeRole} on the loopback interface, speaking the wire protocol the AWS SDK clients read.
+ * A local AWS IAM Identity Center for tests, benchmarks and demos: SSO OIDC, the SSO portal, STS
+ * {@code GetCallerIdentity} and {@code AssumeRole}, and the Parameter Store and Secrets Manager reads that
+ * configuration is imported with, on the loopback interface, speaking the wire protocol the AWS SDK clients read.
  * Start one with {@link dev.awssso.emulator.IdentityCenterEmulator#start()}.
  */
 @NullMarked

@@ -27,7 +27,9 @@ import software.amazon.awssdk.core.exception.SdkException;
  * ({@code GET /actuator/awssso/accounts}), and the actions {@code POST /actuator/awssso/refresh},
  * {@code /login}, {@code /logout} and {@code /cancel}, which need
  * {@code management.endpoint.awssso.access=unrestricted} and may be posted bare ({@code curl -X POST URL}).
- * Over HTTP, the filters of {@code dev.awssso.autoconfigure.web} guard them. Never shows a secret.
+ * Over HTTP, the filters of {@code dev.awssso.autoconfigure.web} guard them. Never shows a secret. In an
+ * AOT-processed application that finds no SSO configuration where it runs, the reads answer {@link NotConfigured}
+ * and the actions are refused.
  */
 @Endpoint(id = "awssso", defaultAccess = Access.READ_ONLY)
 public class AwsSsoEndpoint {
@@ -44,34 +46,43 @@ public class AwsSsoEndpoint {
 
     private static final String CANCEL = "cancel";
 
-    private final SsoEngine engine;
+    private static final NotConfigured NOT_CONFIGURED = new NotConfigured(false,
+            "IAM Identity Center is not configured: AWS clients use the AWS SDK's default credentials chain");
+
+    private final @Nullable SsoEngine engine;
 
     private final @Nullable CallerIdentityLookup identityLookup;
 
     private final LoginFlow defaultFlow;
 
     /**
+     * @param engine the engine, or {@code null} when IAM Identity Center is not configured
      * @param identityLookup STS look-up of the caller identity, or {@code null} without the SDK's sts module
      * @param defaultFlow the sign-in flow used when a login request names none
      */
-    public AwsSsoEndpoint(SsoEngine engine, @Nullable CallerIdentityLookup identityLookup, LoginFlow defaultFlow) {
+    public AwsSsoEndpoint(@Nullable SsoEngine engine, @Nullable CallerIdentityLookup identityLookup,
+            LoginFlow defaultFlow) {
         this.engine = engine;
         this.identityLookup = identityLookup;
         this.defaultFlow = defaultFlow;
     }
 
-    /** The session status. */
+    /** The session status ({@link SessionStatus}), or {@link NotConfigured}. */
     @ReadOperation
-    public SessionStatus status() {
-        return this.engine.status();
+    public Object status() {
+        return (this.engine != null) ? this.engine.status() : NOT_CONFIGURED;
     }
 
     /** The caller identity ({@code identity}) or the accounts and roles ({@code accounts}). */
     @ReadOperation
     public @Nullable Object detail(@Selector String detail) {
+        SsoEngine current = this.engine;
+        if (current == null) {
+            return (detail.equals(IDENTITY) || detail.equals(ACCOUNTS)) ? NOT_CONFIGURED : null;
+        }
         return switch (detail) {
             case IDENTITY -> identity();
-            case ACCOUNTS -> answer(() -> this.engine.accounts().accounts());
+            case ACCOUNTS -> answer(() -> current.accounts().accounts());
             default -> null;
         };
     }
@@ -84,37 +95,43 @@ public class AwsSsoEndpoint {
      * @param newSession for {@code login}: sign out first so that a new Identity Center session starts
      */
     @WriteOperation
-    public ActionResult action(@Selector String action, @Nullable String flow, @Nullable Boolean newSession) {
+    @SuppressWarnings("deprecation") // Spring's @Nullable: the only mark of an optional parameter Spring Boot 3 reads
+    public ActionResult action(@Selector String action, @org.springframework.lang.Nullable @Nullable String flow,
+            @org.springframework.lang.Nullable @Nullable Boolean newSession) {
+        SsoEngine current = this.engine;
+        if (current == null) {
+            throw new InvalidEndpointRequestException(NOT_CONFIGURED.reason(), "Not configured");
+        }
         try {
             return switch (action) {
                 case REFRESH -> {
-                    this.engine.refreshNow();
-                    yield result(action, true, "Refreshed.");
+                    current.refreshNow();
+                    yield result(current, action, true, "Refreshed.");
                 }
                 case LOGIN -> {
-                    LoginAttempt attempt = this.engine.login().start(loginFlow(flow), Boolean.TRUE.equals(newSession));
-                    yield result(action, true, attempt.prompt().instructions());
+                    LoginAttempt attempt = current.login().start(loginFlow(flow), Boolean.TRUE.equals(newSession));
+                    yield result(current, action, true, attempt.prompt().instructions());
                 }
-                case LOGOUT -> result(action, true,
-                        this.engine.login().signOut() ? "Signed out." : "Nobody was signed in.");
+                case LOGOUT -> result(current, action, true,
+                        current.login().signOut() ? "Signed out." : "Nobody was signed in.");
                 case CANCEL -> {
-                    boolean pending = this.engine.login().pending().map((attempt) -> {
+                    boolean pending = current.login().pending().map((attempt) -> {
                         attempt.cancel();
                         return true;
                     }).orElse(false);
-                    yield result(action, pending, pending ? "Sign-in cancelled." : "No sign-in was pending.");
+                    yield result(current, action, pending, pending ? "Sign-in cancelled." : "No sign-in was pending.");
                 }
                 default -> throw new InvalidEndpointRequestException("Unknown action '" + action
                         + "': the actions are refresh, login, logout and cancel", "Unknown action");
             };
         }
         catch (SdkException | LoginFailedException ex) {
-            return result(action, false, ex.getMessage());
+            return result(current, action, false, ex.getMessage());
         }
     }
 
-    private ActionResult result(String action, boolean succeeded, String message) {
-        return new ActionResult(action, succeeded, message, this.engine.status());
+    private static ActionResult result(SsoEngine engine, String action, boolean succeeded, String message) {
+        return new ActionResult(action, succeeded, message, engine.status());
     }
 
     private LoginFlow loginFlow(@Nullable String flow) {
@@ -160,6 +177,16 @@ public class AwsSsoEndpoint {
      * @param status the session status afterwards
      */
     public record ActionResult(String action, boolean succeeded, String message, SessionStatus status) {
+    }
+
+    /**
+     * The answer of the reads where IAM Identity Center is not configured: an AOT-processed application, whose
+     * starter beans stepped aside.
+     *
+     * @param configured always {@code false}
+     * @param reason what that means
+     */
+    public record NotConfigured(boolean configured, String reason) {
     }
 
     /**

@@ -12,6 +12,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the {@code awssso} actuator endpoint. Like every endpoint but health, it is only
@@ -19,14 +20,23 @@ import org.springframework.context.annotation.Bean;
  */
 @AutoConfiguration(after = AwsSsoAutoConfiguration.class)
 @ConditionalOnClass({ AwsSsoEndpoint.class, ConditionalOnAvailableEndpoint.class })
-@ConditionalOnAvailableEndpoint(AwsSsoEndpoint.class)
 public final class AwsSsoEndpointAutoConfiguration {
 
-    @Bean
-    @ConditionalOnBean(SsoEngine.class)
-    @ConditionalOnMissingBean
-    AwsSsoEndpoint awsSsoEndpoint(SsoEngine engine, ObjectProvider<CallerIdentityLookup> identityLookup,
-            AwsSsoProperties properties) {
-        return new AwsSsoEndpoint(engine, identityLookup.getIfAvailable(), properties.getLogin().getFlow());
+    /**
+     * Apart from the class condition, whose failure then keeps Spring from reading this class's conditions, which
+     * the actuator holds.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnAvailableEndpoint(AwsSsoEndpoint.class)
+    static class EndpointConfiguration {
+
+        @Bean
+        @ConditionalOnBean(SsoEngine.class)
+        @ConditionalOnMissingBean
+        AwsSsoEndpoint awsSsoEndpoint(ObjectProvider<SsoEngine> engine,
+                ObjectProvider<CallerIdentityLookup> identityLookup, AwsSsoProperties properties) {
+            return new AwsSsoEndpoint(engine.getIfAvailable(), identityLookup.getIfAvailable(),
+                    properties.getLogin().getFlow());
+        }
     }
 }

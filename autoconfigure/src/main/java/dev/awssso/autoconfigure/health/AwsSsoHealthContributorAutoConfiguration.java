@@ -13,23 +13,39 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
- * Auto-configuration of the {@code awssso} health indicator ({@code /actuator/health/awssso}), removed with
- * {@code management.health.awssso.enabled=false}.
+ * Auto-configuration of the {@code awssso} health indicator ({@code /actuator/health/awssso}) on Spring Boot 4's
+ * health API (module {@code spring-boot-health}), removed with {@code management.health.awssso.enabled=false}. On
+ * Spring Boot 3, the module {@code aws-sso-spring-boot3-health} configures it instead.
  */
 @AutoConfiguration(after = AwsSsoAutoConfiguration.class)
-@ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
+@ConditionalOnClass(name = { "org.springframework.boot.health.contributor.HealthIndicator",
+        "org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator" })
 @ConditionalOnBean(SsoEngine.class)
-@ConditionalOnEnabledHealthIndicator("awssso")
 public final class AwsSsoHealthContributorAutoConfiguration {
 
-    @Bean
-    @ConditionalOnMissingBean(name = { "awsssoHealthIndicator", "awsssoHealthContributor" })
-    AwsSsoHealthIndicator awsssoHealthIndicator(SsoEngine engine, AwsSsoProperties properties,
-            ObjectProvider<CallerIdentityLookup> identityLookup) {
-        CallerIdentityLookup identityCheck = properties.getHealth().isVerifyIdentity() ? identityLookup.getIfAvailable()
-                : null;
-        return new AwsSsoHealthIndicator(engine::status, identityCheck);
+    /**
+     * Apart from the class condition, whose failure then keeps Spring from reading this class's conditions, which
+     * spring-boot-health holds.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnEnabledHealthIndicator("awssso")
+    static class HealthIndicatorConfiguration {
+
+        /** Reports "not configured" where an AOT-processed application has no engine (see AwsSsoAutoConfiguration). */
+        @Bean
+        @ConditionalOnMissingBean(name = { "awsssoHealthIndicator", "awsssoHealthContributor" })
+        HealthIndicator awsssoHealthIndicator(ObjectProvider<SsoEngine> engineProvider, AwsSsoProperties properties,
+                ObjectProvider<CallerIdentityLookup> identityLookup) {
+            SsoEngine engine = engineProvider.getIfAvailable();
+            if (engine == null) {
+                return new NotConfiguredHealthIndicator();
+            }
+            CallerIdentityLookup identityCheck = properties.getHealth().isVerifyIdentity()
+                    ? identityLookup.getIfAvailable() : null;
+            return new AwsSsoHealthIndicator(new SessionHealth(engine::status, identityCheck));
+        }
     }
 }

@@ -26,13 +26,12 @@ import org.springframework.web.server.WebFilter;
  * Filters on the paths of the {@code awssso} endpoint when it is exposed over HTTP: the {@link RequestGuard}
  * (turned off with {@code aws.sso.web.request-guard.enabled=false} where Spring Security guards the actuator), as
  * a servlet filter ({@link RequestGuardFilter}, with the {@link BareActionFilter}) or a WebFlux
- * {@link RequestGuardWebFilter}, whichever stack the application runs on.
+ * {@link RequestGuardWebFilter}, whichever stack the application runs on. The actuator's conditions sit on the
+ * nested classes, which Spring does not read when the class condition fails.
  */
 @AutoConfiguration(after = AwsSsoEndpointAutoConfiguration.class,
         afterName = "org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration")
 @ConditionalOnClass({ ConditionalOnAvailableEndpoint.class, AwsSsoEndpoint.class })
-@ConditionalOnAvailableEndpoint(endpoint = AwsSsoEndpoint.class, exposure = EndpointExposure.WEB)
-@ConditionalOnBean({ AwsSsoEndpoint.class, PathMappedEndpoints.class })
 public final class AwsSsoWebSecurityAutoConfiguration {
 
     private static final int GUARD_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
@@ -45,6 +44,8 @@ public final class AwsSsoWebSecurityAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = Type.SERVLET)
+    @ConditionalOnAvailableEndpoint(endpoint = AwsSsoEndpoint.class, exposure = EndpointExposure.WEB)
+    @ConditionalOnBean({ AwsSsoEndpoint.class, PathMappedEndpoints.class })
     @ConditionalOnClass(OncePerRequestFilter.class)
     static class ServletFilters {
 
@@ -74,6 +75,8 @@ public final class AwsSsoWebSecurityAutoConfiguration {
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = Type.REACTIVE)
+    @ConditionalOnAvailableEndpoint(endpoint = AwsSsoEndpoint.class, exposure = EndpointExposure.WEB)
+    @ConditionalOnBean({ AwsSsoEndpoint.class, PathMappedEndpoints.class })
     @ConditionalOnClass(WebFilter.class)
     static class ReactiveFilters {
 

@@ -31,7 +31,8 @@ public class RequestGuardFilter extends OncePerRequestFilter {
         if (refusal.isPresent()) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
             response.setContentType(MediaType.TEXT_PLAIN_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8);
+            // the String form: setCharacterEncoding(Charset) is Servlet 6.1, which Spring Boot 3's Tomcat 10.1 lacks
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             response.getWriter().println(refusal.get());
             return;
         }

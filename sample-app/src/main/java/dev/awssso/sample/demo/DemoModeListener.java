@@ -12,6 +12,7 @@ import org.springframework.boot.context.event.ApplicationFailedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.ApplicationEvent;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.context.event.SmartApplicationListener;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -26,7 +27,9 @@ import dev.awssso.emulator.IdentityCenterEmulator;
  * <p>
  * Lifetimes: {@code sample.emulator.token-lifetime} (2 minutes), {@code sample.emulator.credentials-lifetime}
  * (1 minute) and {@code sample.emulator.session-duration} (8 hours). Registered in
- * {@code META-INF/spring.factories}, so it runs for every start of the application, tests included.
+ * {@code META-INF/spring.factories}, so it runs for every start of the application, tests included, but not
+ * while the application is AOT-processed: the processed application finds its SSO configuration when it runs,
+ * as one built on a machine without {@code ~/.aws} does.
  */
 public class DemoModeListener implements SmartApplicationListener {
 
@@ -70,7 +73,8 @@ public class DemoModeListener implements SmartApplicationListener {
 
     private void start(ConfigurableEnvironment environment) {
         Binder binder = Binder.get(environment);
-        if (!binder.bind(ENABLED, Boolean.class).orElse(true) || this.demo != null) {
+        if (!binder.bind(ENABLED, Boolean.class).orElse(true) || this.demo != null
+                || Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
             return;
         }
         DemoEmulator started = DemoEmulator.start(

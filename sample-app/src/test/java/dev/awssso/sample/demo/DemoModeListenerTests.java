@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.env.PropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -56,6 +57,22 @@ class DemoModeListenerTests {
                 .doesNotContain(DemoModeListener.PROPERTY_SOURCE_NAME);
         }
         finally {
+            System.clearProperty("aws.region");
+            Files.delete(emptyConfig);
+        }
+    }
+
+    @Test
+    void startsNoEmulatorWhileTheApplicationIsAotProcessed() throws IOException {
+        Path emptyConfig = Files.createTempFile("aws-config", "");
+        System.setProperty(AbstractAotProcessor.AOT_PROCESSING, "true");
+        System.setProperty("aws.region", "us-east-1");
+        try (ConfigurableApplicationContext context = run("--aws.sso.config-file=" + emptyConfig)) {
+            assertThat(context.getBeanNamesForType(IdentityCenterEmulator.class)).isEmpty();
+            assertThat(context.getEnvironment().getProperty("aws.sso.start-url")).isNull();
+        }
+        finally {
+            System.clearProperty(AbstractAotProcessor.AOT_PROCESSING);
             System.clearProperty("aws.region");
             Files.delete(emptyConfig);
         }
