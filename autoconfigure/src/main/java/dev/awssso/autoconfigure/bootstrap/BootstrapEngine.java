@@ -81,7 +81,9 @@ final class BootstrapEngine {
     synchronized void handOver(BootstrapContextClosedEvent event) {
         SsoEngine started = this.engine;
         ConfigurableListableBeanFactory beanFactory = event.getApplicationContext().getBeanFactory();
-        if (started == null || this.handedOver || beanFactory.containsBean(ENGINE_BEAN)) {
+        // a singleton, not a definition: an AOT-processed application has registered the auto-configuration's
+        // definitions by now, and the engine registered here is used in their place
+        if (started == null || this.handedOver || beanFactory.containsSingleton(ENGINE_BEAN)) {
             return;
         }
         beanFactory.registerSingleton(SETTINGS_BEAN, started.settings());

@@ -4,11 +4,14 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.awssso.core.SsoEngine;
+import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.config.SsoConfigurationException;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.boot.bootstrap.BootstrapRegistry.InstanceSupplier;
 import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.boot.bootstrap.DefaultBootstrapContext;
@@ -18,6 +21,7 @@ import org.springframework.boot.context.config.ConfigDataResource;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.logging.DeferredLogs;
+import org.springframework.context.support.GenericApplicationContext;
 
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -106,6 +110,30 @@ class ConfigImportCredentialsResolverTests {
         assertThatExceptionOfType(SsoConfigurationException.class)
             .isThrownBy(() -> this.bootstrap.get(AwsCredentialsProvider.class))
             .satisfies((ex) -> assertThat(ex.getMessage()).contains("role"));
+    }
+
+    /**
+     * An AOT-processed application registers the auto-configuration's bean definitions before the bootstrap context
+     * closes; the engine the imports started still becomes the application's, and closes with it.
+     */
+    @Test
+    void theImportsEngineReplacesTheEngineDefinitionOfAnAotProcessedContext() {
+        ask("aws-parameterstore:/config/my-app/", inline());
+        AwsCredentialsProvider importCredentials = this.bootstrap.get(AwsCredentialsProvider.class);
+        SsoEngine importEngine = this.bootstrap.get(BootstrapEngine.class).engine();
+        GenericApplicationContext application = new GenericApplicationContext();
+        application.registerBeanDefinition(BootstrapEngine.ENGINE_BEAN, new RootBeanDefinition(SsoEngine.class, () -> {
+            throw new AssertionError("a second engine was created");
+        }));
+
+        this.bootstrap.close(application);
+        application.refresh();
+
+        assertThat(application.getBean(SsoEngine.class)).isSameAs(importEngine);
+        assertThat(importCredentials).isSameAs(importEngine.credentialsProvider());
+        application.close();
+        assertThatExceptionOfType(SsoSessionException.class).isThrownBy(importCredentials::resolveCredentials)
+            .satisfies((ex) -> assertThat(ex.reason()).isEqualTo(SsoSessionException.Reason.CLOSED));
     }
 
     private boolean ask(String location, Map<String, String> properties) {
