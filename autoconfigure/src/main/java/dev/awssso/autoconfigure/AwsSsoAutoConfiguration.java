@@ -170,5 +170,20 @@ public final class AwsSsoAutoConfiguration {
             return new CallerIdentityLookup(configured.credentialsProvider(), Region.of(region),
                     properties.getEndpoint().getSts(), properties.toCallTimeouts());
         }
+
+        /** Caller identity look-ups of every role by name, created when first asked for. */
+        @Bean(destroyMethod = "close")
+        @Lazy
+        @ConditionalOnMissingBean
+        @Nullable RoleIdentityLookups awsSsoRoleIdentityLookups(ObjectProvider<AwsSsoRoles> roles,
+                ObjectProvider<CallerIdentityLookup> defaultRole, AwsSsoProperties properties) {
+            AwsSsoRoles configured = roles.getIfAvailable();
+            CallerIdentityLookup defaultLookup = defaultRole.getIfAvailable();
+            if (configured == null || defaultLookup == null) {
+                return null;
+            }
+            return new RoleIdentityLookups(configured, defaultLookup, properties.getEndpoint().getSts(),
+                    properties.toCallTimeouts());
+        }
     }
 }

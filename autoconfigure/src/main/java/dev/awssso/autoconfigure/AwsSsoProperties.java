@@ -457,7 +457,8 @@ public class AwsSsoProperties {
 
         /**
          * How long the assumed role's credentials last, from 15 minutes to one hour (the most AWS allows for a
-         * role assumed with another role's credentials). When not set, one hour. If a duration suffix is not specified, seconds will be used.
+         * role assumed with another role's credentials). When not set, one hour. If a duration suffix is not
+         * specified, seconds will be used.
          */
         @DurationUnit(ChronoUnit.SECONDS)
         private @Nullable Duration duration;

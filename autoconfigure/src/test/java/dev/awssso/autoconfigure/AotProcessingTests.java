@@ -199,7 +199,8 @@ class AotProcessingTests {
     /** The build machine with role tools configured (in an application.yml, say) and injected by its qualifier. */
     private ApplicationContextRunner withRoleTools() {
         return this.buildMachine.withUserConfiguration(RoleClients.class)
-            .withPropertyValues("aws.sso.roles.tools.account-id=222233334444", "aws.sso.roles.tools.role-name=ReadOnly");
+            .withPropertyValues("aws.sso.roles.tools.account-id=222233334444",
+                    "aws.sso.roles.tools.role-name=ReadOnly");
     }
 
     private void writeUserConfigAndSignIn() throws IOException {

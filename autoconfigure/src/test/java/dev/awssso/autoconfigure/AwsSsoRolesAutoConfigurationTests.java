@@ -76,7 +76,8 @@ class AwsSsoRolesAutoConfigurationTests {
     void withoutRolesThereIsOnlyTheDefaultRole() {
         this.contextRunner.withUserConfiguration(DefaultClient.class).run((context) -> {
             assertThat(context).hasNotFailed();
-            assertThat(context.getBeansOfType(AwsCredentialsProvider.class)).containsOnlyKeys("awsSsoCredentialsProvider");
+            assertThat(context.getBeansOfType(AwsCredentialsProvider.class))
+                .containsOnlyKeys("awsSsoCredentialsProvider");
             assertThat(context.getBean(AwsSsoRoles.class).names()).containsExactly("default");
             assertThat(context.getBean(AwsSsoRoles.class).hasNamedRoles()).isFalse();
             assertThat(context.getBean(DefaultClient.class).credentials)
