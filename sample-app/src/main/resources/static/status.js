@@ -128,6 +128,48 @@ function renderLifetimes(status) {
   text('session-detail', sessionDetail(session));
 }
 
+// a table cell of lines: the first shows '–' when empty, the others are left out
+function cell(row, ...lines) {
+  const td = document.createElement('td');
+  lines.forEach(([className, value], index) => {
+    if (index > 0 && !value) {
+      return;
+    }
+    const line = document.createElement('span');
+    line.className = className;
+    line.textContent = (value === null || value === undefined || value === '') ? '–' : value;
+    td.append(line);
+  });
+  row.append(td);
+  return td;
+}
+
+function roleRow(role) {
+  const { status, caller } = role;
+  const row = document.createElement('tr');
+  row.dataset.role = status.name;
+  cell(row, ['name', status.name]);
+  const state = cell(row, ['badge', status.state]);
+  state.firstChild.dataset.state = status.state;
+  cell(row, ['account', `${status.role.accountId} · ${status.role.roleName}`],
+    ['detail', status.role.assumedRoleArn
+      ? `assumed with ${status.role.ssoRoleName} of ${status.role.ssoAccountId}` : status.role.signIn]);
+  cell(row, ['mono arn', caller ? caller.arn : null],
+    ['detail problem-text', role.callerProblem || (status.state === 'ACTIVE' ? null : status.nextAction)]);
+  const credentials = cell(row, ['countdown', countdown(status.credentials.expiresAt)],
+    ['detail', credentialsDetail(status.credentials)]);
+  if (status.credentials.expiresAt) {
+    credentials.firstChild.dataset.expiresAt = status.credentials.expiresAt;
+  }
+  return row;
+}
+
+function renderRoles(roles) {
+  const named = roles || [];
+  show('roles-card', named.length > 1);
+  $('roles').replaceChildren(...named.map(roleRow));
+}
+
 function renderWarnings(warnings) {
   $('warnings').replaceChildren(...warnings.map((warning) => {
     const item = document.createElement('li');
@@ -172,6 +214,7 @@ function render(view) {
   renderWarnings(status.warnings);
   renderIdentity(view);
   renderLifetimes(status);
+  renderRoles(view.roles);
   renderLogin(status.login);
   renderButtons(status.state);
   text('updated', new Date().toLocaleTimeString());

@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -83,10 +84,25 @@ public final class AwsSsoAutoConfiguration {
         return SsoEngine.create(configured, options.build());
     }
 
+    /**
+     * The default role and the named roles of {@code aws.sso.roles}, created at start-up so that their mistakes
+     * fail it. None (a null bean) without an engine.
+     */
     @Bean
-    SsoEngineLifecycle awsSsoEngineLifecycle(ObjectProvider<SsoEngine> engine,
+    @ConditionalOnMissingBean
+    @Nullable AwsSsoRoles awsSsoRoles(ObjectProvider<SsoEngine> engine, ConfigurableListableBeanFactory beanFactory,
+            Environment environment) {
+        SsoEngine configured = engine.getIfAvailable();
+        if (configured == null) {
+            return null;
+        }
+        return AwsSsoRoles.create(configured, SsoConfigurationResolution.of(beanFactory, environment).namedRoles());
+    }
+
+    @Bean
+    SsoEngineLifecycle awsSsoEngineLifecycle(ObjectProvider<SsoEngine> engine, ObjectProvider<AwsSsoRoles> roles,
             ObjectProvider<SessionListener> listeners) {
-        return new SsoEngineLifecycle(engine::getIfAvailable, listeners::orderedStream);
+        return new SsoEngineLifecycle(engine::getIfAvailable, roles::getIfAvailable, listeners::orderedStream);
     }
 
     @Bean
@@ -100,8 +116,12 @@ public final class AwsSsoAutoConfiguration {
         return new LoginOnStartup(engine::getIfAvailable, properties.getLogin().getFlow());
     }
 
-    /** The engine's credentials; without an engine (see {@link #awsSsoSettings}), the SDK's default chain. */
+    /**
+     * The engine's credentials, those of the default role; without an engine (see {@link #awsSsoSettings}), the
+     * SDK's default chain. Primary, beside the named roles' providers: those are injected by their qualifier only.
+     */
     @Bean
+    @Primary
     @ConditionalOnMissingBean(AwsCredentialsProvider.class)
     AwsCredentialsProvider awsSsoCredentialsProvider(ObjectProvider<SsoEngine> engine, AwsSsoProperties properties) {
         SsoEngine configured = engine.getIfAvailable();
@@ -149,6 +169,21 @@ public final class AwsSsoAutoConfiguration {
             String region = (settings.region() != null) ? settings.region() : settings.ssoRegion();
             return new CallerIdentityLookup(configured.credentialsProvider(), Region.of(region),
                     properties.getEndpoint().getSts(), properties.toCallTimeouts());
+        }
+
+        /** Caller identity look-ups of every role by name, created when first asked for. */
+        @Bean(destroyMethod = "close")
+        @Lazy
+        @ConditionalOnMissingBean
+        @Nullable RoleIdentityLookups awsSsoRoleIdentityLookups(ObjectProvider<AwsSsoRoles> roles,
+                ObjectProvider<CallerIdentityLookup> defaultRole, AwsSsoProperties properties) {
+            AwsSsoRoles configured = roles.getIfAvailable();
+            CallerIdentityLookup defaultLookup = defaultRole.getIfAvailable();
+            if (configured == null || defaultLookup == null) {
+                return null;
+            }
+            return new RoleIdentityLookups(configured, defaultLookup, properties.getEndpoint().getSts(),
+                    properties.toCallTimeouts());
         }
     }
 }

@@ -5,11 +5,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.awssso.core.CallTimeouts;
 import dev.awssso.core.EngineOptions;
 import dev.awssso.core.SsoEndpoints;
+import dev.awssso.core.config.InlineRoleSettings;
 import dev.awssso.core.config.InlineSsoSettings;
 import dev.awssso.core.login.LoginFlow;
 import org.jspecify.annotations.Nullable;
@@ -128,6 +131,14 @@ public class AwsSsoProperties {
     @DurationUnit(ChronoUnit.MINUTES)
     private List<Duration> expiryWarnings = new ArrayList<>(
             List.of(Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofMinutes(5)));
+
+    /**
+     * Further roles over the same sign-in (or another sso-session's), by name: each an Identity Center role of the
+     * default sign-in (account-id and role-name), a profile of the shared config file (profile), or the default
+     * role, each with an optional assume-role on top. A name starts with a letter and holds letters, digits and
+     * hyphens; "default" names the default role. Inject one with @Qualifier("NAME") AwsCredentialsProvider.
+     */
+    private Map<String, Role> roles = new LinkedHashMap<>();
 
     /**
      * Endpoint overrides, for VPC or FIPS endpoints or a local emulator.
@@ -285,6 +296,14 @@ public class AwsSsoProperties {
         this.expiryWarnings = expiryWarnings;
     }
 
+    public Map<String, Role> getRoles() {
+        return this.roles;
+    }
+
+    public void setRoles(Map<String, Role> roles) {
+        this.roles = roles;
+    }
+
     public Endpoint getEndpoint() {
         return this.endpoint;
     }
@@ -308,6 +327,14 @@ public class AwsSsoProperties {
     public InlineSsoSettings toInlineSettings() {
         return new InlineSsoSettings(this.profile, this.configFile, this.sessionName, this.startUrl, this.ssoRegion,
                 this.accountId, this.roleName, this.registrationScopes, this.region);
+    }
+
+    /**
+     * The named roles of these properties, in their order, to be resolved with the shared config file.
+     * @return the roles' settings
+     */
+    public List<InlineRoleSettings> toRoleSettings() {
+        return this.roles.entrySet().stream().map((role) -> role.getValue().toInlineSettings(role.getKey())).toList();
     }
 
     /**
@@ -341,6 +368,132 @@ public class AwsSsoProperties {
 
         /** The AWS SDK's default credentials chain (environment, profiles, container and instance roles). */
         DEFAULT_CHAIN
+    }
+
+    /** A named role. */
+    public static class Role {
+
+        /**
+         * Twelve-digit id of the account of an IAM Identity Center role of the default sign-in. Set with role-name,
+         * instead of profile.
+         */
+        private @Nullable String accountId;
+
+        /**
+         * Name of the permission set role to use in that account. Set with account-id, instead of profile.
+         */
+        private @Nullable String roleName;
+
+        /**
+         * Profile of the shared config file to take the role from, instead of account-id and role-name: an SSO
+         * profile (of any sso-session), or a role_arn and source_profile chain ending in one.
+         */
+        private @Nullable String profile;
+
+        /**
+         * Role to assume with STS with the credentials of the role above (of the default role when neither
+         * account-id, role-name nor profile is set).
+         */
+        private @Nullable AssumeRole assumeRole;
+
+        public @Nullable String getAccountId() {
+            return this.accountId;
+        }
+
+        public void setAccountId(@Nullable String accountId) {
+            this.accountId = accountId;
+        }
+
+        public @Nullable String getRoleName() {
+            return this.roleName;
+        }
+
+        public void setRoleName(@Nullable String roleName) {
+            this.roleName = roleName;
+        }
+
+        public @Nullable String getProfile() {
+            return this.profile;
+        }
+
+        public void setProfile(@Nullable String profile) {
+            this.profile = profile;
+        }
+
+        public @Nullable AssumeRole getAssumeRole() {
+            return this.assumeRole;
+        }
+
+        public void setAssumeRole(@Nullable AssumeRole assumeRole) {
+            this.assumeRole = assumeRole;
+        }
+
+        InlineRoleSettings toInlineSettings(String name) {
+            AssumeRole assume = this.assumeRole;
+            return new InlineRoleSettings(name, this.profile, this.accountId, this.roleName,
+                    (assume != null) ? new InlineRoleSettings.AssumeRole(assume.roleArn, assume.sessionName,
+                            assume.externalId, assume.duration) : null);
+        }
+    }
+
+    /** A role assumed with STS on top of a named role. */
+    public static class AssumeRole {
+
+        /**
+         * ARN of the role to assume, arn:aws:iam::ACCOUNT:role/NAME.
+         */
+        private @Nullable String roleArn;
+
+        /**
+         * Role session name, shown in CloudTrail and in the assumed role's ARN. When not set, "aws-sso-" and the
+         * operating system's user name.
+         */
+        private @Nullable String sessionName;
+
+        /**
+         * External id that the role's trust policy asks for, if any.
+         */
+        private @Nullable String externalId;
+
+        /**
+         * How long the assumed role's credentials last, from 15 minutes to one hour (the most AWS allows for a
+         * role assumed with another role's credentials). When not set, one hour. If a duration suffix is not
+         * specified, seconds will be used.
+         */
+        @DurationUnit(ChronoUnit.SECONDS)
+        private @Nullable Duration duration;
+
+        public @Nullable String getRoleArn() {
+            return this.roleArn;
+        }
+
+        public void setRoleArn(@Nullable String roleArn) {
+            this.roleArn = roleArn;
+        }
+
+        public @Nullable String getSessionName() {
+            return this.sessionName;
+        }
+
+        public void setSessionName(@Nullable String sessionName) {
+            this.sessionName = sessionName;
+        }
+
+        public @Nullable String getExternalId() {
+            return this.externalId;
+        }
+
+        public void setExternalId(@Nullable String externalId) {
+            this.externalId = externalId;
+        }
+
+        public @Nullable Duration getDuration() {
+            return this.duration;
+        }
+
+        public void setDuration(@Nullable Duration duration) {
+            this.duration = duration;
+        }
     }
 
     /** Endpoint overrides. */

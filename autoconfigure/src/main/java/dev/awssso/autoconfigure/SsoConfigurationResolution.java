@@ -1,8 +1,10 @@
 package dev.awssso.autoconfigure;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
+import dev.awssso.core.config.NamedRole;
 import dev.awssso.core.config.SsoConfigurationException;
 import dev.awssso.core.config.SsoSettings;
 import org.jspecify.annotations.Nullable;
@@ -28,16 +30,19 @@ final class SsoConfigurationResolution {
 
     private final @Nullable SsoSettings settings;
 
+    private final List<NamedRole> namedRoles;
+
     private final @Nullable SsoConfigurationException problems;
 
     private final Path cacheDirectory;
 
     private final String searched;
 
-    SsoConfigurationResolution(Environment environment, @Nullable SsoSettings settings,
+    SsoConfigurationResolution(Environment environment, @Nullable SsoSettings settings, List<NamedRole> namedRoles,
             @Nullable SsoConfigurationException problems, Path cacheDirectory, String searched) {
         this.environment = environment;
         this.settings = settings;
+        this.namedRoles = List.copyOf(namedRoles);
         this.problems = problems;
         this.cacheDirectory = cacheDirectory;
         this.searched = searched;
@@ -79,6 +84,15 @@ final class SsoConfigurationResolution {
             throw new SsoConfigurationException(this.problems.problems());
         }
         return Optional.ofNullable(this.settings);
+    }
+
+    /**
+     * The named roles of {@code aws.sso.roles}, in their order; none when nothing configures IAM Identity Center.
+     * @throws SsoConfigurationException listing every problem of the configuration
+     */
+    List<NamedRole> namedRoles() {
+        settings();
+        return this.namedRoles;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.awssso.autoconfigure;
 
+import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -11,9 +12,10 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs the engine's background work while the application context runs: once the context has refreshed, attaches
- * the {@link SessionListener}s (in their order) and starts the engine; in the shutdown phase, stops it. Closing
- * the engine (its threads end) is left to the destruction of its bean, so that beans destroyed before it can
- * still get credentials. Starts before and stops after the web server and message listener containers.
+ * the {@link SessionListener}s (in their order) and starts the engine, then the roles (the engines of other
+ * sign-ins, and the events of the named roles); in the shutdown phase, stops them. Closing the engine and the roles
+ * (their threads end) is left to the destruction of their beans, so that beans destroyed before them can still get
+ * credentials. Starts before and stops after the web server and message listener containers.
  */
 class SsoEngineLifecycle implements SmartLifecycle {
 
@@ -22,9 +24,11 @@ class SsoEngineLifecycle implements SmartLifecycle {
 
     private final Supplier<@Nullable SsoEngine> engine;
 
+    private final Supplier<@Nullable AwsSsoRoles> roles;
+
     private final Supplier<Stream<SessionListener>> listeners;
 
-    private boolean listenersAttached;
+    private @Nullable List<SessionListener> attached;
 
     /**
      * Whether this lifecycle started the engine; not the engine's own state, which an engine already started
@@ -34,10 +38,13 @@ class SsoEngineLifecycle implements SmartLifecycle {
 
     /**
      * @param engine the engine, or {@code null} when IAM Identity Center is not configured
+     * @param roles the roles, or {@code null} when IAM Identity Center is not configured
      * @param listeners the listeners to attach before the engine first starts
      */
-    SsoEngineLifecycle(Supplier<@Nullable SsoEngine> engine, Supplier<Stream<SessionListener>> listeners) {
+    SsoEngineLifecycle(Supplier<@Nullable SsoEngine> engine, Supplier<@Nullable AwsSsoRoles> roles,
+            Supplier<Stream<SessionListener>> listeners) {
         this.engine = engine;
+        this.roles = roles;
         this.listeners = listeners;
     }
 
@@ -47,18 +54,29 @@ class SsoEngineLifecycle implements SmartLifecycle {
         if (current == null) {
             return;
         }
+        List<SessionListener> listening;
         synchronized (this) {
-            if (!this.listenersAttached) {
-                this.listeners.get().forEach(current::addListener);
-                this.listenersAttached = true;
+            listening = this.attached;
+            if (listening == null) {
+                listening = this.listeners.get().toList();
+                listening.forEach(current::addListener);
+                this.attached = listening;
             }
         }
         current.start();
+        AwsSsoRoles currentRoles = this.roles.get();
+        if (currentRoles != null) {
+            currentRoles.start(listening);
+        }
         this.running = true;
     }
 
     @Override
     public void stop() {
+        AwsSsoRoles currentRoles = this.roles.get();
+        if (currentRoles != null) {
+            currentRoles.stop();
+        }
         SsoEngine current = this.engine.get();
         if (current != null) {
             current.stop();

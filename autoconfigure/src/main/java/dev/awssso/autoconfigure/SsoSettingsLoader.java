@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import dev.awssso.core.config.AwsPaths;
 import dev.awssso.core.config.InlineSsoSettings;
+import dev.awssso.core.config.NamedRole;
+import dev.awssso.core.config.NamedRoleResolver;
 import dev.awssso.core.config.SsoConfigurationException;
 import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.config.SsoSettingsResolver;
@@ -17,9 +19,9 @@ import org.springframework.core.env.Environment;
 
 /**
  * Resolves the IAM Identity Center configuration of a Spring {@link Environment}: the {@code aws.sso.*}
- * properties, and the {@code HOME}, {@code AWS_PROFILE} and {@code AWS_CONFIG_FILE} variables and
- * {@code user.home} as the environment sees them (so tests and containers can set them as properties too), each
- * read once.
+ * properties with the named roles of {@code aws.sso.roles}, and the {@code HOME}, {@code AWS_PROFILE} and
+ * {@code AWS_CONFIG_FILE} variables, {@code user.home} and {@code user.name} as the environment sees them (so tests
+ * and containers can set them as properties too), each read once.
  */
 final class SsoSettingsLoader {
 
@@ -48,12 +50,21 @@ final class SsoSettingsLoader {
         String searched = searched(inline, variables, paths);
         try {
             Optional<SsoSettings> settings = new SsoSettingsResolver(variables, userHome).resolve(inline);
-            return new SsoConfigurationResolution(this.environment, settings.orElse(null), null, cacheDirectory,
-                    searched);
+            List<NamedRole> roles = (settings.isPresent() && !properties.getRoles().isEmpty())
+                    ? new NamedRoleResolver(variables, userHome, userName()).resolve(settings.get(), inline,
+                            properties.toRoleSettings())
+                    : List.of();
+            return new SsoConfigurationResolution(this.environment, settings.orElse(null), roles, null,
+                    cacheDirectory, searched);
         }
         catch (SsoConfigurationException ex) {
-            return new SsoConfigurationResolution(this.environment, null, ex, cacheDirectory, searched);
+            return new SsoConfigurationResolution(this.environment, null, List.of(), ex, cacheDirectory, searched);
         }
+    }
+
+    /** The {@code user.name} as the environment sees it, for the default role session name of assumed roles. */
+    private String userName() {
+        return this.environment.getProperty("user.name", System.getProperty("user.name", ""));
     }
 
     /** The token cache directory: {@code aws.sso.cache-dir}, else {@code ~/.aws/sso/cache}. */

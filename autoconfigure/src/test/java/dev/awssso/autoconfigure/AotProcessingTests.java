@@ -23,7 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.aot.test.generate.TestGenerationContext;
+import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.beans.factory.NoSuchBeanDefinitionException;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
@@ -93,7 +95,8 @@ class AotProcessingTests {
         this.emulator = emulator;
         this.buildMachine = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(AwsSsoAutoConfiguration.class,
-                    AwsSsoModulesAutoConfiguration.class, AwsSsoHealthContributorAutoConfiguration.class,
+                    AwsSsoModulesAutoConfiguration.class, AwsSsoRolesAutoConfiguration.class,
+                    AwsSsoHealthContributorAutoConfiguration.class,
                     AwsSsoEndpointAutoConfiguration.class, AwsSsoMetricsAutoConfiguration.class,
                     CredentialsProviderAutoConfiguration.class, RegionProviderAutoConfiguration.class))
             .withUserConfiguration(MeterRegistryConfiguration.class)
@@ -159,6 +162,54 @@ class AotProcessingTests {
         }, "HOME=" + this.userHome, "AWS_PROFILE=dev", "AWS_CONFIG_FILE=");
     }
 
+    @Test
+    void theRoleBeansOfTheRolesConfiguredWhenProcessedServeTheirRoleWhereTheApplicationRuns() throws IOException {
+        writeUserConfigAndSignIn();
+
+        processAndRun(withRoleTools(), (application) -> {
+            RoleClients clients = application.getBean(RoleClients.class);
+            assertThat(clients.credentials).isSameAs(application.getBean(SsoEngine.class).credentialsProvider());
+            assertThat(callerArn(clients.tools)).contains("::222233334444:assumed-role/ReadOnly/");
+            assertThat(application.getBean(AwsSsoRoles.class).names()).containsExactly("default", "tools");
+        }, "HOME=" + this.userHome, "AWS_PROFILE=dev", "AWS_CONFIG_FILE=",
+                "aws.sso.roles.tools.account-id=222233334444", "aws.sso.roles.tools.role-name=ReadOnly",
+                "aws.sso.endpoint.oidc=" + this.emulator.endpoint(),
+                "aws.sso.endpoint.portal=" + this.emulator.endpoint());
+    }
+
+    @Test
+    void theRoleBeansStepAsideWhereTheApplicationRunsWithoutSsoConfiguration() {
+        processAndRun(withRoleTools(), (application) -> assertThat(application.getBean(RoleClients.class).tools)
+            .isInstanceOf(DefaultCredentialsProvider.class), "HOME=" + this.userHome, "AWS_PROFILE=",
+                "AWS_CONFIG_FILE=");
+    }
+
+    @Test
+    void aRoleProcessedWithButNoLongerConfiguredFailsStartUpWithTheFix() throws IOException {
+        writeUserConfigAndSignIn();
+
+        assertThatExceptionOfType(BeanCreationException.class).isThrownBy(() -> processAndRun(withRoleTools(),
+                (application) -> {
+                }, "HOME=" + this.userHome, "AWS_PROFILE=dev", "AWS_CONFIG_FILE="))
+            .havingRootCause()
+            .withMessageContaining("The application was AOT-processed with role 'tools'")
+            .withMessageContaining("Configure aws.sso.roles.tools, or process the application again.");
+    }
+
+    /** The build machine with role tools configured (in an application.yml, say) and injected by its qualifier. */
+    private ApplicationContextRunner withRoleTools() {
+        return this.buildMachine.withUserConfiguration(RoleClients.class)
+            .withPropertyValues("aws.sso.roles.tools.account-id=222233334444",
+                    "aws.sso.roles.tools.role-name=ReadOnly");
+    }
+
+    private void writeUserConfigAndSignIn() throws IOException {
+        Files.createDirectories(this.userHome.resolve(".aws"));
+        Files.writeString(this.userHome.resolve(".aws/config"),
+                USER_CONFIG.formatted(this.emulator.startUrl(), this.emulator.ssoRegion()));
+        this.emulator.signIn("corp").writeCacheFile(this.userHome.resolve(".aws/sso/cache"));
+    }
+
     /**
      * AOT-processes the context of {@code buildMachine} as {@code spring-boot:process-aot} does (the conditions are
      * decided while {@code spring.aot.processing} is set), compiles the generated code, and runs it with the
@@ -199,6 +250,19 @@ class AotProcessingTests {
             .httpClient(UrlConnectionHttpClient.create())
             .build()) {
             return sts.getCallerIdentity().arn();
+        }
+    }
+
+    /** Injects the default role by type and role tools by its qualifier. */
+    static class RoleClients {
+
+        final AwsCredentialsProvider credentials;
+
+        final AwsCredentialsProvider tools;
+
+        RoleClients(AwsCredentialsProvider credentials, @Qualifier("tools") AwsCredentialsProvider tools) {
+            this.credentials = credentials;
+            this.tools = tools;
         }
     }
 

@@ -2,7 +2,9 @@ package dev.awssso.autoconfigure;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
+import dev.awssso.core.config.InlineRoleSettings;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -59,6 +61,35 @@ class AwsSsoPropertiesTests {
                 assertThat(properties.getSessionDuration()).isEqualTo(Duration.ofMinutes(90));
                 assertThat(properties.getExpiryWarnings()).containsExactly(Duration.ofHours(1), Duration.ofSeconds(30));
             });
+    }
+
+    @Test
+    void rolesAreReadInTheirOrderWithTheirAssumedRoles() {
+        this.contextRunner
+            .withPropertyValues("aws.sso.roles.tools.account-id=222233334444", "aws.sso.roles.tools.role-name=ReadOnly",
+                    "aws.sso.roles.audit.profile=audit-readonly",
+                    "aws.sso.roles.deploy.account-id=111122223333", "aws.sso.roles.deploy.role-name=PowerUser",
+                    "aws.sso.roles.deploy.assume-role.role-arn=arn:aws:iam::555566667777:role/Deployer",
+                    "aws.sso.roles.deploy.assume-role.session-name=my-app",
+                    "aws.sso.roles.deploy.assume-role.external-id=optional",
+                    "aws.sso.roles.deploy.assume-role.duration=1h", "aws.sso.roles.short.assume-role.duration=900")
+            .run((context) -> {
+                List<InlineRoleSettings> roles = context.getBean(AwsSsoProperties.class).toRoleSettings();
+                assertThat(roles).containsExactly(
+                        new InlineRoleSettings("tools", null, "222233334444", "ReadOnly", null),
+                        new InlineRoleSettings("audit", "audit-readonly", null, null, null),
+                        new InlineRoleSettings("deploy", null, "111122223333", "PowerUser",
+                                new InlineRoleSettings.AssumeRole("arn:aws:iam::555566667777:role/Deployer", "my-app",
+                                        "optional", Duration.ofHours(1))),
+                        new InlineRoleSettings("short", null, null, null,
+                                new InlineRoleSettings.AssumeRole(null, null, null, Duration.ofMinutes(15))));
+            });
+    }
+
+    @Test
+    void withoutRolesThereAreNone() {
+        this.contextRunner
+            .run((context) -> assertThat(context.getBean(AwsSsoProperties.class).toRoleSettings()).isEmpty());
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -4,6 +4,7 @@ import dev.awssso.autoconfigure.endpoint.AwsSsoEndpoint;
 import dev.awssso.core.account.AccountRoles;
 import dev.awssso.core.account.CallerIdentity;
 import dev.awssso.core.status.SessionState;
+import dev.awssso.core.status.RoleStatus;
 import dev.awssso.core.status.SessionStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +44,8 @@ class AwsSsoRuntimeHintsTests {
     @Test
     void theEndpointsAnswersCanBeWrittenAsJson() {
         for (Class<?> answer : new Class<?>[] { SessionStatus.class, SessionStatus.Token.class, SessionState.class,
-                CallerIdentity.class, AccountRoles.class, AwsSsoEndpoint.Failure.class,
+                AwsSsoEndpoint.StatusWithRoles.class, RoleStatus.class, RoleStatus.Role.class,
+                RoleStatus.Failure.class, CallerIdentity.class, AccountRoles.class, AwsSsoEndpoint.Failure.class,
                 AwsSsoEndpoint.NotConfigured.class, AwsSsoEndpoint.ActionResult.class }) {
             assertThat(RuntimeHintsPredicates.reflection().onType(answer)).as(answer.getName()).accepts(this.hints);
         }

@@ -30,7 +30,8 @@ class BuildMetadataTests {
 
         List<String> names = properties.stream().map((property) -> (String) property.get("name")).toList();
         assertThat(names).contains("aws.sso.enabled", "aws.sso.check-interval", "aws.sso.timeouts.connect",
-                "aws.sso.login.flow", "management.health.awssso.enabled", "management.endpoint.awssso.access");
+                "aws.sso.login.flow", "aws.sso.roles", "management.health.awssso.enabled",
+                "management.endpoint.awssso.access");
         assertThat(properties).filteredOn((property) -> ((String) property.get("name")).startsWith("aws.sso."))
             .allSatisfy((property) -> assertThat((String) property.get("description"))
                 .as("description of %s", property.get("name"))

@@ -26,6 +26,7 @@ import java.util.function.Function;
 
 import dev.awssso.core.account.AccountDirectory;
 import dev.awssso.core.config.ConfigurationProblem;
+import dev.awssso.core.config.NamedRole;
 import dev.awssso.core.config.SsoConfigurationException;
 import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.credentials.CredentialsListener;
@@ -157,7 +158,8 @@ public final class SsoEngine implements SdkAutoCloseable {
 
     private volatile boolean closed;
 
-    private SsoEngine(SsoSettings settings, EngineOptions options, AbortableHttpClient http, Clock clock) {
+    private SsoEngine(SsoSettings settings, EngineOptions options, AbortableHttpClient http, Clock clock,
+            String roleSettings) {
         this.settings = settings;
         this.options = options;
         // built on first use: start-up makes no call, and building an SDK client takes a noticeable time
@@ -183,7 +185,7 @@ public final class SsoEngine implements SdkAutoCloseable {
                 new RoleCredentialsFetcher(this.portal::get, settings), clock,
                 new IdentityCenterCredentialsProvider.Timing(options.credentialsRefreshWindow(),
                         options.credentialsStaleMargin(), options.backoff(), options.callerWait()),
-                this.fetcher, this.scheduler, relay);
+                this.fetcher, this.scheduler, relay, roleSettings);
         this.login = new LoginManager(settings, this.oidc::get, this.portal::get, options.endpoints().oidc(),
                 new RegistrationCache(options.cacheDirectory(), settings), this.tokens, clock, options.loginTimeout());
         this.statusAssembler = new SessionStatusAssembler(settings, this.tokens, this.credentials,
@@ -226,6 +228,16 @@ public final class SsoEngine implements SdkAutoCloseable {
      * {@code clock} (see {@link #start(SsoSettings, EngineOptions, Clock)}).
      */
     public static SsoEngine create(SsoSettings settings, EngineOptions options, Clock clock) {
+        return create(settings, options, clock, NamedRole.DEFAULT_ROLE_SETTINGS);
+    }
+
+    /**
+     * Creates an engine as {@link #create(SsoSettings, EngineOptions, Clock)} does, for a sign-in started for a
+     * named role, whose account and role are set where {@code roleSettings} says.
+     * @param roleSettings where the account and role are set, in words (see {@link NamedRole#roleSettings()}); the
+     *     message of a denied role asks to check them
+     */
+    public static SsoEngine create(SsoSettings settings, EngineOptions options, Clock clock, String roleSettings) {
         requireUsableCacheDirectory(options.cacheDirectory());
         if (!options.endpoints().cleartextProblems().isEmpty()) {
             throw new SsoConfigurationException(options.endpoints().cleartextProblems());
@@ -233,7 +245,7 @@ public final class SsoEngine implements SdkAutoCloseable {
         // one HTTP client that close() can abort: a call that hangs would otherwise keep its thread alive until
         // the read or call timeout, long after the engine closed
         AbortableHttpClient http = new AbortableHttpClient(() -> SsoClients.httpClient(options.timeouts()));
-        SsoEngine engine = new SsoEngine(settings, options, http, clock);
+        SsoEngine engine = new SsoEngine(settings, options, http, clock, roleSettings);
         engine.tokens.reloadIfChanged();
         synchronized (engine.lifecycleLock) {
             engine.acceptingEvents = true;

@@ -1,14 +1,20 @@
 package dev.awssso.autoconfigure.endpoint;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import dev.awssso.autoconfigure.AwsSsoRoles;
+import dev.awssso.autoconfigure.RoleIdentityLookups;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.SsoSessionException;
-import dev.awssso.core.account.CallerIdentityLookup;
+import dev.awssso.core.config.NamedRole;
 import dev.awssso.core.login.LoginAttempt;
 import dev.awssso.core.login.LoginFailedException;
 import dev.awssso.core.login.LoginFlow;
+import dev.awssso.core.status.RoleStatus;
+import dev.awssso.core.status.SessionState;
 import dev.awssso.core.status.SessionStatus;
 import org.jspecify.annotations.Nullable;
 
@@ -18,12 +24,14 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * The {@code awssso} actuator endpoint: the session status ({@code GET /actuator/awssso}), the caller identity
- * ({@code GET /actuator/awssso/identity}), the accounts and roles of the signed-in user
+ * The {@code awssso} actuator endpoint: the session status, with every role when {@code aws.sso.roles} names some
+ * ({@code GET /actuator/awssso}), the caller identity of the default role or of another
+ * ({@code GET /actuator/awssso/identity?role=NAME}), the accounts and roles of the signed-in user
  * ({@code GET /actuator/awssso/accounts}), and the actions {@code POST /actuator/awssso/refresh},
  * {@code /login}, {@code /logout} and {@code /cancel}, which need
  * {@code management.endpoint.awssso.access=unrestricted} and may be posted bare ({@code curl -X POST URL}).
@@ -51,37 +59,59 @@ public class AwsSsoEndpoint {
 
     private final @Nullable SsoEngine engine;
 
-    private final @Nullable CallerIdentityLookup identityLookup;
+    private final @Nullable AwsSsoRoles roles;
+
+    private final @Nullable RoleIdentityLookups identityLookups;
 
     private final LoginFlow defaultFlow;
 
     /**
      * @param engine the engine, or {@code null} when IAM Identity Center is not configured
-     * @param identityLookup STS look-up of the caller identity, or {@code null} without the SDK's sts module
+     * @param roles the roles, or {@code null} when IAM Identity Center is not configured
+     * @param identityLookups STS look-ups of the caller identity of each role, or {@code null} without the SDK's
+     *     sts module
      * @param defaultFlow the sign-in flow used when a login request names none
      */
-    public AwsSsoEndpoint(@Nullable SsoEngine engine, @Nullable CallerIdentityLookup identityLookup,
-            LoginFlow defaultFlow) {
+    public AwsSsoEndpoint(@Nullable SsoEngine engine, @Nullable AwsSsoRoles roles,
+            @Nullable RoleIdentityLookups identityLookups, LoginFlow defaultFlow) {
         this.engine = engine;
-        this.identityLookup = identityLookup;
+        this.roles = roles;
+        this.identityLookups = identityLookups;
         this.defaultFlow = defaultFlow;
     }
 
-    /** The session status ({@link SessionStatus}), or {@link NotConfigured}. */
+    /**
+     * The session status ({@link SessionStatus}); with named roles, the status with the {@code roles} section
+     * ({@link StatusWithRoles}); or {@link NotConfigured}.
+     */
     @ReadOperation
     public Object status() {
-        return (this.engine != null) ? this.engine.status() : NOT_CONFIGURED;
+        SsoEngine current = this.engine;
+        if (current == null) {
+            return NOT_CONFIGURED;
+        }
+        AwsSsoRoles currentRoles = this.roles;
+        if (currentRoles == null || !currentRoles.hasNamedRoles()) {
+            return current.status();
+        }
+        return StatusWithRoles.of(current.status(), currentRoles.statuses());
     }
 
-    /** The caller identity ({@code identity}) or the accounts and roles ({@code accounts}). */
+    /**
+     * The caller identity ({@code identity}) of the default role, or of the role named by {@code role} (over HTTP,
+     * a role of another name is a 400 whose {@link Failure} names the roles); or the accounts and roles
+     * ({@code accounts}).
+     * @param role for {@code identity}: the name of a role of {@code aws.sso.roles}; the default role when absent
+     */
     @ReadOperation
-    public @Nullable Object detail(@Selector String detail) {
+    @SuppressWarnings("deprecation") // Spring's @Nullable: the only mark of an optional parameter Spring Boot 3 reads
+    public @Nullable Object detail(@Selector String detail, @org.springframework.lang.Nullable @Nullable String role) {
         SsoEngine current = this.engine;
         if (current == null) {
             return (detail.equals(IDENTITY) || detail.equals(ACCOUNTS)) ? NOT_CONFIGURED : null;
         }
         return switch (detail) {
-            case IDENTITY -> identity();
+            case IDENTITY -> identity((role != null && !role.isBlank()) ? role.trim() : NamedRole.DEFAULT_NAME);
             case ACCOUNTS -> answer(() -> current.accounts().accounts());
             default -> null;
         };
@@ -148,12 +178,18 @@ public class AwsSsoEndpoint {
         }
     }
 
-    private Object identity() {
-        if (this.identityLookup == null) {
+    private Object identity(String role) {
+        List<String> names = (this.roles != null) ? this.roles.names() : List.of(NamedRole.DEFAULT_NAME);
+        if (!names.contains(role)) {
+            return new WebEndpointResponse<>(new Failure("Unknown role '" + role + "': the roles are "
+                    + String.join(", ", names) + " (aws.sso.roles)"), WebEndpointResponse.STATUS_BAD_REQUEST);
+        }
+        RoleIdentityLookups lookups = this.identityLookups;
+        if (lookups == null) {
             return new Failure("The caller identity needs the AWS SDK's STS module:"
                     + " add software.amazon.awssdk:sts to the application.");
         }
-        return answer(this.identityLookup::lookUp);
+        return answer(() -> lookups.lookUp(role));
     }
 
     private static Object answer(Supplier<?> call) {
@@ -177,6 +213,32 @@ public class AwsSsoEndpoint {
      * @param status the session status afterwards
      */
     public record ActionResult(String action, boolean succeeded, String message, SessionStatus status) {
+    }
+
+    /**
+     * The session status with the {@code roles} section: the fields of {@link SessionStatus}, then every role (the
+     * default role first) with its account and role, the role assumed, its credentials' expiry, next and last
+     * refresh, its state and what to do next. Holds no secret.
+     *
+     * @param state where the sign-in stands
+     * @param nextAction what the user should do next
+     * @param warnings things that need attention
+     * @param at when the status was taken
+     * @param identity the configured sign-in and default role
+     * @param token the access token
+     * @param credentials the default role's credentials
+     * @param session the Identity Center session
+     * @param login the last sign-in started from the application, unless it succeeded
+     * @param roles every role, the default role first
+     */
+    public record StatusWithRoles(SessionState state, String nextAction, List<String> warnings, Instant at,
+            SessionStatus.Identity identity, SessionStatus.Token token, SessionStatus.Credentials credentials,
+            SessionStatus.Session session, SessionStatus.@Nullable Login login, List<RoleStatus> roles) {
+
+        static StatusWithRoles of(SessionStatus status, List<RoleStatus> roles) {
+            return new StatusWithRoles(status.state(), status.nextAction(), status.warnings(), status.at(),
+                    status.identity(), status.token(), status.credentials(), status.session(), status.login(), roles);
+        }
     }
 
     /**

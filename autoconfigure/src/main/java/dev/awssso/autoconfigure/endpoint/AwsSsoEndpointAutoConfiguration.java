@@ -2,8 +2,9 @@ package dev.awssso.autoconfigure.endpoint;
 
 import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
 import dev.awssso.autoconfigure.AwsSsoProperties;
+import dev.awssso.autoconfigure.AwsSsoRoles;
+import dev.awssso.autoconfigure.RoleIdentityLookups;
 import dev.awssso.core.SsoEngine;
-import dev.awssso.core.account.CallerIdentityLookup;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -33,10 +34,10 @@ public final class AwsSsoEndpointAutoConfiguration {
         @Bean
         @ConditionalOnBean(SsoEngine.class)
         @ConditionalOnMissingBean
-        AwsSsoEndpoint awsSsoEndpoint(ObjectProvider<SsoEngine> engine,
-                ObjectProvider<CallerIdentityLookup> identityLookup, AwsSsoProperties properties) {
-            return new AwsSsoEndpoint(engine.getIfAvailable(), identityLookup.getIfAvailable(),
-                    properties.getLogin().getFlow());
+        AwsSsoEndpoint awsSsoEndpoint(ObjectProvider<SsoEngine> engine, ObjectProvider<AwsSsoRoles> roles,
+                ObjectProvider<RoleIdentityLookups> identityLookups, AwsSsoProperties properties) {
+            return new AwsSsoEndpoint(engine.getIfAvailable(), roles.getIfAvailable(),
+                    identityLookups.getIfAvailable(), properties.getLogin().getFlow());
         }
     }
 }

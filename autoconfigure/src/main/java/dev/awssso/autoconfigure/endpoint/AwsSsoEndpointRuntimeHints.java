@@ -11,16 +11,17 @@ import org.springframework.aot.hint.RuntimeHintsRegistrar;
 
 /**
  * Native image hints of the {@code awssso} endpoint's answers, which are written as JSON by reflection: those its
- * operations declare as {@code Object} ({@link SessionStatus}, {@link CallerIdentity}, {@link AccountRoles},
- * {@link AwsSsoEndpoint.Failure}, {@link AwsSsoEndpoint.NotConfigured}) and the {@link AwsSsoEndpoint.ActionResult}
- * of the actions. The session state among them is also a detail of the health indicator.
+ * operations declare as {@code Object} ({@link SessionStatus}, {@link AwsSsoEndpoint.StatusWithRoles} with its
+ * role statuses, {@link CallerIdentity}, {@link AccountRoles}, {@link AwsSsoEndpoint.Failure},
+ * {@link AwsSsoEndpoint.NotConfigured}) and the {@link AwsSsoEndpoint.ActionResult} of the actions. The session
+ * state among them is also a detail of the health indicator.
  */
 class AwsSsoEndpointRuntimeHints implements RuntimeHintsRegistrar {
 
     @Override
     public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
         new BindingReflectionHintsRegistrar().registerReflectionHints(hints.reflection(), SessionStatus.class,
-                CallerIdentity.class, AccountRoles.class, AwsSsoEndpoint.Failure.class,
-                AwsSsoEndpoint.NotConfigured.class, AwsSsoEndpoint.ActionResult.class);
+                AwsSsoEndpoint.StatusWithRoles.class, CallerIdentity.class, AccountRoles.class,
+                AwsSsoEndpoint.Failure.class, AwsSsoEndpoint.NotConfigured.class, AwsSsoEndpoint.ActionResult.class);
     }
 }

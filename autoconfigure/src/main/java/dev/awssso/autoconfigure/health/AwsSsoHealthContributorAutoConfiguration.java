@@ -1,7 +1,11 @@
 package dev.awssso.autoconfigure.health;
 
+import java.util.Map;
+
 import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
 import dev.awssso.autoconfigure.AwsSsoProperties;
+import dev.awssso.autoconfigure.AwsSsoRoles;
+import dev.awssso.autoconfigure.RoleIdentityLookups;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.account.CallerIdentityLookup;
 
@@ -11,13 +15,16 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
+import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the {@code awssso} health indicator ({@code /actuator/health/awssso}) on Spring Boot 4's
- * health API (module {@code spring-boot-health}), removed with {@code management.health.awssso.enabled=false}. On
+ * health API (module {@code spring-boot-health}), removed with {@code management.health.awssso.enabled=false}. With
+ * named roles it is a composite: the sign-in and default role ({@code /actuator/health/awssso/default}) and one
+ * indicator per role ({@code /actuator/health/awssso/tools}), see {@link AwsSsoHealthChecks}. On
  * Spring Boot 3, the module {@code aws-sso-spring-boot3-health} configures it instead.
  */
 @AutoConfiguration(after = AwsSsoAutoConfiguration.class)
@@ -34,18 +41,29 @@ public final class AwsSsoHealthContributorAutoConfiguration {
     @ConditionalOnEnabledHealthIndicator("awssso")
     static class HealthIndicatorConfiguration {
 
-        /** Reports "not configured" where an AOT-processed application has no engine (see AwsSsoAutoConfiguration). */
+        /**
+         * The indicator of the sign-in; with named roles, a composite of it ({@code default}) and one indicator per
+         * role. Reports "not configured" where an AOT-processed application has no engine (see
+         * AwsSsoAutoConfiguration).
+         */
         @Bean
         @ConditionalOnMissingBean(name = { "awsssoHealthIndicator", "awsssoHealthContributor" })
-        HealthIndicator awsssoHealthIndicator(ObjectProvider<SsoEngine> engineProvider, AwsSsoProperties properties,
-                ObjectProvider<CallerIdentityLookup> identityLookup) {
+        HealthContributor awsssoHealthIndicator(ObjectProvider<SsoEngine> engineProvider,
+                ObjectProvider<AwsSsoRoles> roles, AwsSsoProperties properties,
+                ObjectProvider<CallerIdentityLookup> identityLookup,
+                ObjectProvider<RoleIdentityLookups> roleIdentityLookups) {
             SsoEngine engine = engineProvider.getIfAvailable();
             if (engine == null) {
                 return new NotConfiguredHealthIndicator();
             }
-            CallerIdentityLookup identityCheck = properties.getHealth().isVerifyIdentity()
-                    ? identityLookup.getIfAvailable() : null;
-            return new AwsSsoHealthIndicator(new SessionHealth(engine::status, identityCheck));
+            boolean verify = properties.getHealth().isVerifyIdentity();
+            Map<String, AwsSsoHealthCheck> checks = AwsSsoHealthChecks.of(engine, roles.getIfAvailable(),
+                    verify ? identityLookup.getIfAvailable() : null,
+                    verify ? roleIdentityLookups.getIfAvailable() : null);
+            if (checks.size() == 1) {
+                return new AwsSsoHealthIndicator(checks.values().iterator().next());
+            }
+            return CompositeHealthContributor.fromMap(checks, AwsSsoHealthIndicator::new);
         }
     }
 }

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * unless an identity check is configured. Both the Spring Boot 4 and the Spring Boot 3 health indicator report
  * what this class finds.
  */
-public final class SessionHealth {
+public final class SessionHealth implements AwsSsoHealthCheck {
 
     private final Supplier<SessionStatus> status;
 
@@ -38,6 +38,7 @@ public final class SessionHealth {
      * @return whether it is up, and the details to show
      * @throws RuntimeException when the identity check is configured and STS cannot be asked or refuses
      */
+    @Override
     public Report check() {
         SessionStatus current = this.status.get();
         Map<String, Object> details = new LinkedHashMap<>();

@@ -1,10 +1,17 @@
 package dev.awssso.autoconfigure.metrics;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import dev.awssso.autoconfigure.AwsSsoRoles;
+import dev.awssso.core.config.NamedRole;
+import dev.awssso.core.roles.ServedRole;
 import dev.awssso.core.status.SessionEvent;
 import dev.awssso.core.status.SessionEvent.RefreshKind;
 import dev.awssso.core.status.SessionListener;
@@ -13,32 +20,56 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Micrometer meters of the IAM Identity Center session: gauges of the seconds left on the access token, the
- * role credentials and the session ({@code aws.sso.token.remaining}, {@code aws.sso.credentials.remaining},
- * {@code aws.sso.session.remaining}; NaN when unknown), and a counter of refreshes by kind and outcome
- * ({@code aws.sso.refreshes}, tags {@code kind}, {@code outcome}). No tag carries a secret.
+ * Micrometer meters of the IAM Identity Center session and its roles: gauges of the seconds left on the access
+ * token and the session ({@code aws.sso.token.remaining}, {@code aws.sso.session.remaining}) and on each role's
+ * credentials ({@code aws.sso.credentials.remaining}, tag {@code role}), NaN when unknown; and a counter of refreshes
+ * ({@code aws.sso.refreshes}, tags {@code kind}, {@code outcome} and {@code role}: the role whose credentials were
+ * refreshed, or for a token the first role of its sign-in, {@code default} for the default role's). No tag carries a
+ * secret.
  */
 public class AwsSsoMetrics implements MeterBinder, SessionListener {
 
     private final Supplier<SessionStatus> status;
 
-    private volatile Counters counters;
+    private final @Nullable AwsSsoRoles roles;
 
+    private volatile @Nullable Counters counters;
+
+    /**
+     * Meters of the default role alone.
+     * @param status the status of the default role's sign-in
+     */
     public AwsSsoMetrics(Supplier<SessionStatus> status) {
+        this(status, null);
+    }
+
+    /**
+     * Meters of the default role and the named roles.
+     * @param status the status of the default role's sign-in
+     * @param roles the roles, or {@code null} for the default role alone
+     */
+    public AwsSsoMetrics(Supplier<SessionStatus> status, @Nullable AwsSsoRoles roles) {
         this.status = status;
+        this.roles = roles;
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        gauge(registry, "aws.sso.token.remaining", "Seconds until the access token expires",
+        gauge(registry, "aws.sso.token.remaining", "Seconds until the access token expires", this.status,
                 SessionStatus::tokenTimeLeft);
-        gauge(registry, "aws.sso.credentials.remaining", "Seconds until the role credentials expire",
-                SessionStatus::credentialsTimeLeft);
         gauge(registry, "aws.sso.session.remaining", "Seconds until the IAM Identity Center session ends",
-                SessionStatus::sessionTimeLeft);
-        this.counters = new Counters(registry);
+                this.status, SessionStatus::sessionTimeLeft);
+        for (String role : roleNames()) {
+            Gauge.builder("aws.sso.credentials.remaining", () -> seconds(credentialsTimeLeft(role)))
+                .description("Seconds until the role credentials expire")
+                .baseUnit("seconds")
+                .tag("role", role)
+                .register(registry);
+        }
+        this.counters = new Counters(registry, roleNames(), signInRoles());
     }
 
     @Override
@@ -47,48 +78,89 @@ public class AwsSsoMetrics implements MeterBinder, SessionListener {
         if (current == null) {
             return;
         }
-        if (event instanceof SessionEvent.TokenRefreshed) {
-            current.increment(RefreshKind.TOKEN, true);
+        if (event instanceof SessionEvent.TokenRefreshed refreshed) {
+            current.increment(RefreshKind.TOKEN, true, current.tokenRole(refreshed.status()));
         }
-        else if (event instanceof SessionEvent.CredentialsRefreshed) {
-            current.increment(RefreshKind.CREDENTIALS, true);
+        else if (event instanceof SessionEvent.CredentialsRefreshed refreshed) {
+            current.increment(RefreshKind.CREDENTIALS, true, refreshed.role());
         }
         else if (event instanceof SessionEvent.RefreshFailed failed) {
-            current.increment(failed.kind(), false);
+            String role = (failed.role() != null) ? failed.role() : current.tokenRole(failed.status());
+            current.increment(failed.kind(), false, role);
         }
     }
 
-    private void gauge(MeterRegistry registry, String name, String description,
-            Function<SessionStatus, Optional<Duration>> timeLeft) {
-        Gauge.builder(name, this.status,
-                (source) -> timeLeft.apply(source.get()).map((left) -> (double) left.toSeconds()).orElse(Double.NaN))
+    private List<String> roleNames() {
+        return (this.roles != null) ? this.roles.names() : List.of(NamedRole.DEFAULT_NAME);
+    }
+
+    /** The first role of each sign-in, by the key of its token cache: the role its token refreshes are counted for. */
+    private Map<String, String> signInRoles() {
+        Map<String, String> firstRoles = new LinkedHashMap<>();
+        if (this.roles != null) {
+            for (ServedRole role : this.roles.registry().roles()) {
+                firstRoles.putIfAbsent(role.session().settings().cacheKey(), role.name());
+            }
+        }
+        return firstRoles;
+    }
+
+    private Optional<Duration> credentialsTimeLeft(String role) {
+        if (this.roles == null || role.equals(NamedRole.DEFAULT_NAME)) {
+            return this.status.get().credentialsTimeLeft();
+        }
+        return this.roles.status(role).credentialsTimeLeft();
+    }
+
+    private static void gauge(MeterRegistry registry, String name, String description,
+            Supplier<SessionStatus> status, Function<SessionStatus, Optional<Duration>> timeLeft) {
+        Gauge.builder(name, status, (source) -> seconds(timeLeft.apply(source.get())))
             .description(description)
             .baseUnit("seconds")
             .register(registry);
     }
 
-    /** The refresh counters, one per kind and outcome. */
+    private static double seconds(Optional<Duration> timeLeft) {
+        return timeLeft.map((left) -> (double) left.toSeconds()).orElse(Double.NaN);
+    }
+
+    /** The refresh counters, one per kind, outcome and role. */
     private static final class Counters {
 
         private final MeterRegistry registry;
 
-        Counters(MeterRegistry registry) {
+        private final Map<String, String> signInRoles;
+
+        Counters(MeterRegistry registry, List<String> roles, Map<String, String> signInRoles) {
             this.registry = registry;
-            for (RefreshKind kind : RefreshKind.values()) {
-                counter(kind, true);
-                counter(kind, false);
+            this.signInRoles = signInRoles;
+            for (String role : roles) {
+                counter(RefreshKind.CREDENTIALS, true, role);
+                counter(RefreshKind.CREDENTIALS, false, role);
+            }
+            for (String role : signInRoles.isEmpty() ? List.of(NamedRole.DEFAULT_NAME) : signInRoles.values()) {
+                counter(RefreshKind.TOKEN, true, role);
+                counter(RefreshKind.TOKEN, false, role);
             }
         }
 
-        void increment(RefreshKind kind, boolean succeeded) {
-            counter(kind, succeeded).increment();
+        /** The role a token refresh of the sign-in {@code status} tells of is counted for. */
+        String tokenRole(SessionStatus status) {
+            SessionStatus.Identity identity = status.identity();
+            String cacheKey = (identity.sessionName() != null) ? identity.sessionName() : identity.startUrl();
+            return this.signInRoles.getOrDefault(cacheKey, NamedRole.DEFAULT_NAME);
         }
 
-        private Counter counter(RefreshKind kind, boolean succeeded) {
+        void increment(RefreshKind kind, boolean succeeded, String role) {
+            counter(kind, succeeded, role).increment();
+        }
+
+        private Counter counter(RefreshKind kind, boolean succeeded, String role) {
             return Counter.builder("aws.sso.refreshes")
                 .description("Refreshes of the access token and of the role credentials")
-                .tag("kind", kind.name().toLowerCase(java.util.Locale.ROOT))
+                .tag("kind", kind.name().toLowerCase(Locale.ROOT))
                 .tag("outcome", succeeded ? "success" : "failure")
+                .tag("role", role)
                 .register(this.registry);
         }
     }

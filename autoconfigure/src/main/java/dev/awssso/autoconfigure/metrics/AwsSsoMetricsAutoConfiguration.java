@@ -1,6 +1,7 @@
 package dev.awssso.autoconfigure.metrics;
 
 import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
+import dev.awssso.autoconfigure.AwsSsoRoles;
 import dev.awssso.core.SsoEngine;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
@@ -13,8 +14,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 /**
- * Auto-configuration of the IAM Identity Center session metrics, when Micrometer is in use. Runs after the meter
- * registry's auto-configuration, named as in Spring Boot 4 and as in Spring Boot 3.
+ * Auto-configuration of the IAM Identity Center session and role metrics, when Micrometer is in use. Runs after
+ * the meter registry's auto-configuration, named as in Spring Boot 4 and as in Spring Boot 3.
  */
 @AutoConfiguration(after = AwsSsoAutoConfiguration.class, afterName = {
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
@@ -29,8 +30,8 @@ public final class AwsSsoMetricsAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    @Nullable AwsSsoMetrics awsSsoMetrics(ObjectProvider<SsoEngine> engine) {
+    @Nullable AwsSsoMetrics awsSsoMetrics(ObjectProvider<SsoEngine> engine, ObjectProvider<AwsSsoRoles> roles) {
         SsoEngine configured = engine.getIfAvailable();
-        return (configured != null) ? new AwsSsoMetrics(configured::status) : null;
+        return (configured != null) ? new AwsSsoMetrics(configured::status, roles.getIfAvailable()) : null;
     }
 }

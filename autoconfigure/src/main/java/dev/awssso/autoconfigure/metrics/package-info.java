@@ -1,5 +1,5 @@
 /**
- * Micrometer meters of the IAM Identity Center session and their auto-configuration.
+ * Micrometer meters of the IAM Identity Center session, its roles and their auto-configuration.
  */
 @NullMarked
 package dev.awssso.autoconfigure.metrics;

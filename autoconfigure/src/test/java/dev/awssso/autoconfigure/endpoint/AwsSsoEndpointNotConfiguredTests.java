@@ -14,15 +14,15 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class AwsSsoEndpointNotConfiguredTests {
 
-    private final AwsSsoEndpoint endpoint = new AwsSsoEndpoint(null, null, LoginFlow.PKCE);
+    private final AwsSsoEndpoint endpoint = new AwsSsoEndpoint(null, null, null, LoginFlow.PKCE);
 
     @Test
     void readsSayThatNothingIsConfigured() {
         assertThat(this.endpoint.status()).isInstanceOfSatisfying(AwsSsoEndpoint.NotConfigured.class,
                 (answer) -> assertThat(answer.reason()).startsWith("IAM Identity Center is not configured"));
-        assertThat(this.endpoint.detail("identity")).isInstanceOf(AwsSsoEndpoint.NotConfigured.class);
-        assertThat(this.endpoint.detail("accounts")).isInstanceOf(AwsSsoEndpoint.NotConfigured.class);
-        assertThat(this.endpoint.detail("other")).isNull();
+        assertThat(this.endpoint.detail("identity", null)).isInstanceOf(AwsSsoEndpoint.NotConfigured.class);
+        assertThat(this.endpoint.detail("accounts", null)).isInstanceOf(AwsSsoEndpoint.NotConfigured.class);
+        assertThat(this.endpoint.detail("other", null)).isNull();
     }
 
     @Test

@@ -12,7 +12,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthContributors;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -108,6 +110,25 @@ class AwsSsoHealthContributorAutoConfigurationTests {
 
             assertThat(this.emulator.callCount(Operation.GET_CALLER_IDENTITY)).isEqualTo(lookups + 2);
         });
+    }
+
+    @Test
+    void withNamedRolesIsACompositeOfTheSignInAndEachRoleThatCanVerifyEachIdentity() {
+        this.emulator.signIn("corp").writeCacheFile(this.home.resolve(".aws/sso/cache"));
+        this.contextRunner
+            .withPropertyValues("aws.sso.health.verify-identity=true", "aws.sso.roles.tools.account-id=222233334444",
+                    "aws.sso.roles.tools.role-name=ReadOnly")
+            .run((context) -> {
+                CompositeHealthContributor composite = context.getBean("awsssoHealthIndicator",
+                        CompositeHealthContributor.class);
+                assertThat(composite.stream().map(HealthContributors.Entry::name)).containsExactly("default", "tools");
+                Health session = ((HealthIndicator) composite.getContributor("default")).health(true);
+                assertThat(session.getDetails()).containsKeys("tokenExpiresAt", "sessionEndsAt");
+                Health tools = ((HealthIndicator) composite.getContributor("tools")).health(true);
+                assertThat(tools.getStatus()).isEqualTo(Status.UP);
+                assertThat(tools.getDetails()).containsEntry("account", "222233334444");
+                assertThat((String) tools.getDetails().get("arn")).contains("::222233334444:assumed-role/ReadOnly/");
+            });
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -10,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
+import dev.awssso.autoconfigure.AwsSsoRoles;
 import dev.awssso.autoconfigure.SsoConfigurationFailureAnalyzerAccess;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.SsoSessionException;
@@ -45,16 +46,21 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Runs every feature (refresh, faults, sign-in, sign-out, endpoint, health, metrics, events, failure analysis)
- * with debug logging and checks that no secret the emulator issued (access and refresh tokens, client
- * secrets, device and authorization codes, secret access keys, session tokens) shows up in a log line, a JSON
- * body, an exception, a {@code toString()}, an event or a metric.
+ * Runs every feature (refresh, faults, sign-in, sign-out, endpoint, health, metrics, events, failure analysis),
+ * with a named role and an assumed role beside the default one, with debug logging and checks that no secret the
+ * emulator issued (access and refresh tokens, client secrets, device and authorization codes, secret access keys,
+ * session tokens) shows up in a log line, a JSON body, an exception, a {@code toString()}, an event or a metric.
  */
 @SpringBootTest(classes = { WebTestApplication.class, SecretsTests.EventCollector.class },
         webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "management.endpoint.awssso.access=unrestricted", "logging.level.dev.awssso=debug" })
+        properties = { "management.endpoint.awssso.access=unrestricted", "logging.level.dev.awssso=debug",
+                "aws.sso.roles.tools.account-id=222233334444", "aws.sso.roles.tools.role-name=ReadOnly",
+                "aws.sso.roles.deploy.assume-role.role-arn=" + SecretsTests.DEPLOYER,
+                "aws.sso.roles.deploy.assume-role.external-id=deploy-2024" })
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsTests {
+
+    static final String DEPLOYER = "arn:aws:iam::555566667777:role/Deployer";
 
     private static final IdentityCenterEmulator emulator = WebTestApplication.startEmulator();
 
@@ -75,9 +81,13 @@ class SecretsTests {
     @Autowired
     EventCollector events;
 
+    @Autowired
+    AwsSsoRoles roles;
+
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         WebTestApplication.register(registry, emulator, home);
+        emulator.allowAssumeRole(IdentityCenterEmulator.roleArn("111122223333", "ReadOnly"), DEPLOYER, "deploy-2024");
     }
 
     @AfterAll
@@ -96,22 +106,37 @@ class SecretsTests {
         session.writeCacheFile(WebTestApplication.cacheDir(home));
         await().atMost(Duration.ofSeconds(5)).until(() -> this.engine.tokens().currentToken().isPresent());
         seen.add(this.credentials.resolveCredentials().toString());
+        for (String role : List.of("tools", "deploy")) {
+            seen.add(this.roles.credentialsProvider(role).resolveCredentials().toString());
+        }
         await().atMost(Duration.ofSeconds(10)).until(() -> emulator.callCount(Operation.CREATE_TOKEN) >= 1
-                && emulator.callCount(Operation.GET_ROLE_CREDENTIALS) >= 2);
+                && emulator.callCount(Operation.GET_ROLE_CREDENTIALS) >= 2
+                && emulator.callCount(Operation.ASSUME_ROLE) >= 1);
 
         for (Fault fault : List.of(Fault.malformedJson(), Fault.connectionReset(),
                 Fault.status(503, "ServiceUnavailableException"), Fault.status(418, "TeapotException"))) {
             emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, fault);
             emulator.injectFault(Operation.CREATE_TOKEN, fault);
+            emulator.injectFault(Operation.ASSUME_ROLE, fault);
             seen.add(actuator.post("/actuator/awssso/refresh").body());
+            for (String role : List.of("tools", "deploy")) {
+                seen.add(failureOf(() -> this.roles.credentialsProvider(role).refreshNow()));
+            }
             seen.add(actuator.get("/actuator/awssso").body());
+            seen.add(actuator.get("/actuator/health/awssso").body());
             emulator.clearFaults();
         }
         seen.add(actuator.post("/actuator/awssso/refresh").body());
         for (String path : List.of("/actuator/awssso", "/actuator/awssso/identity", "/actuator/awssso/accounts",
-                "/actuator/health", "/actuator/health/awssso")) {
+                "/actuator/awssso/identity?role=tools", "/actuator/awssso/identity?role=deploy",
+                "/actuator/awssso/identity?role=nope", "/actuator/health", "/actuator/health/awssso",
+                "/actuator/health/awssso/tools", "/actuator/health/awssso/deploy")) {
             seen.add(actuator.get(path).body());
         }
+        assertThat(ActuatorClient.json(actuator.get("/actuator/awssso")).get("roles")).as("the roles section")
+            .hasSize(3);
+        seen.add(this.roles.statuses().toString());
+        seen.add(this.roles.registry().roles().toString() + this.roles.credentialsProvider("deploy"));
 
         emulator.endSession(session);
         seen.add(actuator.post("/actuator/awssso/refresh").body());
@@ -149,6 +174,17 @@ class SecretsTests {
         assertThat(emulator.issuedSecrets()).hasSizeGreaterThan(10);
         assertThat(leaks(seen, emulator.issuedSecrets())).isEmpty();
         assertThat(leaks(seen, Set.of(pkceState.group(1)))).as("the PKCE state").isEmpty();
+    }
+
+    /** The exception a call throws, in words; nothing when it succeeds. */
+    private static String failureOf(Runnable call) {
+        try {
+            call.run();
+            return "";
+        }
+        catch (RuntimeException ex) {
+            return ex.toString();
+        }
     }
 
     /** Where each secret that shows up does, with a little context (the secret itself masked). */

@@ -25,6 +25,10 @@ public record NamedRole(String name, SsoSettings sso, List<AssumeRoleSpec> assum
     /** The name of the default role. */
     public static final String DEFAULT_NAME = "default";
 
+    /** Where the account and role of the default role are set, in words (see {@link #roleSettings()}). */
+    public static final String DEFAULT_ROLE_SETTINGS = "aws.sso.account-id and aws.sso.role-name (or sso_account_id"
+            + " and sso_role_name of the profile)";
+
     /** What a role name must look like. */
     public static final String NAME_PATTERN = "[A-Za-z][A-Za-z0-9-]{0,63}";
 
@@ -64,6 +68,20 @@ public record NamedRole(String name, SsoSettings sso, List<AssumeRoleSpec> assum
     /** The ARN of the last assumed role, or {@code null} for an Identity Center role used as it is. */
     public @Nullable String assumedRoleArn() {
         return assumed() ? last().roleArn() : null;
+    }
+
+    /**
+     * Where the account and role of the role's Identity Center role are set, in words, for the message of a
+     * denied role: {@code aws.sso.account-id} and {@code aws.sso.role-name} for the default role, else the role's
+     * own keys under {@code aws.sso.roles}.
+     */
+    public String roleSettings() {
+        if (this.name.equals(DEFAULT_NAME)) {
+            return DEFAULT_ROLE_SETTINGS;
+        }
+        String prefix = "aws.sso.roles." + this.name + ".";
+        return prefix + "account-id and " + prefix + "role-name (or sso_account_id and sso_role_name of the profile "
+                + prefix + "profile names)";
     }
 
     /** The role in words for log lines and messages, such as {@code role 'deploy' (arn:aws:iam::...)}. */

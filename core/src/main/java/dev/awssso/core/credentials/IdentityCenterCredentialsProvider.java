@@ -15,6 +15,7 @@ import java.util.concurrent.TimeoutException;
 
 import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.SsoSessionException.Reason;
+import dev.awssso.core.config.NamedRole;
 import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.refresh.DurationWords;
 import dev.awssso.core.refresh.FailureClassifier;
@@ -64,6 +65,8 @@ public final class IdentityCenterCredentialsProvider implements RefreshingCreden
 
     private final CredentialsListener listener;
 
+    private final String roleSettings;
+
     /** Guards {@link #held}, {@link #generation} and {@link #inFlight} together. */
     private final Object stateLock = new Object();
 
@@ -102,6 +105,20 @@ public final class IdentityCenterCredentialsProvider implements RefreshingCreden
     public IdentityCenterCredentialsProvider(SsoSettings settings, TokenManager tokens, RoleCredentialsFetcher fetcher,
             Clock clock, Timing timing, Executor fetchExecutor, @Nullable ScheduledExecutorService expiryScheduler,
             CredentialsListener listener) {
+        this(settings, tokens, fetcher, clock, timing, fetchExecutor, expiryScheduler, listener,
+                NamedRole.DEFAULT_ROLE_SETTINGS);
+    }
+
+    /**
+     * Creates a provider as the other constructor does, for a role whose account and role are set where
+     * {@code roleSettings} says.
+     * @param roleSettings where the account and role are set, in words, such as {@link NamedRole#roleSettings()};
+     *     the message of a denied role asks to check them
+     */
+    public IdentityCenterCredentialsProvider(SsoSettings settings, TokenManager tokens, RoleCredentialsFetcher fetcher,
+            Clock clock, Timing timing, Executor fetchExecutor, @Nullable ScheduledExecutorService expiryScheduler,
+            CredentialsListener listener, String roleSettings) {
+        this.roleSettings = roleSettings;
         this.settings = settings;
         this.tokens = tokens;
         this.fetcher = fetcher;
@@ -448,9 +465,8 @@ public final class IdentityCenterCredentialsProvider implements RefreshingCreden
                         + "). Sign in again with `" + this.settings.signInCommand() + "`.", null);
             }
             case ACCESS_DENIED -> new SsoSessionException(Reason.ACCESS_DENIED, "IAM Identity Center does not let the"
-                    + " signed-in user use " + describeRole() + " (" + failure + "). Check aws.sso.account-id and"
-                    + " aws.sso.role-name (or sso_account_id and sso_role_name of the profile), or ask an"
-                    + " administrator for this assignment.", null);
+                    + " signed-in user use " + describeRole() + " (" + failure + "). Check " + this.roleSettings
+                    + ", or ask an administrator for this assignment.", null);
             default -> new SsoSessionException(Reason.UNAVAILABLE, "Could not get role credentials of "
                     + describeRole() + " (" + failure + "); retrying in the background.", failure.cause());
         };

@@ -98,8 +98,8 @@ public final class RoleRegistry implements AutoCloseable {
         EngineParts parts = primary.parts();
         try {
             for (NamedRole role : roles) {
-                SessionRoles signIn = bySignIn.computeIfAbsent(role.sso().cacheKey(), (key) -> new SessionRoles(
-                        SsoEngine.start(role.sso(), parts.options(), parts.clock()), fetcher, events, true));
+                SessionRoles signIn = bySignIn.computeIfAbsent(role.sso().cacheKey(),
+                        (key) -> new SessionRoles(startSignIn(role, parts), fetcher, events, true));
                 served.put(role.name(), new ServedRole(role, signIn.serve(role), signIn.engine()));
             }
         }
@@ -192,6 +192,13 @@ public final class RoleRegistry implements AutoCloseable {
     @Override
     public String toString() {
         return "RoleRegistry" + names();
+    }
+
+    /** An engine of its own for the sign-in of {@code role}, another sign-in than the default role's. */
+    private static SsoEngine startSignIn(NamedRole role, EngineParts parts) {
+        SsoEngine engine = SsoEngine.create(role.sso(), parts.options(), parts.clock(), role.roleSettings());
+        engine.start();
+        return engine;
     }
 
     private static void requireUsable(List<NamedRole> roles) {

@@ -94,13 +94,13 @@ final class SessionRoles implements EngineAttachment {
                 this.engineRole = role.name();
                 return this.engine.credentialsProvider();
             }
-            RefreshingCredentialsProvider provider = identityCenterRole(role.sso(),
+            RefreshingCredentialsProvider provider = identityCenterRole(role,
                     this.events.forRole(role.name(), this.engine));
             this.byRole.putIfAbsent(key(role.sso()), provider);
             return provider;
         }
         RefreshingCredentialsProvider source = this.byRole.computeIfAbsent(key(role.sso()),
-                (ignored) -> identityCenterRole(role.sso(), RoleEvents.silent()));
+                (ignored) -> identityCenterRole(role, RoleEvents.silent()));
         String sourceDescription = "the Identity Center role '" + role.sso().roleName() + "' of account "
                 + role.sso().accountId() + " (IAM role AWSReservedSSO_" + role.sso().roleName() + "_...)";
         List<AssumeRoleSpec> steps = role.assumeRoles();
@@ -166,10 +166,12 @@ final class SessionRoles implements EngineAttachment {
         }
     }
 
-    private IdentityCenterCredentialsProvider identityCenterRole(SsoSettings settings, CredentialsListener listener) {
+    /** A provider of the Identity Center role of {@code role}, the role whose account and role it is set by. */
+    private IdentityCenterCredentialsProvider identityCenterRole(NamedRole role, CredentialsListener listener) {
+        SsoSettings settings = role.sso();
         IdentityCenterCredentialsProvider provider = new IdentityCenterCredentialsProvider(settings,
                 this.parts.tokens(), new RoleCredentialsFetcher(this.parts.portal(), settings), this.parts.clock(),
-                this.timing, this.fetchExecutor, null, listener);
+                this.timing, this.fetchExecutor, null, listener, role.roleSettings());
         this.owned.add(provider);
         return provider;
     }

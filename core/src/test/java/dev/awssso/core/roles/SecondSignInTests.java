@@ -111,6 +111,21 @@ class SecondSignInTests {
     }
 
     @Test
+    void aDeniedRoleOfTheOtherSignInNamesItsOwnSettings() {
+        this.emulator.denyRole("444455556666", "Admin");
+        this.emulator.denyRole("444455556666", "Tools");
+
+        for (String role : List.of("other", "other-tools")) {
+            assertThatExceptionOfType(SsoSessionException.class)
+                .isThrownBy(() -> this.registry.credentialsProvider(role).resolveCredentials())
+                .satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.ACCESS_DENIED))
+                .withMessageContaining("in account 444455556666")
+                .withMessageContaining("Check aws.sso.roles." + role + ".account-id")
+                .withMessageNotContaining("aws.sso.account-id");
+        }
+    }
+
+    @Test
     void closingTheRegistryClosesTheSignInsItStarted() {
         SsoEngine other = this.registry.sessions().get(1);
         this.registry.roles().forEach((role) -> role.credentialsProvider().resolveCredentials());

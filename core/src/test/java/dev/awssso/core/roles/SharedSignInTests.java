@@ -181,7 +181,9 @@ class SharedSignInTests {
         assertThatExceptionOfType(SsoSessionException.class)
             .isThrownBy(() -> provider("tools").resolveCredentials())
             .satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.ACCESS_DENIED))
-            .withMessageContaining("role 'ReadOnly' in account " + TOOLS_ACCOUNT);
+            .withMessageContaining("role 'ReadOnly' in account " + TOOLS_ACCOUNT)
+            .withMessageContaining("Check aws.sso.roles.tools.account-id and aws.sso.roles.tools.role-name")
+            .withMessageNotContaining("aws.sso.account-id");
         assertThat(provider("default").resolveCredentials().expirationTime().orElseThrow())
             .isAfter(this.clock.instant());
         assertThat(provider("admin").resolveCredentials().expirationTime().orElseThrow())

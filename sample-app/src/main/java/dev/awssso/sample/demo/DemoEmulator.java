@@ -16,7 +16,8 @@ import dev.awssso.emulator.IdentityCenterEmulator;
 /**
  * A local IAM Identity Center for the sample's demo mode: an emulator with short lifetimes, a session signed
  * in as {@code aws sso login --sso-session demo} would, its token in a temporary cache directory, and the
- * {@code aws.sso.*} values that point the starter at all of it. Nothing under {@code ~/.aws} is read or
+ * {@code aws.sso.*} values that point the starter at all of it, with three named roles over the one sign-in: two
+ * Identity Center roles of other accounts and a role assumed with STS. Nothing under {@code ~/.aws} is read or
  * written.
  */
 public final class DemoEmulator implements AutoCloseable {
@@ -26,6 +27,18 @@ public final class DemoEmulator implements AutoCloseable {
 
     /** The region of the application's clients in demo mode. */
     public static final String REGION = "us-east-1";
+
+    /** The account of role {@code tools}, an Identity Center role of the demo sign-in. */
+    public static final String TOOLS_ACCOUNT = "222233334444";
+
+    /** The account of role {@code audit}, an Identity Center role of the demo sign-in. */
+    public static final String AUDIT_ACCOUNT = "444455556666";
+
+    /** The role {@code deploy} assumes with the credentials of the default role. */
+    public static final String DEPLOYER_ROLE_ARN = "arn:aws:iam::555566667777:role/Deployer";
+
+    /** The role session name of role {@code deploy}. */
+    public static final String DEPLOY_SESSION_NAME = "aws-sso-sample";
 
     private final IdentityCenterEmulator emulator;
 
@@ -57,6 +70,11 @@ public final class DemoEmulator implements AutoCloseable {
             emulator.setTokenLifetime(tokenLifetime);
             emulator.setCredentialsLifetime(credentialsLifetime);
             emulator.setSessionDuration(sessionDuration);
+            emulator.setAssumedRoleLifetime(credentialsLifetime);
+            emulator.addAccount(TOOLS_ACCOUNT, "Tools", IdentityCenterEmulator.DEFAULT_ROLE_NAME);
+            emulator.addAccount(AUDIT_ACCOUNT, "Audit", "Auditor");
+            emulator.allowAssumeRole(IdentityCenterEmulator.roleArn(IdentityCenterEmulator.DEFAULT_ACCOUNT_ID,
+                    IdentityCenterEmulator.DEFAULT_ROLE_NAME), DEPLOYER_ROLE_ARN);
             EmulatedSession session = emulator.signIn(SESSION_NAME);
             session.writeCacheFile(directory.resolve("sso-cache"));
             Files.createFile(directory.resolve("config"));
@@ -82,7 +100,9 @@ public final class DemoEmulator implements AutoCloseable {
     /**
      * The {@code aws.sso.*} values of demo mode: the signed-in session, account {@code 111122223333}, role
      * {@code ReadOnly}, the temporary token cache, an empty config file (so that {@code ~/.aws/config} and
-     * {@code AWS_PROFILE} play no part), the emulator's endpoints, and refresh windows of half the lifetimes.
+     * {@code AWS_PROFILE} play no part), the emulator's endpoints, refresh windows of half the lifetimes, and the
+     * roles {@code tools} ({@value #TOOLS_ACCOUNT}, {@code ReadOnly}), {@code audit} ({@value #AUDIT_ACCOUNT},
+     * {@code Auditor}) and {@code deploy} ({@value #DEPLOYER_ROLE_ARN}, assumed with the default role).
      */
     public Map<String, Object> properties() {
         String endpoint = this.emulator.endpoint().toString();
@@ -100,6 +120,12 @@ public final class DemoEmulator implements AutoCloseable {
         properties.put("aws.sso.endpoint.sts", endpoint);
         properties.put("aws.sso.token-refresh-window", this.tokenLifetime.dividedBy(2).toString());
         properties.put("aws.sso.credentials-refresh-window", this.credentialsLifetime.dividedBy(2).toString());
+        properties.put("aws.sso.roles.tools.account-id", TOOLS_ACCOUNT);
+        properties.put("aws.sso.roles.tools.role-name", IdentityCenterEmulator.DEFAULT_ROLE_NAME);
+        properties.put("aws.sso.roles.audit.account-id", AUDIT_ACCOUNT);
+        properties.put("aws.sso.roles.audit.role-name", "Auditor");
+        properties.put("aws.sso.roles.deploy.assume-role.role-arn", DEPLOYER_ROLE_ARN);
+        properties.put("aws.sso.roles.deploy.assume-role.session-name", DEPLOY_SESSION_NAME);
         return properties;
     }
 

@@ -1,12 +1,12 @@
 package dev.awssso.sample.session;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
-import dev.awssso.core.status.SessionStatus;
 import dev.awssso.sample.CallerIdentity;
-import dev.awssso.sample.IdentityService;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Component;
@@ -14,39 +14,34 @@ import org.springframework.stereotype.Component;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Asks STS who the application is once for each set of role credentials, not on every poll of the page: the
- * answer is kept until the status shows credentials with another expiry.
+ * Asks STS who the application is in each role once for each set of role credentials, not on every poll of the
+ * page: the answer is kept until the status shows the role's credentials with another expiry.
  */
 @Component
 class CallerIdentityTracker {
 
-    private final IdentityService identity;
-
-    private final AtomicReference<@Nullable Answer> last = new AtomicReference<>();
-
-    CallerIdentityTracker(IdentityService identity) {
-        this.identity = identity;
-    }
+    private final Map<String, Answer> last = new ConcurrentHashMap<>();
 
     /**
-     * Who AWS sees behind the credentials of {@code status}, looked up when they are new.
-     * @param status a status in which credentials can be served
+     * Who AWS sees behind the credentials of {@code role}, looked up with {@code lookUp} when they are new.
+     * @param role the role's name
+     * @param credentialsExpireAt the expiry of the role's credentials now, if known
+     * @param lookUp calls {@code GetCallerIdentity} with the role's credentials
      */
-    Answer callerFor(SessionStatus status) {
-        Instant credentialsExpireAt = status.credentials().expiresAt();
-        Answer known = this.last.get();
+    Answer callerFor(String role, @Nullable Instant credentialsExpireAt, Supplier<CallerIdentity> lookUp) {
+        Answer known = this.last.get(role);
         if (known != null && credentialsExpireAt != null
                 && Objects.equals(credentialsExpireAt, known.credentialsExpireAt())) {
             return known;
         }
-        Answer fresh = lookUp(credentialsExpireAt);
-        this.last.set(fresh);
+        Answer fresh = lookUp(credentialsExpireAt, lookUp);
+        this.last.put(role, fresh);
         return fresh;
     }
 
-    private Answer lookUp(@Nullable Instant credentialsExpireAt) {
+    private static Answer lookUp(@Nullable Instant credentialsExpireAt, Supplier<CallerIdentity> lookUp) {
         try {
-            CallerIdentity caller = this.identity.callerIdentity();
+            CallerIdentity caller = lookUp.get();
             return new Answer(caller, null, (caller.credentialsExpireAt() != null)
                     ? caller.credentialsExpireAt() : credentialsExpireAt);
         }

@@ -1,25 +1,48 @@
 package dev.awssso.sample.session;
 
-import dev.awssso.core.SsoEngine;
-import dev.awssso.core.login.LoginFlow;
-import dev.awssso.core.status.SessionStatus;
+import java.util.ArrayList;
+import java.util.List;
 
+import dev.awssso.autoconfigure.AwsSsoRoles;
+import dev.awssso.autoconfigure.RoleIdentityLookups;
+import dev.awssso.core.SsoEngine;
+import dev.awssso.core.config.NamedRole;
+import dev.awssso.core.login.LoginFlow;
+import dev.awssso.core.status.RoleStatus;
+import dev.awssso.core.status.SessionStatus;
+import dev.awssso.sample.CallerIdentity;
+import dev.awssso.sample.IdentityService;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Shapes what the status page shows from the engine's status, adding the caller identity while credentials
- * can be served.
+ * Shapes what the status page shows from the engine's status and the roles' statuses, adding the caller identity
+ * of each role while its credentials can be served: the default role's from the application's STS client, the
+ * named roles' from the starter's {@link RoleIdentityLookups}.
  */
 @Component
 class SessionViews {
 
     private final CallerIdentityTracker callers;
 
+    private final IdentityService identity;
+
+    private final ObjectProvider<AwsSsoRoles> roles;
+
+    private final ObjectProvider<RoleIdentityLookups> roleIdentities;
+
     private final LoginFlow signInFlow;
 
-    SessionViews(CallerIdentityTracker callers, @Value("${aws.sso.login.flow:pkce}") LoginFlow signInFlow) {
+    SessionViews(CallerIdentityTracker callers, IdentityService identity, ObjectProvider<AwsSsoRoles> roles,
+            ObjectProvider<RoleIdentityLookups> roleIdentities,
+            @Value("${aws.sso.login.flow:pkce}") LoginFlow signInFlow) {
         this.callers = callers;
+        this.identity = identity;
+        this.roles = roles;
+        this.roleIdentities = roleIdentities;
         this.signInFlow = signInFlow;
     }
 
@@ -28,13 +51,36 @@ class SessionViews {
         return this.signInFlow;
     }
 
-    /** The view of the engine's session now. */
+    /** The view of the engine's session and of every role now. */
     SessionView of(SsoEngine engine) {
         SessionStatus status = engine.status();
-        if (!status.state().canServeCredentials()) {
-            return new SessionView(status, null, null, this.signInFlow);
+        CallerIdentityTracker.Answer answer = status.state().canServeCredentials() ? this.callers
+            .callerFor(NamedRole.DEFAULT_NAME, status.credentials().expiresAt(), this.identity::callerIdentity) : null;
+        List<RoleView> roleViews = new ArrayList<>();
+        AwsSsoRoles configured = this.roles.getIfAvailable();
+        if (configured != null) {
+            for (RoleStatus role : configured.statuses()) {
+                roleViews.add(role.name().equals(NamedRole.DEFAULT_NAME) ? view(role, answer) : view(role));
+            }
         }
-        CallerIdentityTracker.Answer answer = this.callers.callerFor(status);
-        return new SessionView(status, answer.caller(), answer.problem(), this.signInFlow);
+        return (answer != null) ? new SessionView(status, answer.caller(), answer.problem(), roleViews, this.signInFlow)
+                : new SessionView(status, null, null, roleViews, this.signInFlow);
+    }
+
+    private RoleView view(RoleStatus role) {
+        RoleIdentityLookups lookups = this.roleIdentities.getIfAvailable();
+        if (lookups == null || !role.state().canServeCredentials()) {
+            return new RoleView(role, null, null);
+        }
+        return view(role, this.callers.callerFor(role.name(), role.credentials().expiresAt(), () -> {
+            dev.awssso.core.account.CallerIdentity caller = lookups.lookUp(role.name());
+            return new CallerIdentity(caller.account(), caller.arn(), caller.userId(),
+                    role.credentials().expiresAt());
+        }));
+    }
+
+    private static RoleView view(RoleStatus role, CallerIdentityTracker.@Nullable Answer answer) {
+        return (answer != null) ? new RoleView(role, answer.caller(), answer.problem())
+                : new RoleView(role, null, null);
     }
 }

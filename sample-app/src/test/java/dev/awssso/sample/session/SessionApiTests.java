@@ -2,11 +2,13 @@ package dev.awssso.sample.session;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import dev.awssso.emulator.Fault;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.Operation;
+import dev.awssso.sample.demo.DemoEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,8 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The status page's API over HTTP, without a browser: the session view, sign-in with PKCE and with a device code
- * approved at the emulator, sign-out, and what the actions refuse. No answer holds a secret.
+ * The status page's API over HTTP, without a browser: the session view with the demo's roles, sign-in with PKCE
+ * and with a device code approved at the emulator, sign-out, and what the actions refuse. No answer holds a secret.
  */
 @StatusPageTest
 class SessionApiTests {
@@ -84,6 +86,42 @@ class SessionApiTests {
 
         assertThat(status(post("/api/sign-out", "{}").getBody())).containsEntry("state", "SIGNED_OUT");
         assertThat(session().get("caller")).isNull();
+    }
+
+    @Test
+    void showsEveryRoleWithWhoAwsSeesBehindIt() {
+        signInWithDeviceCode();
+
+        await().atMost(Duration.ofSeconds(10))
+            .until(() -> roles(session()).stream().allMatch((role) -> role.get("caller") != null));
+        Map<String, Object> view = session();
+        List<Map<String, Object>> roles = roles(view);
+        assertThat(roles).extracting((role) -> object(role, "status").get("name"))
+            .containsExactly("default", "tools", "audit", "deploy");
+        assertThat(roles).extracting((role) -> object(role, "caller").get("arn"))
+            .containsExactly(ARN, "arn:aws:sts::" + DemoEmulator.TOOLS_ACCOUNT + ":assumed-role/ReadOnly/"
+                    + IdentityCenterEmulator.DEFAULT_USER_NAME,
+                    "arn:aws:sts::" + DemoEmulator.AUDIT_ACCOUNT + ":assumed-role/Auditor/"
+                            + IdentityCenterEmulator.DEFAULT_USER_NAME,
+                    "arn:aws:sts::555566667777:assumed-role/Deployer/" + DemoEmulator.DEPLOY_SESSION_NAME);
+        assertThat(roles).allSatisfy((role) -> {
+            assertThat(object(role, "status")).containsEntry("state", "ACTIVE");
+            assertThat(object(object(role, "status"), "credentials").get("expiresAt")).isNotNull();
+        });
+        Map<String, Object> deploy = object(roles.get(3), "status");
+        assertThat(object(deploy, "role")).containsEntry("accountId", "555566667777")
+            .containsEntry("roleName", "Deployer")
+            .containsEntry("assumedRoleArn", DemoEmulator.DEPLOYER_ROLE_ARN)
+            .containsEntry("ssoRoleName", IdentityCenterEmulator.DEFAULT_ROLE_NAME);
+        String body = this.client.get().uri("/api/session").retrieve().body(String.class);
+        assertThat(this.emulator.issuedSecrets()).isNotEmpty().allSatisfy((secret) -> assertThat(body)
+            .doesNotContain(secret));
+
+        List<Map<String, Object>> signedOut = roles(post("/api/sign-out", "{}").getBody());
+        assertThat(signedOut).allSatisfy((role) -> {
+            assertThat(object(role, "status")).containsEntry("state", "SIGNED_OUT");
+            assertThat(role.get("caller")).isNull();
+        });
     }
 
     @Test
@@ -190,6 +228,11 @@ class SessionApiTests {
 
     private static Object credentialsExpireAt(Map<String, Object> view) {
         return object(status(view), "credentials").get("expiresAt");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> roles(Map<String, Object> view) {
+        return (List<Map<String, Object>>) view.get("roles");
     }
 
     private static Map<String, Object> status(Map<String, Object> view) {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.Set;
 
 import dev.awssso.emulator.IdentityCenterEmulator;
+import dev.awssso.sample.demo.DemoEmulator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The status page in headless Chromium, on demo mode with lifetimes of seconds: sign in through the emulator's
- * approval pages (PKCE and device code), see the session active with the caller identity, live through a
- * credential refresh, sign out. Runs where Debian's {@code chromium} and {@code chromium-driver} are installed
+ * approval pages (PKCE and device code), see the session active with the caller identity and the demo's roles,
+ * live through a credential refresh, sign out. Runs where Debian's {@code chromium} and {@code chromium-driver} are installed
  * ({@code .ci/run} installs them), and is skipped elsewhere. The PKCE test saves a screenshot of the page to
  * {@code target/sample-app.png}, or to the file named by the system property {@code sample.screenshot}:
  * {@code -Dsample.screenshot=../docs/sample-app.png} renews the README's picture. The page is shown 1200 by 800
@@ -107,6 +108,12 @@ class StatusPageBrowserTests {
         assertThat(text("state")).isEqualTo("ACTIVE");
         assertThat(text("credentials-countdown")).matches("\\d+s");
         assertThat(text("arn")).isEqualTo(ARN);
+        this.wait.until(ExpectedConditions.textToBe(By.cssSelector("tr[data-role=deploy] .arn"),
+                "arn:aws:sts::555566667777:assumed-role/Deployer/" + DemoEmulator.DEPLOY_SESSION_NAME));
+        assertThat(this.browser.findElements(By.cssSelector("#roles tr"))).extracting(
+                (row) -> row.getDomAttribute("data-role")).containsExactly("default", "tools", "audit", "deploy");
+        assertThat(this.browser.findElement(By.cssSelector("tr[data-role=tools] .countdown")).getText())
+            .matches("\\d+s");
         saveScreenshot();
 
         element("sign-out").click();

@@ -2,12 +2,15 @@ package dev.awssso.autoconfigure.health.boot3;
 
 import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
 import dev.awssso.autoconfigure.AwsSsoProperties;
-import dev.awssso.autoconfigure.health.SessionHealth;
+import dev.awssso.autoconfigure.AwsSsoRoles;
+import dev.awssso.autoconfigure.RoleIdentityLookups;
+import dev.awssso.autoconfigure.health.AwsSsoHealthChecks;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.account.CallerIdentityLookup;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
+import org.springframework.boot.actuate.health.HealthContributor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -17,7 +20,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of the {@code awssso} health indicator ({@code /actuator/health/awssso}) on Spring Boot 3's
- * health API, removed with {@code management.health.awssso.enabled=false}. Spring Boot 4 has no such API: there
+ * health API, removed with {@code management.health.awssso.enabled=false}; with named roles, a composite of the
+ * sign-in and default role ({@code /actuator/health/awssso/default}) and one indicator per role
+ * ({@code /actuator/health/awssso/tools}). Spring Boot 4 has no such API: there
  * {@code AwsSsoHealthContributorAutoConfiguration} of aws-sso-spring-boot-autoconfigure configures it instead.
  */
 @AutoConfiguration(after = AwsSsoAutoConfiguration.class)
@@ -34,13 +39,19 @@ public final class AwsSsoBoot3HealthContributorAutoConfiguration {
     @ConditionalOnEnabledHealthIndicator("awssso")
     static class HealthIndicatorConfiguration {
 
+        /**
+         * The indicator of the sign-in; with named roles, a composite of it ({@code default}) and one indicator per
+         * role.
+         */
         @Bean
         @ConditionalOnMissingBean(name = { "awsssoHealthIndicator", "awsssoHealthContributor" })
-        AwsSsoBoot3HealthIndicator awsssoHealthIndicator(SsoEngine engine, AwsSsoProperties properties,
-                ObjectProvider<CallerIdentityLookup> identityLookup) {
-            CallerIdentityLookup identityCheck = properties.getHealth().isVerifyIdentity()
-                    ? identityLookup.getIfAvailable() : null;
-            return new AwsSsoBoot3HealthIndicator(new SessionHealth(engine::status, identityCheck));
+        HealthContributor awsssoHealthIndicator(SsoEngine engine, ObjectProvider<AwsSsoRoles> roles,
+                AwsSsoProperties properties, ObjectProvider<CallerIdentityLookup> identityLookup,
+                ObjectProvider<RoleIdentityLookups> roleIdentityLookups) {
+            boolean verify = properties.getHealth().isVerifyIdentity();
+            return AwsSsoBoot3HealthContributors.of(AwsSsoHealthChecks.of(engine, roles.getIfAvailable(),
+                    verify ? identityLookup.getIfAvailable() : null,
+                    verify ? roleIdentityLookups.getIfAvailable() : null));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.awssso.autoconfigure.health.boot3;
 
+import dev.awssso.autoconfigure.health.AwsSsoHealthCheck;
 import dev.awssso.autoconfigure.health.SessionHealth;
 
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
@@ -7,17 +8,18 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 
 /**
- * The {@code awssso} health indicator of Spring Boot 3: reports what {@link SessionHealth} finds, UP while valid
- * credentials can be served and DOWN otherwise, with the session's details.
+ * The {@code awssso} health indicator of Spring Boot 3 (or one of its roles' with named roles): reports what its
+ * {@link AwsSsoHealthCheck} finds, UP while valid credentials can be served and DOWN otherwise, with the details of
+ * the session or the role.
  */
 public class AwsSsoBoot3HealthIndicator extends AbstractHealthIndicator {
 
-    private final SessionHealth health;
+    private final AwsSsoHealthCheck health;
 
     /**
-     * @param health the check of the sign-in
+     * @param health the check of the sign-in ({@link SessionHealth}) or of a named role
      */
-    public AwsSsoBoot3HealthIndicator(SessionHealth health) {
+    public AwsSsoBoot3HealthIndicator(AwsSsoHealthCheck health) {
         super("IAM Identity Center health check failed");
         this.health = health;
     }

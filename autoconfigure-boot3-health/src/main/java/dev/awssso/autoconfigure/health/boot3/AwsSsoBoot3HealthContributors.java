@@ -1,0 +1,29 @@
+package dev.awssso.autoconfigure.health.boot3;
+
+import java.util.Map;
+
+import dev.awssso.autoconfigure.health.AwsSsoHealthCheck;
+
+import org.springframework.boot.actuate.health.CompositeHealthContributor;
+import org.springframework.boot.actuate.health.HealthContributor;
+
+/**
+ * The {@code awssso} health of Spring Boot 3 made of its checks: the single indicator of the sign-in without named
+ * roles, else a composite with one indicator per check, by name.
+ */
+final class AwsSsoBoot3HealthContributors {
+
+    private AwsSsoBoot3HealthContributors() {
+    }
+
+    /**
+     * @param checks the checks by name, the sign-in and default role first (see
+     *     {@link dev.awssso.autoconfigure.health.AwsSsoHealthChecks})
+     */
+    static HealthContributor of(Map<String, AwsSsoHealthCheck> checks) {
+        if (checks.size() == 1) {
+            return new AwsSsoBoot3HealthIndicator(checks.values().iterator().next());
+        }
+        return CompositeHealthContributor.fromMap(checks, AwsSsoBoot3HealthIndicator::new);
+    }
+}
