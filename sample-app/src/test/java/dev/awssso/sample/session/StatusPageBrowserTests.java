@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * live through a credential refresh, sign out. Runs where Debian's {@code chromium} and {@code chromium-driver} are installed
  * ({@code .ci/run} installs them), and is skipped elsewhere. The PKCE test saves a screenshot of the page to
  * {@code target/sample-app.png}, or to the file named by the system property {@code sample.screenshot}:
- * {@code -Dsample.screenshot=../docs/sample-app.png} renews the README's picture. The page is shown 1200 by 800
+ * {@code -Dsample.screenshot=../docs/sample-app.png} renews the README's picture. The page is shown 1200 by 1000
  * pixels.
  */
 @StatusPageTest
@@ -76,7 +76,7 @@ class StatusPageBrowserTests {
         this.wait = new WebDriverWait(this.browser, PATIENCE);
         this.browser.get("http://127.0.0.1:" + this.port + "/");
         this.page = this.browser.getWindowHandle();
-        showPageAt(1200, 800);
+        showPageAt(1200, 1000);
     }
 
     @AfterEach
