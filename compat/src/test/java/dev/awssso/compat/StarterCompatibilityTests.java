@@ -12,15 +12,18 @@ import java.time.Duration;
 import dev.awssso.autoconfigure.metrics.AwsSsoMetrics;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.util.ClassUtils;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -36,7 +39,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * The installed starter in an application on the Spring Boot and Spring Cloud AWS versions of the compatibility
  * application that runs it (compat/boot-*), signed in to the emulator:
- * credentials for an SDK client, the awssso health indicator, the actuator endpoint and the metrics.
+ * credentials for an SDK client, the awssso health indicator, the actuator endpoint and the metrics, and a named
+ * role beside the default one.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class StarterCompatibilityTests {
@@ -45,7 +49,7 @@ class StarterCompatibilityTests {
 
     private static final Path home = signedInHome();
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
@@ -97,12 +101,7 @@ class StarterCompatibilityTests {
 
     @Test
     void anSdkClientCallsAwsWithTheStartersCredentials() {
-        try (StsClient sts = StsClient.builder()
-            .credentialsProvider(this.credentialsProvider)
-            .region(this.regionProvider.getRegion())
-            .endpointOverride(emulator.endpoint())
-            .httpClient(UrlConnectionHttpClient.create())
-            .build()) {
+        try (StsClient sts = sts(this.credentialsProvider, this.regionProvider.getRegion())) {
 
             GetCallerIdentityResponse identity = sts.getCallerIdentity();
 
@@ -166,17 +165,76 @@ class StarterCompatibilityTests {
         assertThat(this.context.getBeansOfType(AwsSsoMetrics.class)).hasSize(1);
     }
 
+    /** With a named role beside the default one: its own qualified provider and its own health. */
+    @Nested
+    @TestPropertySource(properties = { "aws.sso.roles.admin.account-id=111122223333",
+            "aws.sso.roles.admin.role-name=AdministratorAccess" })
+    class WithANamedRole {
+
+        @LocalServerPort
+        int port;
+
+        @Autowired
+        @Qualifier("admin")
+        AwsCredentialsProvider admin;
+
+        @Autowired
+        AwsCredentialsProvider primary;
+
+        @Autowired
+        AwsRegionProvider region;
+
+        @Test
+        void theRoleIsInjectedByItsNameAndTheDefaultRoleStaysPrimary() {
+            try (StsClient sts = sts(this.admin, this.region.getRegion())) {
+                assertThat(sts.getCallerIdentity().arn()).contains(":assumed-role/AdministratorAccess/");
+            }
+            try (StsClient sts = sts(this.primary, this.region.getRegion())) {
+                assertThat(sts.getCallerIdentity().arn()).contains(":assumed-role/ReadOnly/");
+            }
+        }
+
+        @Test
+        void eachRoleHasItsOwnHealthUnderAwssso() {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                HttpResponse<String> role = get(this.port, "/actuator/health/awssso/admin");
+                assertThat(role.statusCode()).isEqualTo(200);
+                assertThat(role.body()).contains("\"status\":\"UP\"");
+            });
+            HttpResponse<String> health = get(this.port, "/actuator/health/awssso");
+            assertThat(health.body()).contains("\"default\"", "\"admin\"");
+            assertThat(get(this.port, "/actuator/awssso").body()).contains("\"roles\"", "AdministratorAccess");
+        }
+    }
+
     private HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).build());
+        return get(this.port, path);
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + this.port + path);
+        return uri(this.port, path);
     }
 
-    private HttpResponse<String> send(HttpRequest request) {
+    private static HttpResponse<String> get(int port, String path) {
+        return send(HttpRequest.newBuilder(uri(port, path)).build());
+    }
+
+    private static URI uri(int port, String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private static StsClient sts(AwsCredentialsProvider credentials, Region region) {
+        return StsClient.builder()
+            .credentialsProvider(credentials)
+            .region(region)
+            .endpointOverride(emulator.endpoint())
+            .httpClient(UrlConnectionHttpClient.create())
+            .build();
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
         try {
-            return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
         }
         catch (IOException ex) {
             throw new IllegalStateException(ex);
