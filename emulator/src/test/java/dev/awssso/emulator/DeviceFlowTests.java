@@ -144,7 +144,7 @@ class DeviceFlowTests extends SignInFlowTests {
     }
 
     @Test
-    void pollingFasterThanTheIntervalIsToldToSlowDown() throws InterruptedException {
+    void pollingFasterThanTheIntervalIsToldToSlowDown() {
         this.emulator.setDevicePollInterval(Duration.ofMillis(300));
         StartDeviceAuthorizationResponse device = startDevice(this.client);
         assertThatExceptionOfType(AuthorizationPendingException.class)
@@ -160,7 +160,7 @@ class DeviceFlowTests extends SignInFlowTests {
         assertThatExceptionOfType(SlowDownException.class)
             .isThrownBy(() -> pollDevice(this.client, device.deviceCode()));
 
-        Thread.sleep(350);
+        this.clock.advance(Duration.ofMillis(300));
         assertThat(pollDevice(this.client, device.deviceCode()).accessToken()).isNotBlank();
     }
 
@@ -179,11 +179,11 @@ class DeviceFlowTests extends SignInFlowTests {
     }
 
     @Test
-    void expiresAfterItsLifetime() throws InterruptedException {
+    void expiresAfterItsLifetime() {
         this.emulator.setDeviceCodeLifetime(Duration.ofMillis(200));
         StartDeviceAuthorizationResponse device = startDevice(this.client);
 
-        Thread.sleep(250);
+        this.clock.advance(Duration.ofMillis(200));
 
         assertThatExceptionOfType(ExpiredTokenException.class)
             .isThrownBy(() -> pollDevice(this.client, device.deviceCode()))

@@ -11,16 +11,14 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.ssooidc.model.CreateTokenResponse;
 import software.amazon.awssdk.services.ssooidc.model.RegisterClientResponse;
 import software.amazon.awssdk.services.ssooidc.model.StartDeviceAuthorizationResponse;
 
 /**
  * Base for tests of the sign-in flows as the AWS CLI runs them, through the real SDK clients against a fresh
- * emulator with no session yet.
+ * emulator with no session yet, on a clock the test moves.
  */
-@ExtendWith(IdentityCenterEmulatorExtension.class)
 abstract class SignInFlowTests {
 
     static final String DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code";
@@ -37,19 +35,23 @@ abstract class SignInFlowTests {
 
     private static final SecureRandom random = new SecureRandom();
 
+    /** The emulator's clock, which only the test moves: lifetimes and poll intervals pass without waiting. */
+    final MovableClock clock = MovableClock.startingNow();
+
     IdentityCenterEmulator emulator;
 
     SdkClients clients;
 
     @BeforeEach
-    void startClients(IdentityCenterEmulator emulator) {
-        this.emulator = emulator;
-        this.clients = new SdkClients(emulator);
+    void startClients() {
+        this.emulator = IdentityCenterEmulator.start(this.clock);
+        this.clients = new SdkClients(this.emulator);
     }
 
     @AfterEach
     void closeClients() {
         this.clients.close();
+        this.emulator.close();
     }
 
     /**
