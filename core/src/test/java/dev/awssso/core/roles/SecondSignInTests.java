@@ -85,6 +85,24 @@ class SecondSignInTests {
     }
 
     @Test
+    void aRoleOfASessionNobodySignedInToSaysHowToSignInWhileTheOthersWork() {
+        RoleRegistry registry = this.fixture.registry(this.engine, new NamedRole("third",
+                RolesFixture.settings(this.emulator, "third-sso", "444455556666", "Admin"), List.of()));
+
+        assertThatExceptionOfType(SsoSessionException.class)
+            .isThrownBy(() -> registry.credentialsProvider("third").resolveCredentials())
+            .satisfies((ex) -> {
+                assertThat(ex.reason()).isEqualTo(Reason.SIGNED_OUT);
+                assertThat(ex.getMessage()).contains("aws sso login --sso-session third-sso");
+            });
+        RoleStatus third = registry.role("third").orElseThrow().status();
+        assertThat(third.state()).isEqualTo(SessionState.SIGNED_OUT);
+        assertThat(third.nextAction()).contains("aws sso login --sso-session third-sso");
+        assertThat(registry.credentialsProvider("default").resolveCredentials().accessKeyId()).startsWith("ASIA");
+        assertThat(registry.role("default").orElseThrow().status().state()).isEqualTo(SessionState.ACTIVE);
+    }
+
+    @Test
     void eachSignInRefreshesItsOwnToken() {
         this.registry.roles().forEach((role) -> role.credentialsProvider().resolveCredentials());
 
