@@ -4,13 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.SsoSessionException.Reason;
@@ -66,11 +60,10 @@ public final class AssumedRoleCredentialsProvider implements RefreshingCredentia
 
     private final Timing timing;
 
-    private final Executor fetchExecutor;
 
     private final CredentialsListener listener;
 
-    /** Guards {@link #held}, {@link #generation} and {@link #inFlight} together. */
+    /** Guards {@link #held}, {@link #generation} and the call in flight together. */
     private final Object stateLock = new Object();
 
     /** The credentials being served with their refresh and stale times; read without a lock. */
@@ -79,7 +72,7 @@ public final class AssumedRoleCredentialsProvider implements RefreshingCredentia
     /** Changes with every sign-in, sign-out and close: a call started before a change serves nothing. */
     private int generation;
 
-    private @Nullable CompletableFuture<HeldCredentials> inFlight;
+    private final SingleFlight flight;
 
     private volatile boolean closed;
 
@@ -119,7 +112,8 @@ public final class AssumedRoleCredentialsProvider implements RefreshingCredentia
         this.assumer = assumer;
         this.clock = clock;
         this.timing = timing;
-        this.fetchExecutor = fetchExecutor;
+        this.flight = new SingleFlight(this.stateLock, fetchExecutor, this::fetchFresh, this::closedException,
+                () -> "the credentials of " + describe());
         this.listener = listener;
     }
 
@@ -172,14 +166,15 @@ public final class AssumedRoleCredentialsProvider implements RefreshingCredentia
                 || now.isBefore(this.nextAttemptAt)) {
             return;
         }
-        startFetch();
+        this.flight.start();
     }
 
     @Override
     public AwsSessionCredentials refreshNow() {
         requireOpen();
         this.requested = true;
-        return await(startFetch(), System.nanoTime() + this.timing.callerWait().toNanos()).credentials();
+        return this.flight.await(this.flight.start(), System.nanoTime() + this.timing.callerWait().toNanos(),
+                this.timing.callerWait()).credentials();
     }
 
     @Override
@@ -192,16 +187,12 @@ public final class AssumedRoleCredentialsProvider implements RefreshingCredentia
 
     @Override
     public void close() {
-        CompletableFuture<HeldCredentials> pending;
         synchronized (this.stateLock) {
             this.closed = true;
             this.held = null;
             this.generation++;
-            pending = this.inFlight;
         }
-        if (pending != null) {
-            pending.completeExceptionally(closedException());
-        }
+        this.flight.abort(closedException());
     }
 
     @Override
@@ -242,77 +233,7 @@ public final class AssumedRoleCredentialsProvider implements RefreshingCredentia
         if (remembered != null && this.clock.instant().isBefore(this.nextAttemptAt)) {
             throw new SsoSessionException(remembered.reason(), remembered.getMessage(), null);
         }
-        return await(startFetch(), deadline).credentials();
-    }
-
-    private HeldCredentials await(CompletableFuture<HeldCredentials> call, long deadline) {
-        try {
-            return call.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        }
-        catch (TimeoutException ex) {
-            throw new SsoSessionException(Reason.UNAVAILABLE, "Timed out after "
-                    + DurationWords.of(this.timing.callerWait()) + " waiting for the credentials of " + describe()
-                    + "; the call goes on in the background.", null);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new SsoSessionException(Reason.UNAVAILABLE, "Interrupted while waiting for the credentials of "
-                    + describe() + ".", null);
-        }
-        catch (CancellationException ex) {
-            throw closedException();
-        }
-        catch (ExecutionException ex) {
-            if (ex.getCause() instanceof SsoSessionException failure) {
-                // a new exception, so that the caller's stack trace shows the caller
-                throw new SsoSessionException(failure.reason(), failure.getMessage(), failure.getCause());
-            }
-            throw new SsoSessionException(Reason.UNAVAILABLE, "Could not get the credentials of " + describe()
-                    + " (" + ex.getCause() + ").", ex.getCause());
-        }
-    }
-
-    /** The call in flight, or a new one on the fetch executor. */
-    private CompletableFuture<HeldCredentials> startFetch() {
-        CompletableFuture<HeldCredentials> call;
-        synchronized (this.stateLock) {
-            if (this.inFlight != null) {
-                return this.inFlight;
-            }
-            call = new CompletableFuture<>();
-            this.inFlight = call;
-        }
-        try {
-            this.fetchExecutor.execute(() -> runFetch(call));
-        }
-        catch (RejectedExecutionException ex) {
-            finish(call);
-            call.completeExceptionally(closedException());
-        }
-        return call;
-    }
-
-    /** Runs a call; it stops being the call in flight before anyone hears its outcome. */
-    private void runFetch(CompletableFuture<HeldCredentials> call) {
-        HeldCredentials fresh;
-        try {
-            fresh = fetchFresh();
-        }
-        catch (Throwable ex) {
-            finish(call);
-            call.completeExceptionally(ex);
-            return;
-        }
-        finish(call);
-        call.complete(fresh);
-    }
-
-    private void finish(CompletableFuture<HeldCredentials> call) {
-        synchronized (this.stateLock) {
-            if (this.inFlight == call) {
-                this.inFlight = null;
-            }
-        }
+        return this.flight.await(this.flight.start(), deadline, this.timing.callerWait()).credentials();
     }
 
     /** Assumes the role and serves the answer, unless the session changed meanwhile: then once more. */

@@ -4,14 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.SsoSessionException.Reason;
@@ -59,7 +55,6 @@ public final class IdentityCenterCredentialsProvider implements RefreshingCreden
 
     private final Timing timing;
 
-    private final Executor fetchExecutor;
 
     private final @Nullable ScheduledExecutorService expiryScheduler;
 
@@ -67,7 +62,7 @@ public final class IdentityCenterCredentialsProvider implements RefreshingCreden
 
     private final String roleSettings;
 
-    /** Guards {@link #held}, {@link #generation} and {@link #inFlight} together. */
+    /** Guards {@link #held}, {@link #generation} and the fetch in flight together. */
     private final Object stateLock = new Object();
 
     /** The credentials being served with their refresh and stale times; read without a lock. */
@@ -76,7 +71,7 @@ public final class IdentityCenterCredentialsProvider implements RefreshingCreden
     /** Changes with every sign-in, sign-out and close: a fetch started before a change serves nothing. */
     private int generation;
 
-    private @Nullable CompletableFuture<HeldCredentials> inFlight;
+    private final SingleFlight flight;
 
     private volatile boolean closed;
 
@@ -124,7 +119,8 @@ public final class IdentityCenterCredentialsProvider implements RefreshingCreden
         this.fetcher = fetcher;
         this.clock = clock;
         this.timing = timing;
-        this.fetchExecutor = fetchExecutor;
+        this.flight = new SingleFlight(this.stateLock, fetchExecutor, this::fetchFresh, this::closedException,
+                () -> "role credentials of " + describeRole());
         this.expiryScheduler = expiryScheduler;
         this.listener = listener;
     }
@@ -188,7 +184,7 @@ public final class IdentityCenterCredentialsProvider implements RefreshingCreden
                 || now.isBefore(this.nextAttemptAt)) {
             return;
         }
-        startFetch();
+        this.flight.start();
     }
 
     /**
@@ -199,7 +195,8 @@ public final class IdentityCenterCredentialsProvider implements RefreshingCreden
     public AwsSessionCredentials refreshNow() {
         requireOpen();
         this.requested = true;
-        return await(startFetch(), System.nanoTime() + this.timing.callerWait().toNanos()).credentials();
+        return this.flight.await(this.flight.start(), System.nanoTime() + this.timing.callerWait().toNanos(),
+                this.timing.callerWait()).credentials();
     }
 
     /**
@@ -218,16 +215,12 @@ public final class IdentityCenterCredentialsProvider implements RefreshingCreden
      * released at once.
      */
     public void close() {
-        CompletableFuture<HeldCredentials> pending;
         synchronized (this.stateLock) {
             this.closed = true;
             this.held = null;
             this.generation++;
-            pending = this.inFlight;
         }
-        if (pending != null) {
-            pending.completeExceptionally(closedException());
-        }
+        this.flight.abort(closedException());
     }
 
     @Override
@@ -270,77 +263,7 @@ public final class IdentityCenterCredentialsProvider implements RefreshingCreden
         if (remembered != null && this.clock.instant().isBefore(this.nextAttemptAt)) {
             throw new SsoSessionException(remembered.reason(), remembered.getMessage(), null);
         }
-        return await(startFetch(), deadline).credentials();
-    }
-
-    private HeldCredentials await(CompletableFuture<HeldCredentials> fetch, long deadline) {
-        try {
-            return fetch.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-        }
-        catch (TimeoutException ex) {
-            throw new SsoSessionException(Reason.UNAVAILABLE, "Timed out after "
-                    + DurationWords.of(this.timing.callerWait()) + " waiting for role credentials of "
-                    + describeRole() + "; the fetch goes on in the background.", null);
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw new SsoSessionException(Reason.UNAVAILABLE, "Interrupted while waiting for role credentials of "
-                    + describeRole() + ".", null);
-        }
-        catch (CancellationException ex) {
-            throw closedException();
-        }
-        catch (ExecutionException ex) {
-            if (ex.getCause() instanceof SsoSessionException failure) {
-                // a new exception, so that the caller's stack trace shows the caller
-                throw new SsoSessionException(failure.reason(), failure.getMessage(), failure.getCause());
-            }
-            throw new SsoSessionException(Reason.UNAVAILABLE, "Could not get role credentials of " + describeRole()
-                    + " (" + ex.getCause() + ").", ex.getCause());
-        }
-    }
-
-    /** The fetch in flight, or a new one on the fetch executor. */
-    private CompletableFuture<HeldCredentials> startFetch() {
-        CompletableFuture<HeldCredentials> fetch;
-        synchronized (this.stateLock) {
-            if (this.inFlight != null) {
-                return this.inFlight;
-            }
-            fetch = new CompletableFuture<>();
-            this.inFlight = fetch;
-        }
-        try {
-            this.fetchExecutor.execute(() -> runFetch(fetch));
-        }
-        catch (RejectedExecutionException ex) {
-            finish(fetch);
-            fetch.completeExceptionally(closedException());
-        }
-        return fetch;
-    }
-
-    /** Runs a fetch; it stops being the fetch in flight before anyone hears its outcome. */
-    private void runFetch(CompletableFuture<HeldCredentials> fetch) {
-        HeldCredentials fresh;
-        try {
-            fresh = fetchFresh();
-        }
-        catch (Throwable ex) {
-            finish(fetch);
-            fetch.completeExceptionally(ex);
-            return;
-        }
-        finish(fetch);
-        fetch.complete(fresh);
-    }
-
-    private void finish(CompletableFuture<HeldCredentials> fetch) {
-        synchronized (this.stateLock) {
-            if (this.inFlight == fetch) {
-                this.inFlight = null;
-            }
-        }
+        return this.flight.await(this.flight.start(), deadline, this.timing.callerWait()).credentials();
     }
 
     /**
