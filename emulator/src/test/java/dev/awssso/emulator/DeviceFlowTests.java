@@ -3,7 +3,6 @@ package dev.awssso.emulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.assertj.core.api.Assertions.within;
 
 /**
  * The device code flow as {@code aws sso login --use-device-code} runs it, through the real
@@ -123,11 +121,10 @@ class DeviceFlowTests extends SignInFlowTests {
 
         CreateTokenResponse tokens = pollDevice(this.client, device.deviceCode());
 
-        assertThat(tokens.expiresIn()).isBetween(1799, 1800);
+        assertThat(tokens.expiresIn()).isEqualTo(1800);
         EmulatedSession session = this.emulator.latestSession();
         assertThat(session.expiresAt()).isEqualTo(session.sessionEndsAt());
-        assertThat(session.sessionEndsAt()).isCloseTo(Instant.now().plus(Duration.ofMinutes(30)),
-                within(Duration.ofSeconds(5)));
+        assertThat(session.sessionEndsAt()).isEqualTo(this.clock.instant().plus(Duration.ofMinutes(30)));
     }
 
     @Test
