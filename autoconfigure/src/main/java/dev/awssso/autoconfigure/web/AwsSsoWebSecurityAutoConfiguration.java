@@ -5,7 +5,6 @@ import dev.awssso.autoconfigure.endpoint.AwsSsoEndpointAutoConfiguration;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
-import org.springframework.boot.actuate.endpoint.EndpointId;
 import org.springframework.boot.actuate.endpoint.web.PathMappedEndpoints;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -18,29 +17,23 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.util.Assert;
+import org.springframework.core.env.Environment;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.server.WebFilter;
 
 /**
- * Filters on the paths of the {@code awssso} endpoint when it is exposed over HTTP: the {@link RequestGuard}
- * (turned off with {@code aws.sso.web.request-guard.enabled=false} where Spring Security guards the actuator), as
- * a servlet filter ({@link RequestGuardFilter}, with the {@link BareActionFilter}) or a WebFlux
- * {@link RequestGuardWebFilter}, whichever stack the application runs on. The actuator's conditions sit on the
- * nested classes, which Spring does not read when the class condition fails.
+ * Filters on the paths of the {@code awssso} endpoint when it is exposed over HTTP: the {@link RequestGuard} and
+ * the {@link BareActionFilter} (both turned off with {@code aws.sso.web.request-guard.enabled=false} where Spring
+ * Security guards the actuator), as servlet filters on the paths under {@code spring.mvc.servlet.path}, or a
+ * WebFlux {@link RequestGuardWebFilter}, whichever stack the application runs on. A separate management server gets
+ * the same filters from {@link AwsSsoManagementContextConfiguration}. The actuator's conditions sit on the nested
+ * classes, which Spring does not read when the class condition fails.
  */
 @AutoConfiguration(after = AwsSsoEndpointAutoConfiguration.class,
         afterName = "org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration")
 @ConditionalOnClass({ ConditionalOnAvailableEndpoint.class, AwsSsoEndpoint.class })
+@ConditionalOnBooleanProperty(name = GuardFilters.ENABLED, matchIfMissing = true)
 public final class AwsSsoWebSecurityAutoConfiguration {
-
-    private static final int GUARD_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
-
-    private static String endpointPath(PathMappedEndpoints paths) {
-        String path = paths.getPath(EndpointId.of("awssso"));
-        Assert.state(path != null, "The awssso endpoint is exposed over HTTP but has no path");
-        return path;
-    }
 
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnWebApplication(type = Type.SERVLET)
@@ -50,26 +43,20 @@ public final class AwsSsoWebSecurityAutoConfiguration {
     static class ServletFilters {
 
         @Bean
-        @ConditionalOnBooleanProperty(name = "aws.sso.web.request-guard.enabled", matchIfMissing = true)
-        FilterRegistrationBean<RequestGuardFilter> awsSsoRequestGuardFilter(PathMappedEndpoints paths) {
-            FilterRegistrationBean<RequestGuardFilter> registration = onEndpointPaths(new RequestGuardFilter(), paths);
-            registration.setOrder(GUARD_ORDER);
-            return registration;
+        FilterRegistrationBean<RequestGuardFilter> awsSsoRequestGuardFilter(Environment environment,
+                PathMappedEndpoints paths) {
+            return GuardFilters.servletGuard(environment, endpointPath(environment, paths));
         }
 
         @Bean
-        FilterRegistrationBean<BareActionFilter> awsSsoBareActionFilter(PathMappedEndpoints paths) {
-            FilterRegistrationBean<BareActionFilter> registration = onEndpointPaths(new BareActionFilter(), paths);
-            registration.setOrder(GUARD_ORDER + 1);
-            return registration;
+        FilterRegistrationBean<BareActionFilter> awsSsoBareActionFilter(Environment environment,
+                PathMappedEndpoints paths) {
+            return GuardFilters.servletBareActions(endpointPath(environment, paths));
         }
 
-        private static <F extends OncePerRequestFilter> FilterRegistrationBean<F> onEndpointPaths(F filter,
-                PathMappedEndpoints paths) {
-            String path = endpointPath(paths);
-            FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
-            registration.addUrlPatterns(path, path + "/*");
-            return registration;
+        /** The endpoint's path under the dispatcher servlet's {@code spring.mvc.servlet.path}. */
+        private static String endpointPath(Environment environment, PathMappedEndpoints paths) {
+            return GuardFilters.endpointPath(paths, environment.getProperty("spring.mvc.servlet.path", ""));
         }
     }
 
@@ -81,10 +68,9 @@ public final class AwsSsoWebSecurityAutoConfiguration {
     static class ReactiveFilters {
 
         @Bean
-        @Order(GUARD_ORDER)
-        @ConditionalOnBooleanProperty(name = "aws.sso.web.request-guard.enabled", matchIfMissing = true)
-        RequestGuardWebFilter awsSsoRequestGuardWebFilter(PathMappedEndpoints paths) {
-            return new RequestGuardWebFilter(endpointPath(paths));
+        @Order(Ordered.HIGHEST_PRECEDENCE + 10)
+        RequestGuardWebFilter awsSsoRequestGuardWebFilter(Environment environment, PathMappedEndpoints paths) {
+            return GuardFilters.reactiveGuard(environment, paths);
         }
     }
 }

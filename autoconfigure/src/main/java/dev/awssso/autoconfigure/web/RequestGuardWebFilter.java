@@ -2,15 +2,19 @@ package dev.awssso.autoconfigure.web;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 
 import dev.awssso.autoconfigure.web.RequestGuard.GuardedRequest;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
+import org.springframework.http.server.PathContainer.PathSegment;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.web.server.ServerWebExchange;
@@ -18,32 +22,39 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * The {@link RequestGuard} for a WebFlux application: on the paths of the {@code awssso} endpoint, answers 403
- * with the guard's one-line reason to a request it refuses.
+ * The {@link RequestGuard} for a WebFlux application: on the paths of the {@code awssso} endpoint, matched as
+ * WebFlux matches them (decoded, without matrix parameters), answers 403 with the guard's one-line reason to a
+ * request it refuses. The endpoint's own path, its status, is not only the owner's; the paths below it are.
  */
 public class RequestGuardWebFilter implements WebFilter {
 
-    private final RequestGuard guard = new RequestGuard();
+    private final RequestGuard guard;
 
-    private final String path;
+    private final List<String> path;
 
     /**
+     * @param guard the guard
      * @param path the path of the {@code awssso} endpoint, for example {@code /actuator/awssso}
      */
-    public RequestGuardWebFilter(String path) {
-        this.path = path;
+    public RequestGuardWebFilter(RequestGuard guard, String path) {
+        this.guard = guard;
+        this.path = segments(PathContainer.parsePath(path));
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        if (!onEndpointPath(request.getPath().pathWithinApplication().value())) {
+        List<String> requested = segments(request.getPath().pathWithinApplication());
+        boolean onEndpoint = requested.size() >= this.path.size()
+                && requested.subList(0, this.path.size()).equals(this.path);
+        if (!onEndpoint) {
             return chain.filter(exchange);
         }
         Optional<String> refusal = this.guard.refusal(new GuardedRequest(request.getMethod().name(),
                 request.getURI().getScheme(), request.getHeaders().getFirst(HttpHeaders.HOST),
                 request.getHeaders().getFirst(HttpHeaders.ORIGIN), request.getHeaders().getFirst("Sec-Fetch-Site"),
-                isLoopback(request.getLocalAddress())));
+                address(request.getLocalAddress()), address(request.getRemoteAddress()),
+                requested.size() > this.path.size()));
         if (refusal.isEmpty()) {
             return chain.filter(exchange);
         }
@@ -54,11 +65,17 @@ public class RequestGuardWebFilter implements WebFilter {
         return response.writeWith(Mono.just(body));
     }
 
-    private boolean onEndpointPath(String requested) {
-        return requested.equals(this.path) || requested.startsWith(this.path + "/");
+    /** The decoded path segments without their matrix parameters, empty ones (a trailing slash) left out. */
+    private static List<String> segments(PathContainer path) {
+        return path.elements()
+            .stream()
+            .filter(PathSegment.class::isInstance)
+            .map((element) -> ((PathSegment) element).valueToMatch())
+            .filter((segment) -> !segment.isEmpty())
+            .toList();
     }
 
-    private static boolean isLoopback(InetSocketAddress local) {
-        return local != null && local.getAddress() != null && local.getAddress().isLoopbackAddress();
+    private static InetSocketAddress address(@Nullable InetSocketAddress address) {
+        return (address != null) ? address : InetSocketAddress.createUnresolved("unknown", 0);
     }
 }

@@ -62,13 +62,21 @@ class AwsSsoWebSecurityAutoConfigurationTests {
     }
 
     @Test
-    void leavesTheGuardToSpringSecurityWhenTurnedOff() {
+    void leavesTheGuardAndTheBareActionsToSpringSecurityWhenTurnedOff() {
         web().withPropertyValues("management.endpoints.web.exposure.include=awssso",
                 "aws.sso.web.request-guard.enabled=false")
             .run((context) -> {
                 assertThat(context).doesNotHaveBean("awsSsoRequestGuardFilter");
-                assertThat(context).hasBean("awsSsoBareActionFilter");
+                assertThat(context).as("a bare POST must not reach an actuator that Spring Security's CSRF check guards")
+                    .doesNotHaveBean("awsSsoBareActionFilter");
             });
+    }
+
+    @Test
+    void guardsThePathsUnderTheDispatcherServletsPath() {
+        web().withPropertyValues("management.endpoints.web.exposure.include=awssso", "spring.mvc.servlet.path=/mvc/")
+            .run((context) -> assertThat(context.getBean("awsSsoRequestGuardFilter", FilterRegistrationBean.class)
+                .getUrlPatterns()).containsExactlyInAnyOrder("/mvc/actuator/awssso", "/mvc/actuator/awssso/*"));
     }
 
     @Test

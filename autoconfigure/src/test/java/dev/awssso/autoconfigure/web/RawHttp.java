@@ -13,9 +13,16 @@ import java.nio.charset.StandardCharsets;
  */
 final class RawHttp {
 
+    private final InetAddress address;
+
     private final int port;
 
     RawHttp(int port) {
+        this(InetAddress.getLoopbackAddress(), port);
+    }
+
+    RawHttp(InetAddress address, int port) {
+        this.address = address;
         this.port = port;
     }
 
@@ -35,7 +42,7 @@ final class RawHttp {
             request.append("Host: 127.0.0.1:").append(this.port).append("\r\n");
         }
         request.append("Connection: close\r\n\r\n");
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), this.port)) {
+        try (Socket socket = new Socket(this.address, this.port)) {
             OutputStream out = socket.getOutputStream();
             out.write(request.toString().getBytes(StandardCharsets.US_ASCII));
             out.flush();

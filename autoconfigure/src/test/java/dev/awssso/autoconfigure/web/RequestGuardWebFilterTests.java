@@ -1,11 +1,13 @@
 package dev.awssso.autoconfigure.web;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
 import org.springframework.mock.web.server.MockServerWebExchange;
@@ -21,7 +23,10 @@ class RequestGuardWebFilterTests {
 
     private static final InetSocketAddress LOOPBACK = new InetSocketAddress("127.0.0.1", 8080);
 
-    private final RequestGuardWebFilter filter = new RequestGuardWebFilter("/actuator/awssso");
+    private static final InetSocketAddress CLIENT = new InetSocketAddress("127.0.0.1", 54321);
+
+    private final RequestGuardWebFilter filter = new RequestGuardWebFilter(new RequestGuard(false, null),
+            "/actuator/awssso");
 
     private final AtomicBoolean passed = new AtomicBoolean();
 
@@ -80,8 +85,38 @@ class RequestGuardWebFilterTests {
         assertThat(this.passed).isTrue();
     }
 
+    @Test
+    void matrixParametersAndEncodedCharactersDoNotSlipPastIt() {
+        for (String path : new String[] { "/actuator;x=1/awssso/accounts", "/actuator/awssso;x=1/accounts",
+                "/actuator/aws%73so/accounts", "//actuator/awssso/accounts" }) {
+            MockServerWebExchange exchange = exchange(MockServerHttpRequest
+                .method(HttpMethod.GET, URI.create("http://attacker.example:8080" + path))
+                .header("Host", "attacker.example:8080"));
+            this.passed.set(false);
+
+            this.filter.filter(exchange, this.chain).block();
+
+            assertThat(this.passed).as(path).isFalse();
+            assertThat(exchange.getResponse().getStatusCode()).as(path).isEqualTo(HttpStatus.FORBIDDEN);
+        }
+    }
+
+    @Test
+    void aClientOfAnotherHostIsRefused() {
+        MockServerWebExchange exchange = MockServerWebExchange.from(
+                MockServerHttpRequest.get("http://192.168.1.5:8080/actuator/awssso")
+                    .header("Host", "192.168.1.5:8080")
+                    .localAddress(new InetSocketAddress("192.168.1.5", 8080))
+                    .remoteAddress(new InetSocketAddress("192.168.1.7", 40000)));
+
+        this.filter.filter(exchange, this.chain).block();
+
+        assertThat(this.passed).isFalse();
+        assertThat(exchange.getResponse().getBodyAsString().block()).contains("loopback address");
+    }
+
     /** The request as it reaches a server on the loopback address. */
     private static MockServerWebExchange exchange(MockServerHttpRequest.BaseBuilder<?> request) {
-        return MockServerWebExchange.from(request.localAddress(LOOPBACK));
+        return MockServerWebExchange.from(request.localAddress(LOOPBACK).remoteAddress(CLIENT));
     }
 }

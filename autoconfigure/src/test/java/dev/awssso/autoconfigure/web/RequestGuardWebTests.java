@@ -51,6 +51,17 @@ class RequestGuardWebTests {
     }
 
     @Test
+    void anotherLocalUserGetsNeitherTheAccountsNorTheActionsButTheOwnersCurlDoes() {
+        AnotherUser.assumeAvailable();
+        assertThat(AnotherUser.send(this.port, "GET", "/actuator/awssso/accounts")).startsWith("HTTP/1.1 403")
+            .contains("only the user who runs the application");
+        assertThat(AnotherUser.send(this.port, "GET", "/actuator/awssso/identity")).startsWith("HTTP/1.1 403");
+        assertThat(AnotherUser.send(this.port, "POST", "/actuator/awssso/logout")).startsWith("HTTP/1.1 403");
+        assertThat(AnotherUser.send(this.port, "GET", "/actuator/awssso")).startsWith("HTTP/1.1 200");
+        assertThat(this.http.send("GET", "/actuator/awssso/accounts").status()).isEqualTo(200);
+    }
+
+    @Test
     void runsBareActionsAsCurlPostsThem() {
         long tokenRefreshes = emulator.callCount(Operation.CREATE_TOKEN);
         Response refresh = this.http.send("POST", "/actuator/awssso/refresh");
