@@ -195,11 +195,10 @@ public final class AssumedRoleCredentialsProvider implements RefreshingCredentia
         this.flight.abort(closedException());
     }
 
+    /** A new sign-in is a new identity: the credentials of the previous one are withdrawn at once. */
     @Override
     public void signedIn(SsoToken token) {
-        synchronized (this.stateLock) {
-            this.generation++;
-        }
+        withdrawSignIn();
         this.lastError = null;
         this.lastFailure = null;
         this.nextAttemptAt = Instant.MIN;
@@ -207,15 +206,26 @@ public final class AssumedRoleCredentialsProvider implements RefreshingCredentia
 
     @Override
     public void signedOut() {
+        withdrawSignIn();
+        this.lastError = null;
+        this.lastFailure = null;
+        this.lastRefresh = null;
+        this.nextAttemptAt = Instant.MIN;
+    }
+
+    /** The credentials of an ended session are withdrawn at once; the next caller gets the sign-in command. */
+    @Override
+    public void sessionEnded(RefreshFailure failure) {
+        withdrawSignIn();
+    }
+
+    /** Stops serving the credentials of the sign-in there was, and anything fetched for it while in flight. */
+    private void withdrawSignIn() {
         synchronized (this.stateLock) {
             this.generation++;
             this.held = null;
         }
         this.withdrawnExpiry = null;
-        this.lastError = null;
-        this.lastFailure = null;
-        this.lastRefresh = null;
-        this.nextAttemptAt = Instant.MIN;
     }
 
     private AwsSessionCredentials awaitCredentials(@Nullable HeldCredentials seen) {

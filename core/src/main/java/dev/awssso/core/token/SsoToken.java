@@ -1,7 +1,11 @@
 package dev.awssso.core.token;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +31,12 @@ import org.jspecify.annotations.Nullable;
 public record SsoToken(String accessToken, Instant expiresAt, @Nullable String refreshToken, @Nullable String clientId,
         @Nullable String clientSecret, @Nullable Instant registrationExpiresAt, @Nullable String region,
         @Nullable String startUrl, Map<String, @Nullable Object> otherFields) {
+
+    /**
+     * The field that a token refreshed by this library carries in the cache file: a digest of the refresh token
+     * it was refreshed with, so that every process of this library tells a refresh from a new sign-in.
+     */
+    static final String REFRESHED_FROM = "awsSsoRefreshedFrom";
 
     public SsoToken {
         Objects.requireNonNull(accessToken, "accessToken");
@@ -67,12 +77,26 @@ public record SsoToken(String accessToken, Instant expiresAt, @Nullable String r
 
     /**
      * This token after a successful refresh: the new access token and expiry, the new refresh token or, when
-     * the service returned none, the current one; everything else kept.
+     * the service returned none, the current one, and the digest of the refresh token used
+     * ({@link #refreshedFrom}); everything else kept.
      */
     public SsoToken refreshed(String newAccessToken, Instant newExpiresAt, @Nullable String newRefreshToken) {
         String refresh = (newRefreshToken != null) ? newRefreshToken : this.refreshToken;
+        Map<String, @Nullable Object> fields = new LinkedHashMap<>(this.otherFields);
+        if (this.refreshToken != null) {
+            fields.put(REFRESHED_FROM, digest(this.refreshToken));
+        }
         return new SsoToken(newAccessToken, newExpiresAt, refresh, this.clientId, this.clientSecret,
-                this.registrationExpiresAt, this.region, this.startUrl, this.otherFields);
+                this.registrationExpiresAt, this.region, this.startUrl, fields);
+    }
+
+    /**
+     * Whether this token was refreshed, by this library in any process, with the refresh token of
+     * {@code previous}: it continues that sign-in. Tokens written by the AWS CLI do not say.
+     */
+    public boolean refreshedFrom(SsoToken previous) {
+        return previous.refreshToken != null
+                && digest(previous.refreshToken).equals(this.otherFields.get(REFRESHED_FROM));
     }
 
     /** Whether {@code other} holds the same access token as this one. */
@@ -85,6 +109,17 @@ public record SsoToken(String accessToken, Instant expiresAt, @Nullable String r
         return "SsoToken[expiresAt=" + this.expiresAt + ", refreshToken=" + present(this.refreshToken) + ", clientId="
                 + this.clientId + ", registrationExpiresAt=" + this.registrationExpiresAt + ", region=" + this.region
                 + ", startUrl=" + this.startUrl + ", otherFields=" + this.otherFields.keySet() + "]";
+    }
+
+    /** The first 64 bits of the SHA-256 of a refresh token, in hex: enough to recognise it, too little to use. */
+    private static String digest(String refreshToken) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(refreshToken.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is not available", ex);
+        }
     }
 
     private static String present(@Nullable String secret) {
