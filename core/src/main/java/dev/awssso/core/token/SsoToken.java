@@ -33,10 +33,11 @@ public record SsoToken(String accessToken, Instant expiresAt, @Nullable String r
         @Nullable String startUrl, Map<String, @Nullable Object> otherFields) {
 
     /**
-     * The field that a token refreshed by this library carries in the cache file: a digest of the refresh token
-     * it was refreshed with, so that every process of this library tells a refresh from a new sign-in.
+     * The field that a token refreshed by this library carries in the cache file: a digest of the first refresh
+     * token of its sign-in, kept through every refresh, so that every process of this library tells a refresh
+     * from a new sign-in.
      */
-    static final String REFRESHED_FROM = "awsSsoRefreshedFrom";
+    static final String SIGN_IN = "awsSsoSignIn";
 
     public SsoToken {
         Objects.requireNonNull(accessToken, "accessToken");
@@ -77,26 +78,35 @@ public record SsoToken(String accessToken, Instant expiresAt, @Nullable String r
 
     /**
      * This token after a successful refresh: the new access token and expiry, the new refresh token or, when
-     * the service returned none, the current one, and the digest of the refresh token used
-     * ({@link #refreshedFrom}); everything else kept.
+     * the service returned none, the current one, and what sign-in it continues ({@link #continues}); everything
+     * else kept.
      */
     public SsoToken refreshed(String newAccessToken, Instant newExpiresAt, @Nullable String newRefreshToken) {
         String refresh = (newRefreshToken != null) ? newRefreshToken : this.refreshToken;
         Map<String, @Nullable Object> fields = new LinkedHashMap<>(this.otherFields);
-        if (this.refreshToken != null) {
-            fields.put(REFRESHED_FROM, digest(this.refreshToken));
+        String signIn = signIn();
+        if (signIn != null) {
+            fields.put(SIGN_IN, signIn);
         }
         return new SsoToken(newAccessToken, newExpiresAt, refresh, this.clientId, this.clientSecret,
                 this.registrationExpiresAt, this.region, this.startUrl, fields);
     }
 
     /**
-     * Whether this token was refreshed, by this library in any process, with the refresh token of
-     * {@code previous}: it continues that sign-in. Tokens written by the AWS CLI do not say.
+     * Whether this token was refreshed, by this library in any process and any number of times, from the sign-in
+     * of {@code previous}. Tokens written by the AWS CLI do not say.
      */
-    public boolean refreshedFrom(SsoToken previous) {
-        return previous.refreshToken != null
-                && digest(previous.refreshToken).equals(this.otherFields.get(REFRESHED_FROM));
+    public boolean continues(SsoToken previous) {
+        Object signIn = this.otherFields.get(SIGN_IN);
+        return signIn != null && signIn.equals(previous.signIn());
+    }
+
+    /** The sign-in this token belongs to: as recorded by a refresh, else the digest of its own refresh token. */
+    private @Nullable String signIn() {
+        if (this.otherFields.get(SIGN_IN) instanceof String recorded) {
+            return recorded;
+        }
+        return (this.refreshToken != null) ? digest(this.refreshToken) : null;
     }
 
     /** Whether {@code other} holds the same access token as this one. */

@@ -610,9 +610,9 @@ public final class TokenManager {
      * Whether {@code next} most likely continues the sign-in of {@code previous} (a refresh by another process)
      * rather than starting a new one, a new identity. A token that replaces one of an ended session, an expired
      * one, or one of another client always starts a new sign-in. The AWS CLI reuses its client registration for
-     * months, so a token of the same client continues the sign-in only when it was refreshed by this library from
-     * the previous refresh token, keeps that refresh token, or came while the previous token was due for a
-     * refresh; an {@code aws sso login} before that is a new sign-in.
+     * months, so a token of the same client continues the sign-in only when this library refreshed it from that
+     * sign-in, it keeps the previous refresh token, or it came while the previous token was due for a refresh;
+     * an {@code aws sso login} before that is a new sign-in.
      */
     private boolean continuesSession(@Nullable SsoToken previous, SsoToken next) {
         Instant now = this.clock.instant();
@@ -622,7 +622,7 @@ public final class TokenManager {
                 && previous.clientId() != null && previous.clientId().equals(next.clientId())
                 && next.refreshToken() != null
                 && !next.expiresAt().isBefore(previous.expiresAt().truncatedTo(ChronoUnit.SECONDS));
-        return sameClient && (next.refreshedFrom(previous) || next.refreshToken().equals(previous.refreshToken())
+        return sameClient && (next.continues(previous) || next.refreshToken().equals(previous.refreshToken())
                 || dueForRefresh(previous, now));
     }
 
