@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -25,8 +24,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
-import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
-import software.amazon.awssdk.services.ssooidc.model.CreateTokenResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -53,7 +50,7 @@ class CliRaceTests {
 
     private SsoEngine engine;
 
-    private SsoOidcClient cli;
+    private AwsCli cli;
 
     @BeforeEach
     void signIn(IdentityCenterEmulator emulator, MovableClock clock) {
@@ -64,7 +61,7 @@ class CliRaceTests {
         this.engine = SsoEngine.start(EngineFixture.settings(emulator),
                 EngineFixture.options(emulator, this.cacheDir).build(), clock);
         this.engine.addListener(this.events::add);
-        this.cli = SsoClients.oidc(emulator.ssoRegion(), emulator.endpoint(), CallTimeouts.DEFAULT);
+        this.cli = new AwsCli(emulator, this.cacheDir, EngineFixture.SESSION, clock);
     }
 
     @AfterEach
@@ -108,7 +105,7 @@ class CliRaceTests {
             awaitCreateTokenCalls(1);
 
             // the AWS CLI refreshes with the same refresh token first, which revokes it for the engine's call
-            SsoToken rotated = cliRefresh(held);
+            SsoToken rotated = this.cli.refresh(held);
             this.release.countDown();
 
             Eventually.await("the CLI's token is adopted", Duration.ofSeconds(20),
@@ -129,18 +126,5 @@ class CliRaceTests {
     private void awaitCreateTokenCalls(long calls) {
         Eventually.await("CreateToken is on the wire", Duration.ofSeconds(20),
                 () -> this.emulator.callCount(Operation.CREATE_TOKEN) == calls);
-    }
-
-    /** Refreshes {@code held} and writes the result as the AWS CLI does: its fields only, no lock. */
-    private SsoToken cliRefresh(SsoToken held) {
-        CreateTokenResponse response = this.cli.createToken((request) -> request.grantType("refresh_token")
-            .clientId(held.clientId())
-            .clientSecret(held.clientSecret())
-            .refreshToken(held.refreshToken()));
-        SsoToken refreshed = new SsoToken(response.accessToken(),
-                this.clock.instant().plusSeconds(response.expiresIn()), response.refreshToken(), held.clientId(),
-                held.clientSecret(), held.registrationExpiresAt(), held.region(), held.startUrl(), Map.of());
-        TokenCacheFile.of(this.cacheDir, EngineFixture.SESSION).write(refreshed);
-        return refreshed;
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.awssso.core.AwsCli;
 import dev.awssso.core.CallTimeouts;
 import dev.awssso.core.ClockedEmulatorExtension;
 import dev.awssso.core.Eventually;
@@ -18,7 +19,6 @@ import dev.awssso.core.credentials.RefreshingCredentialsProvider;
 import dev.awssso.core.status.SessionEvent;
 import dev.awssso.core.status.SessionState;
 import dev.awssso.core.token.SsoToken;
-import dev.awssso.core.token.TokenCacheFile;
 import dev.awssso.emulator.EmulatedSession;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.MovableClock;
@@ -31,8 +31,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
-import software.amazon.awssdk.services.ssooidc.model.CreateTokenResponse;
 
 import static dev.awssso.core.roles.RolesFixture.ACCOUNT;
 import static dev.awssso.core.roles.RolesFixture.DEPLOYER;
@@ -74,7 +72,7 @@ class NewSignInTests {
 
     private RoleRegistry registry;
 
-    private SsoOidcClient cli;
+    private AwsCli cli;
 
     @BeforeEach
     void start(IdentityCenterEmulator emulator, MovableClock clock) {
@@ -94,7 +92,7 @@ class NewSignInTests {
         this.registry = this.fixture.registry(this.engine, ssoRole(emulator, "tools", ACCOUNT, "PowerUser"),
                 assumedRole(emulator, "deploy", ACCOUNT, "PowerUser", DEPLOYER),
                 assumedRole(emulator, "audit", ACCOUNT, "PowerUser", DEPLOYER, AUDITOR));
-        this.cli = dev.awssso.core.SsoClients.oidc(emulator.ssoRegion(), emulator.endpoint(), CallTimeouts.DEFAULT);
+        this.cli = new AwsCli(emulator, this.cacheDir, SESSION, clock);
     }
 
     @AfterEach
@@ -125,14 +123,14 @@ class NewSignInTests {
     }
 
     @Test
-    void aRefreshWrittenByTheCliKeepsEveryRolesCredentials() throws Exception {
+    void aRefreshWrittenByTheCliKeepsEveryRolesCredentials() {
         Map<String, String> before = accessKeyIds();
         long fetches = this.emulator.callCount(Operation.GET_ROLE_CREDENTIALS);
         // inside the AWS CLI's refresh window, before the engine's own
         this.clock.advance(Duration.ofMinutes(20));
         SsoToken held = this.engine.tokens().currentToken().orElseThrow();
 
-        SsoToken refreshedByCli = cliRefresh(held);
+        SsoToken refreshedByCli = this.cli.refresh(held);
         Eventually.await("the CLI's token is adopted", Duration.ofSeconds(20), () -> this.engine.tokens()
             .currentToken().orElseThrow().sameAccessToken(refreshedByCli));
 
@@ -179,18 +177,5 @@ class NewSignInTests {
                 this.emulator.endpoint(), CallTimeouts.DEFAULT)) {
             return lookup.lookUp().arn();
         }
-    }
-
-    /** Refreshes {@code held} and writes the result as the AWS CLI does: its fields only. */
-    private SsoToken cliRefresh(SsoToken held) {
-        CreateTokenResponse response = this.cli.createToken((request) -> request.grantType("refresh_token")
-            .clientId(held.clientId())
-            .clientSecret(held.clientSecret())
-            .refreshToken(held.refreshToken()));
-        SsoToken refreshed = new SsoToken(response.accessToken(),
-                this.clock.instant().plusSeconds(response.expiresIn()), response.refreshToken(), held.clientId(),
-                held.clientSecret(), held.registrationExpiresAt(), held.region(), held.startUrl(), Map.of());
-        TokenCacheFile.of(this.cacheDir, SESSION).write(refreshed);
-        return refreshed;
     }
 }
