@@ -35,7 +35,9 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  * <p>
  * A failure of the source (no sign-in, an ended session, an unassigned role) is passed on with its reason and
  * not retried here: the source remembers and retries it. {@code AssumeRole} refusals are classified; an
- * {@code AccessDenied} names the source, the role and the trust policy to fix.
+ * {@code AccessDenied} names the source, the role and the trust policy to fix. A new sign-in of the source's
+ * session, and the end of that session, withdraw the assumed credentials at once: they are never assumed again
+ * with the credentials of an identity that is gone.
  */
 public final class AssumedRoleCredentialsProvider implements RefreshingCredentialsProvider {
 

@@ -38,6 +38,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * {@link #expireIfStale}), which fetches new credentials before the current ones expire, so callers do not
  * wait. Only when no valid credentials are held does a caller wait, at most {@link Timing#callerWait()} in all:
  * one fetch on the fetch executor serves every waiting thread, and goes on after a caller gave up.
+ * <p>
+ * A new sign-in (a new identity), a sign-out and the end of the session withdraw the credentials at once.
  */
 public final class IdentityCenterCredentialsProvider implements RefreshingCredentialsProvider {
 
