@@ -574,6 +574,12 @@ public final class SsoEngine implements SdkAutoCloseable {
         }
 
         @Override
+        public void sessionEnded(RefreshFailure failure) {
+            SsoEngine.this.credentials.sessionEnded(failure);
+            SsoEngine.this.attachments.forEach((attachment) -> attachment.sessionEnded(failure));
+        }
+
+        @Override
         public void credentialsRefreshed(AwsSessionCredentials credentials) {
             publish(SessionEvent.CredentialsRefreshed::new);
         }

@@ -49,6 +49,10 @@ public final class EmulatedSession {
         return this.id;
     }
 
+    @Nullable Client client() {
+        return this.client;
+    }
+
     /**
      * The name of the {@code [sso-session]}, or {@code null} for a legacy sign-in.
      */

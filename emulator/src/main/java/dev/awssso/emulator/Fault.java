@@ -2,6 +2,7 @@ package dev.awssso.emulator;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,7 +14,7 @@ public final class Fault {
 
     /** The kinds of fault. */
     enum Kind {
-        STATUS, DELAY, CONNECTION_RESET, MALFORMED_JSON
+        STATUS, DELAY, HOLD, CONNECTION_RESET, MALFORMED_JSON
     }
 
     private static final int UNLIMITED = 0;
@@ -26,13 +27,17 @@ public final class Fault {
 
     private final Duration delay;
 
+    private final @Nullable CountDownLatch release;
+
     private final int times;
 
-    private Fault(Kind kind, int httpStatus, @Nullable String errorType, Duration delay, int times) {
+    private Fault(Kind kind, int httpStatus, @Nullable String errorType, Duration delay,
+            @Nullable CountDownLatch release, int times) {
         this.kind = kind;
         this.httpStatus = httpStatus;
         this.errorType = errorType;
         this.delay = delay;
+        this.release = release;
         this.times = times;
     }
 
@@ -48,7 +53,7 @@ public final class Fault {
             throw new IllegalArgumentException("httpStatus must be between 400 and 599, was " + httpStatus);
         }
         Objects.requireNonNull(errorType, "errorType");
-        return new Fault(Kind.STATUS, httpStatus, errorType, Duration.ZERO, UNLIMITED);
+        return new Fault(Kind.STATUS, httpStatus, errorType, Duration.ZERO, null, UNLIMITED);
     }
 
     /**
@@ -60,7 +65,19 @@ public final class Fault {
         if (delay.isNegative()) {
             throw new IllegalArgumentException("delay must not be negative, was " + delay);
         }
-        return new Fault(Kind.DELAY, 0, null, delay, UNLIMITED);
+        return new Fault(Kind.DELAY, 0, null, delay, null, UNLIMITED);
+    }
+
+    /**
+     * The normal answer, but only once {@code release} is counted down: the call is held on the wire while a
+     * test does something else, without any timing. The answer is made after the release, from the state then.
+     * {@link IdentityCenterEmulator#callCount(Operation)} counts the call as soon as it is held.
+     * @param release the latch that lets the answer go
+     * @return the fault
+     */
+    public static Fault holdUntil(CountDownLatch release) {
+        Objects.requireNonNull(release, "release");
+        return new Fault(Kind.HOLD, 0, null, Duration.ZERO, release, UNLIMITED);
     }
 
     /**
@@ -70,7 +87,7 @@ public final class Fault {
      * @return the fault
      */
     public static Fault connectionReset() {
-        return new Fault(Kind.CONNECTION_RESET, 0, null, Duration.ZERO, UNLIMITED);
+        return new Fault(Kind.CONNECTION_RESET, 0, null, Duration.ZERO, null, UNLIMITED);
     }
 
     /**
@@ -78,7 +95,7 @@ public final class Fault {
      * @return the fault
      */
     public static Fault malformedJson() {
-        return new Fault(Kind.MALFORMED_JSON, 0, null, Duration.ZERO, UNLIMITED);
+        return new Fault(Kind.MALFORMED_JSON, 0, null, Duration.ZERO, null, UNLIMITED);
     }
 
     /**
@@ -91,7 +108,7 @@ public final class Fault {
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least 1, was " + n);
         }
-        return new Fault(this.kind, this.httpStatus, this.errorType, this.delay, n);
+        return new Fault(this.kind, this.httpStatus, this.errorType, this.delay, this.release, n);
     }
 
     Kind kind() {
@@ -110,6 +127,10 @@ public final class Fault {
         return this.delay;
     }
 
+    CountDownLatch release() {
+        return Objects.requireNonNull(this.release, "release");
+    }
+
     /**
      * The number of calls this fault applies to, or 0 for all calls until cleared.
      */
@@ -122,6 +143,7 @@ public final class Fault {
         String what = switch (this.kind) {
             case STATUS -> "status " + this.httpStatus + " " + this.errorType;
             case DELAY -> "delay " + this.delay;
+            case HOLD -> "held until released";
             case CONNECTION_RESET -> "connection reset";
             case MALFORMED_JSON -> "malformed JSON";
         };

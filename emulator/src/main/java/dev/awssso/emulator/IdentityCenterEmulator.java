@@ -370,6 +370,18 @@ public final class IdentityCenterEmulator implements AutoCloseable {
     }
 
     /**
+     * Signs in once more as {@code aws sso login} does while its client registration lasts: a new session of the
+     * current user, session duration and token lifetime, for the client of {@code previous} (the AWS CLI reuses
+     * its registration for months). Its token cache file then differs from a refresh of {@code previous} only by
+     * its tokens.
+     * @param previous an earlier session of this emulator, whose sso-session and client are reused
+     * @return the new session
+     */
+    public EmulatedSession signInAgain(EmulatedSession previous) {
+        return this.sessions.signIn(previous.sessionName(), previous.client());
+    }
+
+    /**
      * Approves a PKCE authorization request as if the user had pressed <b>Allow</b> on the {@code /authorize}
      * page, without a browser. The request is validated as the page does it; nothing is called.
      * @param authorizeUrl the URL the client would open in the browser,

@@ -5,6 +5,7 @@ import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -62,6 +63,7 @@ final class Router implements HttpHandler {
             case STATUS -> route.dialect().error(fault.httpStatus(), fault.errorType(),
                     "Fault injected by the emulator", request.requestId());
             case DELAY -> sleep(fault.delay()) ? answer(route, request) : null;
+            case HOLD -> awaitRelease(fault.release()) ? answer(route, request) : null;
             case CONNECTION_RESET -> null;
             case MALFORMED_JSON -> route.dialect().truncated();
         };
@@ -103,6 +105,21 @@ final class Router implements HttpHandler {
     private static boolean sleep(Duration delay) {
         try {
             Thread.sleep(delay.toMillis());
+            return true;
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Waits for a held call's release.
+     * @return {@code false} if interrupted because the emulator is closing
+     */
+    private static boolean awaitRelease(CountDownLatch release) {
+        try {
+            release.await();
             return true;
         }
         catch (InterruptedException ex) {

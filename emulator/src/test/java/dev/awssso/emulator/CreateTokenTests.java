@@ -38,6 +38,20 @@ class CreateTokenTests extends SignedInTests {
     }
 
     @Test
+    void aSignInAgainReusesTheClientRegistrationAndLeavesThePreviousSessionAlive() {
+        this.emulator.setUserName("other@example.com");
+
+        EmulatedSession again = this.emulator.signInAgain(this.session);
+
+        assertThat(again.clientId()).isEqualTo(this.session.clientId());
+        assertThat(again.clientSecret()).isEqualTo(this.session.clientSecret());
+        assertThat(again.refreshToken()).isNotEqualTo(this.session.refreshToken());
+        assertThat(this.clients.refresh(again, again.refreshToken()).accessToken()).isNotBlank();
+        assertThat(this.clients.refresh(this.session, this.session.refreshToken()).accessToken()).isNotBlank();
+        assertThat(this.emulator.sessions()).hasSize(2);
+    }
+
+    @Test
     void oldAccessTokenStaysValidAfterRefresh() {
         this.clients.refresh(this.session, this.session.refreshToken());
 

@@ -1,13 +1,17 @@
 package dev.awssso.emulator;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sso.model.SsoException;
 import software.amazon.awssdk.services.sso.model.TooManyRequestsException;
+import software.amazon.awssdk.services.ssooidc.model.CreateTokenResponse;
 import software.amazon.awssdk.services.ssooidc.model.InternalServerException;
+import software.amazon.awssdk.services.ssooidc.model.InvalidGrantException;
 import software.amazon.awssdk.services.ssooidc.model.SsoOidcException;
 import software.amazon.awssdk.services.sso.model.RoleCredentials;
 import software.amazon.awssdk.services.sts.model.StsException;
@@ -84,6 +88,27 @@ class FaultTests extends SignedInTests {
 
         assertThat(credentials.accessKeyId()).startsWith("ASIA");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+    }
+
+    @Test
+    void aHeldCallIsCountedAtOnceAndAnsweredFromTheStateAtItsRelease() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        this.emulator.injectFault(Operation.CREATE_TOKEN, Fault.holdUntil(release).times(1));
+        CompletableFuture<CreateTokenResponse> held = CompletableFuture
+            .supplyAsync(() -> this.clients.refresh(this.session, this.session.refreshToken()));
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (this.emulator.callCount(Operation.CREATE_TOKEN) == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(this.emulator.callCount(Operation.CREATE_TOKEN)).isOne();
+        assertThat(held).isNotDone();
+
+        this.emulator.endSession(this.session);
+        release.countDown();
+
+        assertThat(held).failsWithin(Duration.ofSeconds(20)).withThrowableThat()
+            .havingRootCause()
+            .isInstanceOf(InvalidGrantException.class);
     }
 
     @Test

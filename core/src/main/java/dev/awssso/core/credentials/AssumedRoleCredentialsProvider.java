@@ -35,7 +35,9 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  * <p>
  * A failure of the source (no sign-in, an ended session, an unassigned role) is passed on with its reason and
  * not retried here: the source remembers and retries it. {@code AssumeRole} refusals are classified; an
- * {@code AccessDenied} names the source, the role and the trust policy to fix.
+ * {@code AccessDenied} names the source, the role and the trust policy to fix. A new sign-in of the source's
+ * session, and the end of that session, withdraw the assumed credentials at once: they are never assumed again
+ * with the credentials of an identity that is gone.
  */
 public final class AssumedRoleCredentialsProvider implements RefreshingCredentialsProvider {
 
@@ -195,11 +197,10 @@ public final class AssumedRoleCredentialsProvider implements RefreshingCredentia
         this.flight.abort(closedException());
     }
 
+    /** A new sign-in is a new identity: the credentials of the previous one are withdrawn at once. */
     @Override
     public void signedIn(SsoToken token) {
-        synchronized (this.stateLock) {
-            this.generation++;
-        }
+        withdrawSignIn();
         this.lastError = null;
         this.lastFailure = null;
         this.nextAttemptAt = Instant.MIN;
@@ -207,15 +208,26 @@ public final class AssumedRoleCredentialsProvider implements RefreshingCredentia
 
     @Override
     public void signedOut() {
+        withdrawSignIn();
+        this.lastError = null;
+        this.lastFailure = null;
+        this.lastRefresh = null;
+        this.nextAttemptAt = Instant.MIN;
+    }
+
+    /** The credentials of an ended session are withdrawn at once; the next caller gets the sign-in command. */
+    @Override
+    public void sessionEnded(RefreshFailure failure) {
+        withdrawSignIn();
+    }
+
+    /** Stops serving the credentials of the sign-in there was, and anything fetched for it while in flight. */
+    private void withdrawSignIn() {
         synchronized (this.stateLock) {
             this.generation++;
             this.held = null;
         }
         this.withdrawnExpiry = null;
-        this.lastError = null;
-        this.lastFailure = null;
-        this.lastRefresh = null;
-        this.nextAttemptAt = Instant.MIN;
     }
 
     private AwsSessionCredentials awaitCredentials(@Nullable HeldCredentials seen) {

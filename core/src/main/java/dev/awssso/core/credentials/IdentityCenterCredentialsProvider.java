@@ -38,6 +38,8 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
  * {@link #expireIfStale}), which fetches new credentials before the current ones expire, so callers do not
  * wait. Only when no valid credentials are held does a caller wait, at most {@link Timing#callerWait()} in all:
  * one fetch on the fetch executor serves every waiting thread, and goes on after a caller gave up.
+ * <p>
+ * A new sign-in (a new identity), a sign-out and the end of the session withdraw the credentials at once.
  */
 public final class IdentityCenterCredentialsProvider implements RefreshingCredentialsProvider {
 
@@ -223,11 +225,10 @@ public final class IdentityCenterCredentialsProvider implements RefreshingCreden
         this.flight.abort(closedException());
     }
 
+    /** A new sign-in is a new identity: the credentials of the previous one are withdrawn at once. */
     @Override
     public void signedIn(SsoToken token) {
-        synchronized (this.stateLock) {
-            this.generation++;
-        }
+        withdrawSignIn();
         this.lastError = null;
         this.lastFailure = null;
         this.nextAttemptAt = Instant.MIN;
@@ -235,15 +236,26 @@ public final class IdentityCenterCredentialsProvider implements RefreshingCreden
 
     @Override
     public void signedOut() {
+        withdrawSignIn();
+        this.lastError = null;
+        this.lastFailure = null;
+        this.lastRefresh = null;
+        this.nextAttemptAt = Instant.MIN;
+    }
+
+    /** The credentials of an ended session are withdrawn at once; the next caller gets the sign-in command. */
+    @Override
+    public void sessionEnded(RefreshFailure failure) {
+        withdrawSignIn();
+    }
+
+    /** Stops serving the credentials of the sign-in there was, and anything fetched for it while in flight. */
+    private void withdrawSignIn() {
         synchronized (this.stateLock) {
             this.generation++;
             this.held = null;
         }
         this.withdrawnExpiry = null;
-        this.lastError = null;
-        this.lastFailure = null;
-        this.lastRefresh = null;
-        this.nextAttemptAt = Instant.MIN;
     }
 
     private AwsSessionCredentials awaitCredentials(@Nullable HeldCredentials seen) {

@@ -155,6 +155,11 @@ final class SessionRoles implements EngineAttachment {
     }
 
     @Override
+    public void sessionEnded(RefreshFailure failure) {
+        this.owned.forEach((provider) -> provider.sessionEnded(failure));
+    }
+
+    @Override
     public void close() {
         this.owned.forEach(RefreshingCredentialsProvider::close);
         RoleAssumer current;

@@ -1,7 +1,11 @@
 package dev.awssso.core.token;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +31,13 @@ import org.jspecify.annotations.Nullable;
 public record SsoToken(String accessToken, Instant expiresAt, @Nullable String refreshToken, @Nullable String clientId,
         @Nullable String clientSecret, @Nullable Instant registrationExpiresAt, @Nullable String region,
         @Nullable String startUrl, Map<String, @Nullable Object> otherFields) {
+
+    /**
+     * The field that a token refreshed by this library carries in the cache file: a digest of the first refresh
+     * token of its sign-in, kept through every refresh, so that every process of this library tells a refresh
+     * from a new sign-in.
+     */
+    static final String SIGN_IN = "awsSsoSignIn";
 
     public SsoToken {
         Objects.requireNonNull(accessToken, "accessToken");
@@ -67,12 +78,35 @@ public record SsoToken(String accessToken, Instant expiresAt, @Nullable String r
 
     /**
      * This token after a successful refresh: the new access token and expiry, the new refresh token or, when
-     * the service returned none, the current one; everything else kept.
+     * the service returned none, the current one, and what sign-in it continues ({@link #continues}); everything
+     * else kept.
      */
     public SsoToken refreshed(String newAccessToken, Instant newExpiresAt, @Nullable String newRefreshToken) {
         String refresh = (newRefreshToken != null) ? newRefreshToken : this.refreshToken;
+        Map<String, @Nullable Object> fields = new LinkedHashMap<>(this.otherFields);
+        String signIn = signIn();
+        if (signIn != null) {
+            fields.put(SIGN_IN, signIn);
+        }
         return new SsoToken(newAccessToken, newExpiresAt, refresh, this.clientId, this.clientSecret,
-                this.registrationExpiresAt, this.region, this.startUrl, this.otherFields);
+                this.registrationExpiresAt, this.region, this.startUrl, fields);
+    }
+
+    /**
+     * Whether this token was refreshed, by this library in any process and any number of times, from the sign-in
+     * of {@code previous}. Tokens written by the AWS CLI do not say.
+     */
+    public boolean continues(SsoToken previous) {
+        Object signIn = this.otherFields.get(SIGN_IN);
+        return signIn != null && signIn.equals(previous.signIn());
+    }
+
+    /** The sign-in this token belongs to: as recorded by a refresh, else the digest of its own refresh token. */
+    private @Nullable String signIn() {
+        if (this.otherFields.get(SIGN_IN) instanceof String recorded) {
+            return recorded;
+        }
+        return (this.refreshToken != null) ? digest(this.refreshToken) : null;
     }
 
     /** Whether {@code other} holds the same access token as this one. */
@@ -85,6 +119,17 @@ public record SsoToken(String accessToken, Instant expiresAt, @Nullable String r
         return "SsoToken[expiresAt=" + this.expiresAt + ", refreshToken=" + present(this.refreshToken) + ", clientId="
                 + this.clientId + ", registrationExpiresAt=" + this.registrationExpiresAt + ", region=" + this.region
                 + ", startUrl=" + this.startUrl + ", otherFields=" + this.otherFields.keySet() + "]";
+    }
+
+    /** The first 64 bits of the SHA-256 of a refresh token, in hex: enough to recognise it, too little to use. */
+    private static String digest(String refreshToken) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(refreshToken.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is not available", ex);
+        }
     }
 
     private static String present(@Nullable String secret) {

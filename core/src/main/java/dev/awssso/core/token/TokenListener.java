@@ -20,4 +20,11 @@ public interface TokenListener {
     /** A refresh of the token failed. */
     default void tokenRefreshFailed(RefreshFailure failure) {
     }
+
+    /**
+     * IAM Identity Center ended the session (it refused the refresh token or rejected the access token): no token
+     * is handed out until a new sign-in.
+     */
+    default void sessionEnded(RefreshFailure failure) {
+    }
 }

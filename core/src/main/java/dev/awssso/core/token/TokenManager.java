@@ -30,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * expires, and writes the result back for the AWS CLI and the other SDKs.
  * <p>
  * One refresh runs at a time however many threads ask. Before refreshing, the file is re-read under its lock,
- * so a token another process has already rotated is adopted rather than overwritten.
+ * so a token another process has already rotated is adopted rather than overwritten; it is read again once
+ * {@code CreateToken} answers, because the AWS CLI takes no lock: a sign-in it wrote meanwhile wins, and a
+ * refresh token it rotated at the same moment (which makes {@code CreateToken} refuse this one) is adopted
+ * instead of ending the session.
  * <p>
  * A new token lives in memory first and on disk second: when the file cannot be written (a read-only mount, a
  * full disk), the token and its rotated refresh token stay in use, the write is {@linkplain #pendingWrite()
@@ -42,6 +45,9 @@ public final class TokenManager {
     private static final Logger logger = LoggerFactory.getLogger(TokenManager.class);
 
     private static final String OPERATION = "CreateToken";
+
+    /** How long before expiry the AWS CLI refreshes a token: a token it writes in that window is a refresh. */
+    private static final Duration CLI_REFRESH_WINDOW = Duration.ofMinutes(15);
 
     private final SsoSettings settings;
 
@@ -356,6 +362,7 @@ public final class TokenManager {
             this.sessionEnd = failure;
             logger.warn("IAM Identity Center rejected the access token of {}: the session has ended ({}). Sign in"
                     + " again with `{}`.", this.settings.describe(), failure, this.settings.signInCommand());
+            this.listener.sessionEnded(failure);
         }
     }
 
@@ -405,6 +412,7 @@ public final class TokenManager {
             recordFailure(failure, now);
             if (failure.kind() == FailureKind.SESSION_ENDED) {
                 this.sessionEnd = failure;
+                this.listener.sessionEnded(failure);
                 logger.warn("The IAM Identity Center session of {} has ended: the token refresh was refused ({})."
                         + " Sign in again with `{}`.", this.settings.describe(), failure, this.settings.signInCommand());
                 throw sessionEnded(failure);
@@ -431,7 +439,24 @@ public final class TokenManager {
             return latest;
         }
         Instant requestedAt = this.clock.instant();
-        SsoToken refreshed = this.refresher.refresh(latest);
+        SsoToken refreshed;
+        try {
+            refreshed = this.refresher.refresh(latest);
+        }
+        catch (RuntimeException ex) {
+            SsoToken rotated = rotatedElsewhere(ex, latest);
+            if (rotated == null) {
+                throw ex;
+            }
+            return rotated;
+        }
+        // the AWS CLI takes no lock: what it wrote while CreateToken was on the wire (a new sign-in, a sign-out) is
+        // newer than this refresh of the old token, and is kept
+        reloadLocked(false, false);
+        if (!latest.sameAccessToken(this.token)) {
+            logger.debug("{} was rewritten while its token was refreshed: what it holds now is kept", this.cacheFile);
+            return requireToken();
+        }
         adopt(refreshed, requestedAt);
         this.lastRefresh = RefreshRecord.success(this.clock.instant());
         write(refreshed, latest);
@@ -440,6 +465,32 @@ public final class TokenManager {
         logger.debug("Refreshed the IAM Identity Center token of {}; it now expires at {}", this.settings.describe(),
                 refreshed.expiresAt());
         return refreshed;
+    }
+
+    /**
+     * The token another process wrote to the cache file after it rotated the refresh token that
+     * {@code CreateToken} has just refused for {@code refused}: two processes that refresh at the same moment use
+     * the same refresh token, and only the first succeeds. A refused refresh token ends the session only when the
+     * file holds no other token that is still valid.
+     * @return the token to adopt, or {@code null} when {@code failure} stands
+     * @throws SsoSessionException when the file was removed meanwhile (signed out)
+     */
+    private @Nullable SsoToken rotatedElsewhere(RuntimeException failure, SsoToken refused) {
+        Instant now = this.clock.instant();
+        if (FailureClassifier.classify(OPERATION, failure, now).kind() != FailureKind.SESSION_ENDED) {
+            return null;
+        }
+        reloadLocked(false, false);
+        SsoToken onDisk = this.token;
+        if (onDisk == null) {
+            throw noToken();
+        }
+        if (onDisk.sameAccessToken(refused) || onDisk.isExpired(now) || this.sessionEnd != null) {
+            return null;
+        }
+        logger.debug("Another process rotated the refresh token of {} at the same moment: its token is adopted",
+                this.settings.describe());
+        return onDisk;
     }
 
     /**
@@ -533,10 +584,12 @@ public final class TokenManager {
         if (latest.sameAccessToken(previous)) {
             return;
         }
+        boolean newSignIn = signInExpected || !continuesSession(previous, latest);
         adopt(latest, Instant.ofEpochMilli(current.modifiedMillis()));
-        if (signInExpected || !continuesSession(previous, latest)) {
+        if (newSignIn) {
             if (previous != null) {
-                logger.info("Adopted a new IAM Identity Center sign-in from {}", this.cacheFile);
+                logger.info("Adopted a new IAM Identity Center sign-in from {}: the credentials of the previous one"
+                        + " are no longer served", this.cacheFile);
             }
             beginSignIn(latest, Instant.ofEpochMilli(current.modifiedMillis()));
         }
@@ -555,17 +608,29 @@ public final class TokenManager {
 
     /**
      * Whether {@code next} most likely continues the sign-in of {@code previous} (a refresh by another process)
-     * rather than starting a new one. A token that replaces one of an ended session, an expired one, or one of
-     * another client always starts a new sign-in; the AWS CLI reuses its client registration for months, so a
-     * new {@code aws sso login} can look like a refresh otherwise.
+     * rather than starting a new one, a new identity. A token that replaces one of an ended session, an expired
+     * one, or one of another client always starts a new sign-in. The AWS CLI reuses its client registration for
+     * months, so a token of the same client continues the sign-in only when this library refreshed it from that
+     * sign-in, it keeps the previous refresh token, or it came while the previous token was due for a refresh;
+     * an {@code aws sso login} before that is a new sign-in.
      */
     private boolean continuesSession(@Nullable SsoToken previous, SsoToken next) {
+        Instant now = this.clock.instant();
         // The file holds whole seconds: a refresh written by another process within the same second as (or
         // shortly after) this one's may expire up to a second earlier than the token this process holds.
-        return previous != null && this.sessionEnd == null && !previous.isExpired(this.clock.instant())
+        boolean sameClient = previous != null && this.sessionEnd == null && !previous.isExpired(now)
                 && previous.clientId() != null && previous.clientId().equals(next.clientId())
                 && next.refreshToken() != null
                 && !next.expiresAt().isBefore(previous.expiresAt().truncatedTo(ChronoUnit.SECONDS));
+        return sameClient && (next.continues(previous) || next.refreshToken().equals(previous.refreshToken())
+                || dueForRefresh(previous, now));
+    }
+
+    /** Whether {@code token} is inside the refresh window of this manager or of the AWS CLI at {@code now}. */
+    private boolean dueForRefresh(SsoToken token, Instant now) {
+        Duration window = (this.refreshWindow.compareTo(CLI_REFRESH_WINDOW) > 0) ? this.refreshWindow
+                : CLI_REFRESH_WINDOW;
+        return token.remaining(now).compareTo(window) <= 0;
     }
 
     private void adopt(SsoToken token, Instant obtainedAt) {

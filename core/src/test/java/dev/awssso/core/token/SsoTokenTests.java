@@ -46,6 +46,20 @@ class SsoTokenTests {
     }
 
     @Test
+    void aTokenRefreshedAnyNumberOfTimesContinuesItsSignInAndSaysSoWithoutItsSecrets() {
+        SsoToken signedIn = token("first-refresh", "client", "secret", NOW.plusSeconds(60));
+        SsoToken twice = signedIn.refreshed("a2", NOW.plusSeconds(3600), "second-refresh")
+            .refreshed("a3", NOW.plusSeconds(7200), "third-refresh");
+
+        assertThat(twice.continues(signedIn)).isTrue();
+        assertThat(twice.continues(signedIn.refreshed("a2", NOW.plusSeconds(3600), "second-refresh"))).isTrue();
+        assertThat(twice.otherFields().values()).doesNotContain("first-refresh", "second-refresh", "third-refresh");
+        assertThat(token("other-refresh", "client", "secret", NOW.plusSeconds(60)).continues(signedIn))
+            .as("another sign-in").isFalse();
+        assertThat(signedIn.continues(twice)).as("written by the AWS CLI, which does not say").isFalse();
+    }
+
+    @Test
     void remainingTimeIsNeverNegative() {
         SsoToken token = token("r", "c", "s", null);
         assertThat(token.remaining(NOW.minusSeconds(10))).isEqualTo(Duration.ofSeconds(10));
