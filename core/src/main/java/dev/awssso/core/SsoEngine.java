@@ -27,6 +27,7 @@ import java.util.function.Function;
 import dev.awssso.core.account.AccountDirectory;
 import dev.awssso.core.config.ConfigurationProblem;
 import dev.awssso.core.config.NamedRole;
+import dev.awssso.core.config.ShellWords;
 import dev.awssso.core.config.SsoConfigurationException;
 import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.credentials.CredentialsListener;
@@ -268,6 +269,7 @@ public final class SsoEngine implements SdkAutoCloseable {
                 return;
             }
             this.tokens.reloadIfChanged();
+            SecretLoggers.warnOnceIfVerbose();
             if (!this.initialStateReported) {
                 reportInitialState();
                 this.initialStateReported = true;
@@ -525,7 +527,7 @@ public final class SsoEngine implements SdkAutoCloseable {
                 && !(Files.isReadable(directory) && Files.isExecutable(directory))) {
             throw new SsoConfigurationException(List.of(new ConfigurationProblem("The token cache directory "
                     + directory + " cannot be read by user " + System.getProperty("user.name"),
-                    "give that user read and write access to it (chmod 700 " + directory
+                    "give that user read and write access to it (chmod 700 " + ShellWords.quote(directory.toString())
                             + "), or set aws.sso.cache-dir to a directory it owns.")));
         }
         CacheDirectorySafety.problem(directory, System.getProperty("user.name")).ifPresent((problem) -> {

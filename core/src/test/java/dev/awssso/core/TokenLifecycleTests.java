@@ -88,6 +88,23 @@ class TokenLifecycleTests {
     }
 
     @Test
+    void anAnswerThatExpiresAtOnceIsNotWrittenOverTheCache(IdentityCenterEmulator emulator) throws IOException {
+        EmulatedSession session = emulator.signIn(EngineFixture.SESSION);
+        Path file = session.writeCacheFile(this.cacheDir);
+        String before = Files.readString(file);
+        // the last half second of the session: IAM Identity Center's token would last 0 whole seconds
+        this.clock.set(session.sessionEndsAt().minusMillis(500));
+        SsoEngine engine = start(emulator);
+
+        assertThatExceptionOfType(SsoSessionException.class)
+            .isThrownBy(() -> engine.credentialsProvider().resolveCredentials())
+            .withMessageContaining("a response that could not be read");
+
+        assertThat(emulator.callCount(Operation.CREATE_TOKEN)).isPositive();
+        assertThat(Files.readString(file)).isEqualTo(before);
+    }
+
+    @Test
     void theOldRefreshTokenIsKeptWhenCreateTokenReturnsNone(IdentityCenterEmulator emulator) throws IOException {
         emulator.setRefreshTokenMode(RefreshTokenMode.OMIT);
         EmulatedSession session = signInWithExpiredToken(emulator);

@@ -62,10 +62,10 @@ public record SsoSettings(SettingsSource source, @Nullable String sessionName, S
      */
     public String signInCommand() {
         if (!legacy()) {
-            return "aws sso login --sso-session " + this.sessionName;
+            return "aws sso login --sso-session " + ShellWords.quote(this.sessionName);
         }
-        return (this.source.profileName() != null) ? "aws sso login --profile " + this.source.profileName()
-                : "aws sso login";
+        return (this.source.profileName() != null)
+                ? "aws sso login --profile " + ShellWords.quote(this.source.profileName()) : "aws sso login";
     }
 
     /**

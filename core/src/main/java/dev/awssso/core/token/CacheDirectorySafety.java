@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.awssso.core.config.ConfigurationProblem;
+import dev.awssso.core.config.ShellWords;
 
 /**
  * Whether another user of the machine could change the files of a cache directory, as ssh asks of
@@ -52,13 +53,15 @@ public final class CacheDirectorySafety {
         if (!isUserOrRoot(directory, attributes.owner(), user)) {
             return Optional.of(new ConfigurationProblem("The token cache directory " + directory
                     + " belongs to user " + attributes.owner().getName() + ", not to " + user
-                    + ", who could plant or read tokens there", "run `chown " + user + " " + directory
-                    + " && chmod 700 " + directory + "`, or set aws.sso.cache-dir to a directory of your own."));
+                    + ", who could plant or read tokens there", "run `chown " + ShellWords.quote(user) + " "
+                    + ShellWords.quote(directory.toString()) + " && chmod 700 " + ShellWords.quote(directory.toString())
+                    + "`, or set aws.sso.cache-dir to a directory of your own."));
         }
         if (attributes.permissions().stream().anyMatch(SHARED_WRITE::contains)) {
             return Optional.of(new ConfigurationProblem("The token cache directory " + directory
                     + " can be written by other users (mode " + PosixFilePermissions.toString(attributes.permissions())
-                    + "), who could plant tokens there", "run `chmod 700 " + directory + "`."));
+                    + "), who could plant tokens there",
+                    "run `chmod 700 " + ShellWords.quote(directory.toString()) + "`."));
         }
         return Optional.empty();
     }

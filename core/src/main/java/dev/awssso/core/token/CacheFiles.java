@@ -30,6 +30,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class CacheFiles {
 
+    /** The largest cache file read: the CLI's token and registration files are far smaller. */
+    static final int MAX_SIZE = 64 * 1024;
+
+
     private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
 
     private static final Set<PosixFilePermission> OWNER_ONLY_DIRECTORY = PosixFilePermissions.fromString("rwx------");
@@ -89,17 +93,25 @@ public final class CacheFiles {
 
     /**
      * Reads {@code file} unless it is a symbolic link, which someone else may have planted in the directory
-     * ({@code FileSystemException} "Too many levels of symbolic links" on Linux).
+     * ({@code FileSystemException} "Too many levels of symbolic links" on Linux), not a regular file (a FIFO would
+     * block the reader), or larger than {@link #MAX_SIZE} (a cache file is a few hundred bytes).
      */
     public static byte[] readNoFollow(Path file) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class,
+                LinkOption.NOFOLLOW_LINKS);
+        if (!attributes.isRegularFile()) {
+            throw new IOException(file + " is not a regular file");
+        }
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS)) {
-            long size = channel.size();
-            if (size > Integer.MAX_VALUE) {
-                throw new IOException(file + " is too large");
+            if (channel.size() > MAX_SIZE) {
+                throw new IOException(file + " is larger than " + MAX_SIZE + " bytes, more than any cache file");
             }
-            ByteBuffer content = ByteBuffer.allocate((int) size);
+            ByteBuffer content = ByteBuffer.allocate(MAX_SIZE + 1);
             while (content.hasRemaining() && channel.read(content) >= 0) {
-                // read until full or the end
+                // read until the end, or one byte past the limit of a file that grew meanwhile
+            }
+            if (content.position() > MAX_SIZE) {
+                throw new IOException(file + " is larger than " + MAX_SIZE + " bytes, more than any cache file");
             }
             return Arrays.copyOf(content.array(), content.position());
         }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.awssso.core.ForeignText;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -118,7 +119,8 @@ public record SsoToken(String accessToken, Instant expiresAt, @Nullable String r
     public String toString() {
         return "SsoToken[expiresAt=" + this.expiresAt + ", refreshToken=" + present(this.refreshToken) + ", clientId="
                 + this.clientId + ", registrationExpiresAt=" + this.registrationExpiresAt + ", region=" + this.region
-                + ", startUrl=" + this.startUrl + ", otherFields=" + this.otherFields.keySet() + "]";
+                + ", startUrl=" + this.startUrl + ", otherFields=["
+                + ForeignText.of(String.join(", ", this.otherFields.keySet())) + "]]";
     }
 
     /** The first 64 bits of the SHA-256 of a refresh token, in hex: enough to recognise it, too little to use. */

@@ -42,6 +42,10 @@ public final class TokenRefresher {
         if (response.accessToken() == null || response.expiresIn() == null) {
             throw SdkClientException.create("CreateToken answered without an access token or expiry");
         }
+        if (response.expiresIn() <= 0) {
+            throw SdkClientException.create("CreateToken answered an access token that expires in "
+                    + response.expiresIn() + " s; the token in the cache is kept");
+        }
         return token.refreshed(response.accessToken(), requestedAt.plusSeconds(response.expiresIn()),
                 response.refreshToken());
     }

@@ -78,4 +78,11 @@ class SsoTokenTests {
         return new SsoToken("access-secret", NOW, refreshToken, clientId, clientSecret, registrationExpiresAt,
                 "us-east-1", "https://d-0000000000.awsapps.com/start", Map.of("custom", "kept"));
     }
+
+    @Test
+    void unknownFieldNamesAreShownOnOneLineWithoutControlCharacters() {
+        SsoToken token = new SsoToken("secret-access", Instant.parse("2030-01-01T00:00:00Z"), null, null, null, null,
+                null, null, Map.of("evil\nINFO forged line", "x"));
+        assertThat(token.toString()).doesNotContain("\n").contains("otherFields=[evil").doesNotContain("secret-access");
+    }
 }
