@@ -15,7 +15,8 @@ import dev.awssso.emulator.IdentityCenterEmulator;
  * signed in to it with the token in a temporary cache directory, and the starter's {@code aws.sso.*} settings
  * (start URL, regions, account, role, endpoints, cache directory) point at it. The application's own
  * {@code AwsCredentialsProvider}, health indicator and endpoint then run against the emulator, and Spring Cloud
- * AWS's Parameter Store and Secrets Manager clients call it.
+ * AWS's Parameter Store and Secrets Manager clients call it, also those of {@code spring.config.import}: the emulator
+ * starts, with the {@link #parameters()} and {@link #secrets()}, before the configuration files are read.
  * <p>
  * The emulator is a bean of the context: inject it to end the session, inject faults, change lifetimes or read
  * call counts. Test classes with the same attributes share one emulator through Spring's test context cache; it
@@ -82,5 +83,21 @@ public @interface AutoConfigureAwsSsoEmulator {
      * @return a duration in Spring Boot's simple or ISO-8601 form
      */
     String sessionDuration() default "";
+
+    /**
+     * Parameters the emulator's Parameter Store holds before the configuration files are read, as
+     * {@code name=value}: {@code "/config/my-app/greeting=hello"} is what
+     * {@code spring.config.import=aws-parameterstore:/config/my-app/} imports as {@code greeting}.
+     * @return the parameters, each a {@code String} parameter
+     */
+    String[] parameters() default {};
+
+    /**
+     * Secrets the emulator's Secrets Manager holds before the configuration files are read, as {@code name=value}:
+     * {@code "my-app/db={\"db.password\":\"s3cr3t\"}"} is what
+     * {@code spring.config.import=aws-secretsmanager:my-app/db} imports as {@code db.password}.
+     * @return the secrets, each with a secret string
+     */
+    String[] secrets() default {};
 
 }

@@ -58,10 +58,6 @@ final class EmulatorHome implements AutoCloseable {
         return this.emulator;
     }
 
-    Path home() {
-        return this.home;
-    }
-
     /** The starter's settings, and the variables it reads the shared config from, as property names and values. */
     Map<String, Object> properties() {
         return this.properties;
@@ -87,6 +83,24 @@ final class EmulatorHome implements AutoCloseable {
         if (!IdentityCenterEmulator.DEFAULT_ACCOUNT_ID.equals(settings.accountId())) {
             emulator.addAccount(settings.accountId(), "Test account", settings.roleName());
         }
+        for (String parameter : settings.parameters()) {
+            String[] nameAndValue = nameAndValue("parameters", parameter);
+            emulator.parameterStore().putString(nameAndValue[0], nameAndValue[1]);
+        }
+        for (String secret : settings.secrets()) {
+            String[] nameAndValue = nameAndValue("secrets", secret);
+            emulator.secretsManager().putSecretString(nameAndValue[0], nameAndValue[1]);
+        }
+    }
+
+    private static String[] nameAndValue(String attribute, String entry) {
+        int equals = entry.indexOf('=');
+        if (equals <= 0) {
+            // the entry is not repeated: it may hold a secret
+            throw new IllegalArgumentException("@AutoConfigureAwsSsoEmulator(" + attribute + ") has an entry that is"
+                    + " not name=value: write each as \"/config/my-app/greeting=hello\"");
+        }
+        return new String[] { entry.substring(0, equals), entry.substring(equals + 1) };
     }
 
     private static Duration duration(String attribute, String value) {

@@ -12,9 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.test.context.TestContextManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -150,6 +153,25 @@ class AutoConfigureAwsSsoEmulatorTests {
     }
 
     @Nested
+    @SpringBootTest(classes = TestApplication.class)
+    @AutoConfigureAwsSsoEmulator(parameters = { "/config/app/greeting=hello", "/config/app/url=http://x/?a=b" },
+            secrets = "app/db={\"db.password\":\"s3cr3t\"}")
+    class WithParametersAndSecrets {
+
+        @Autowired
+        IdentityCenterEmulator emulator;
+
+        @Test
+        void theEmulatorHoldsThemFromTheStart() {
+            // deleting tells whether it was there; this context serves this one test
+            assertThat(this.emulator.parameterStore().delete("/config/app/greeting")).isTrue();
+            assertThat(this.emulator.parameterStore().delete("/config/app/url")).as("split at the first =").isTrue();
+            assertThat(this.emulator.secretsManager().delete("app/db")).isTrue();
+        }
+
+    }
+
+    @Nested
     @SpringBootTest(classes = TestApplication.class, properties = "aws.sso.region=ap-southeast-2")
     @AutoConfigureAwsSsoEmulator
     class WithTestProperties {
@@ -175,8 +197,38 @@ class AutoConfigureAwsSsoEmulatorTests {
                     + "write it as 30m, 2h or PT30M");
     }
 
+    @Test
+    void aParameterThatIsNoNameAndValueSaysHowToWriteIt() {
+        AutoConfigureAwsSsoEmulator settings = BadSecret.class.getAnnotation(AutoConfigureAwsSsoEmulator.class);
+
+        assertThatIllegalArgumentException().isThrownBy(() -> EmulatorHome.start(settings))
+            .withMessage("@AutoConfigureAwsSsoEmulator(secrets) has an entry that is not name=value: write each as "
+                    + "\"/config/my-app/greeting=hello\"")
+            .withMessageNotContaining("s3cr3t");
+    }
+
+    @Test
+    void aContextOfNoSpringBootTestIsRefusedWithTheFix() {
+        assertThatIllegalStateException()
+            .isThrownBy(() -> new TestContextManager(PlainSpringTest.class).getTestContext().getApplicationContext())
+            .havingRootCause()
+            .withMessage("@AutoConfigureAwsSsoEmulator on " + PlainSpringTest.class.getName() + " needs a Spring Boot "
+                    + "test context: annotate the class with @SpringBootTest or a test slice such as @WebMvcTest");
+    }
+
+    @ContextConfiguration(classes = TestApplication.class)
+    @AutoConfigureAwsSsoEmulator
+    static class PlainSpringTest {
+
+    }
+
     @AutoConfigureAwsSsoEmulator(tokenLifetime = "an hour")
     static class BadLifetime {
+
+    }
+
+    @AutoConfigureAwsSsoEmulator(secrets = "s3cr3t")
+    static class BadSecret {
 
     }
 

@@ -1,15 +1,21 @@
 package dev.awssso.test;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import dev.awssso.emulator.IdentityCenterEmulator;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.context.config.ConfigDataResourceNotFoundException;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -19,6 +25,7 @@ import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestContextManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /**
  * One emulator per distinct configuration, shared through Spring's test context cache, and closed with its
@@ -61,6 +68,23 @@ class ContextCachingTests {
             .containsExactly(true);
     }
 
+    @Test
+    void aContextThatFailsBeforeItsBeansStopsItsEmulator() throws IOException {
+        Set<Path> homesBefore = emulatorHomes();
+
+        assertThatIllegalStateException().isThrownBy(() -> context(FailsToStart.class))
+            .withRootCauseInstanceOf(ConfigDataResourceNotFoundException.class);
+
+        assertThat(emulatorHomes()).as("no home left behind").isEqualTo(homesBefore);
+    }
+
+    private static Set<Path> emulatorHomes() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return files.filter((file) -> file.getFileName().toString().startsWith("aws-sso-test"))
+                .collect(Collectors.toSet());
+        }
+    }
+
     private static ApplicationContext context(Class<?> testClass) {
         return new TestContextManager(testClass).getTestContext().getApplicationContext();
     }
@@ -80,6 +104,12 @@ class ContextCachingTests {
     @SpringBootTest(classes = TestApplication.class)
     @AutoConfigureAwsSsoEmulator(signedIn = false)
     static class SignedOut {
+
+    }
+
+    @SpringBootTest(classes = TestApplication.class, properties = "spring.config.import=file:${HOME}/missing.yml")
+    @AutoConfigureAwsSsoEmulator
+    static class FailsToStart {
 
     }
 
