@@ -33,7 +33,7 @@ final class EmulatorHome implements AutoCloseable {
 
     /**
      * Starts an emulator with the lifetimes and account of {@code settings}, signed in unless they say otherwise.
-     * @throws IllegalArgumentException if a lifetime is not a duration
+     * @throws IllegalArgumentException if a lifetime is not a duration, or a parameter or secret not name=value
      * @throws UncheckedIOException if the home directory cannot be created or the token cache written
      */
     static EmulatorHome start(AutoConfigureAwsSsoEmulator settings) {
