@@ -6,40 +6,30 @@ import java.time.Duration;
 
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.Operation;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The actuator's write operation, once the user grants unrestricted access. */
-@SpringBootTest(classes = WebTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "management.endpoint.awssso.access=unrestricted")
+@EmulatedWebTest
+@TestPropertySource(properties = "management.endpoint.awssso.access=unrestricted")
 class AwsSsoActuatorUnrestrictedWebTests {
 
-    private static final IdentityCenterEmulator emulator = WebTestApplication.startEmulator();
+    @Autowired
+    IdentityCenterEmulator emulator;
 
-    private static final Path home = WebTestApplication.newHome();
+    @Value("${HOME}")
+    Path home;
 
     @LocalServerPort
     int port;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        WebTestApplication.register(registry, emulator, home);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
 
     @Test
     void refreshRefreshesTheTokenAndTheCredentialsNow() {

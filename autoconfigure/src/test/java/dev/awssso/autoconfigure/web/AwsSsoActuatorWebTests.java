@@ -8,17 +8,13 @@ import java.time.Instant;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.emulator.EmulatedSession;
 import dev.awssso.emulator.IdentityCenterEmulator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -27,12 +23,14 @@ import static org.awaitility.Awaitility.await;
  * The actuator on a real port with the default, read-only access: status, identity, accounts and health of a
  * session that the emulator ends and a new sign-in restores, without a restart.
  */
-@SpringBootTest(classes = WebTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@EmulatedWebTest
 class AwsSsoActuatorWebTests {
 
-    private static final IdentityCenterEmulator emulator = WebTestApplication.startEmulator();
+    @Autowired
+    IdentityCenterEmulator emulator;
 
-    private static final Path home = WebTestApplication.newHome();
+    @Value("${HOME}")
+    Path home;
 
     @LocalServerPort
     int port;
@@ -43,16 +41,6 @@ class AwsSsoActuatorWebTests {
     private ActuatorClient actuator;
 
     private EmulatedSession session;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        WebTestApplication.register(registry, emulator, home);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
 
     @BeforeEach
     void signIn() {

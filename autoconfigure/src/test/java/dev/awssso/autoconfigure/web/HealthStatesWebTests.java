@@ -12,17 +12,13 @@ import dev.awssso.core.SsoEngine;
 import dev.awssso.core.status.SessionState;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.Operation;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,12 +27,14 @@ import static org.awaitility.Awaitility.await;
  * {@code /actuator/health/awssso} over HTTP in each state: DOWN (503) while signed out and while the token cache
  * cannot be read, UP while signed in; and, without {@code aws.sso.health.verify-identity}, no check calls AWS.
  */
-@SpringBootTest(classes = WebTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT)
+@EmulatedWebTest
 class HealthStatesWebTests {
 
-    private static final IdentityCenterEmulator emulator = WebTestApplication.startEmulator();
+    @Autowired
+    IdentityCenterEmulator emulator;
 
-    private static final Path home = WebTestApplication.newHome();
+    @Value("${HOME}")
+    Path home;
 
     @LocalServerPort
     int port;
@@ -47,16 +45,6 @@ class HealthStatesWebTests {
     private ActuatorClient actuator;
 
     private Path cacheFile;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        WebTestApplication.register(registry, emulator, home);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
 
     @BeforeEach
     void signedOut() throws IOException {
@@ -116,7 +104,7 @@ class HealthStatesWebTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> this.engine.status().state(), state::equals);
     }
 
-    private static Map<Operation, Long> callCounts() {
+    private Map<Operation, Long> callCounts() {
         Map<Operation, Long> counts = new EnumMap<>(Operation.class);
         for (Operation operation : Operation.values()) {
             counts.put(operation, emulator.callCount(operation));

@@ -5,15 +5,13 @@ import java.nio.file.Path;
 import dev.awssso.autoconfigure.web.RawHttp.Response;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.Operation;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,28 +19,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The endpoint's actions over real HTTP as curl sends them (bare {@code POST}), and what the request guard refuses:
  * writes a browser sends for another site and any request with a foreign {@code Host} on the loopback address.
  */
-@SpringBootTest(classes = WebTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "management.endpoint.awssso.access=unrestricted")
+@EmulatedWebTest
+@TestPropertySource(properties = "management.endpoint.awssso.access=unrestricted")
 class RequestGuardWebTests {
 
-    private static final IdentityCenterEmulator emulator = WebTestApplication.startEmulator();
+    @Autowired
+    IdentityCenterEmulator emulator;
 
-    private static final Path home = WebTestApplication.newHome();
+    @Value("${HOME}")
+    Path home;
 
     @LocalServerPort
     int port;
 
     private RawHttp http;
-
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        WebTestApplication.register(registry, emulator, home);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
 
     @BeforeEach
     void signIn() {
