@@ -5,10 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import dev.awssso.core.SsoEngine;
 import dev.awssso.emulator.Fault;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.Operation;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,13 +16,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
@@ -31,14 +28,16 @@ import static org.assertj.core.api.Assertions.assertThatException;
 import static org.awaitility.Awaitility.await;
 
 /** Status codes that scripts can rely on, and a health that is up only while calls can succeed. */
-@SpringBootTest(classes = WebTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = "management.endpoint.awssso.access=unrestricted")
+@EmulatedWebTest
+@TestPropertySource(properties = "management.endpoint.awssso.access=unrestricted")
 @ExtendWith(OutputCaptureExtension.class)
 class AwsSsoEndpointStatusCodesWebTests {
 
-    private static final IdentityCenterEmulator emulator = WebTestApplication.startEmulator();
+    @Autowired
+    IdentityCenterEmulator emulator;
 
-    private static final Path home = WebTestApplication.newHome();
+    @Autowired
+    SsoEngine engine;
 
     @LocalServerPort
     int port;
@@ -48,20 +47,10 @@ class AwsSsoEndpointStatusCodesWebTests {
 
     private ActuatorClient actuator;
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        WebTestApplication.register(registry, emulator, home);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
-
     @BeforeEach
     void signOut() throws Exception {
         this.actuator = new ActuatorClient(this.port);
-        Path cacheDir = WebTestApplication.cacheDir(home);
+        Path cacheDir = this.engine.tokens().cacheFile().path().getParent();
         if (Files.isDirectory(cacheDir)) {
             try (var files = Files.list(cacheDir)) {
                 for (Path file : files.toList()) {
@@ -74,7 +63,7 @@ class AwsSsoEndpointStatusCodesWebTests {
 
     @AfterEach
     void clearFaults() {
-        emulator.clearFaults();
+        this.emulator.clearFaults();
     }
 
     @Test
@@ -100,7 +89,7 @@ class AwsSsoEndpointStatusCodesWebTests {
 
     @Test
     void aSignInThatAwsRefusesToStartIs502AndLogged(CapturedOutput output) {
-        emulator.injectFault(Operation.START_DEVICE_AUTHORIZATION, Fault.status(400, "InvalidClientException"));
+        this.emulator.injectFault(Operation.START_DEVICE_AUTHORIZATION, Fault.status(400, "InvalidClientException"));
         HttpResponse<String> login = this.actuator.post("/actuator/awssso/login", "{\"flow\":\"device-code\"}");
         assertThat(login.statusCode()).as(login.body()).isEqualTo(502);
         assertThat(ActuatorClient.json(login).get("succeeded").asBoolean()).isFalse();
@@ -109,9 +98,9 @@ class AwsSsoEndpointStatusCodesWebTests {
 
     @Test
     void withAwsUnreachableAndNoCredentialsHeldTheHealthIsDownAndComesBackUpOnItsOwn() {
-        emulator.signIn(WebTestApplication.SESSION).writeCacheFile(WebTestApplication.cacheDir(home));
+        this.emulator.signIn(WebTestApplication.SESSION).writeCacheFile(this.engine.tokens().cacheFile().path().getParent());
         await().atMost(Duration.ofSeconds(10)).until(() -> state(), "ACTIVE"::equals);
-        emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.status(503, "ServiceUnavailableException"));
+        this.emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.status(503, "ServiceUnavailableException"));
         assertThatException().isThrownBy(() -> this.credentials.resolveCredentials());
 
         HttpResponse<String> health = this.actuator.get("/actuator/health/awssso");
@@ -122,7 +111,7 @@ class AwsSsoEndpointStatusCodesWebTests {
         HttpResponse<String> identity = this.actuator.get("/actuator/awssso/identity");
         assertThat(identity.statusCode()).as(identity.body()).isEqualTo(503);
 
-        emulator.clearFaults();
+        this.emulator.clearFaults();
         await().atMost(Duration.ofSeconds(30))
             .until(() -> this.actuator.get("/actuator/health/awssso").statusCode() == 200);
         assertThat(this.actuator.get("/actuator/awssso/identity").statusCode()).isEqualTo(200);

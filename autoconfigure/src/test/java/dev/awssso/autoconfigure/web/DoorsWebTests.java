@@ -4,21 +4,18 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import java.nio.file.Path;
 import java.util.Optional;
 
 import dev.awssso.autoconfigure.web.RawHttp.Response;
+import dev.awssso.core.SsoEngine;
 import dev.awssso.emulator.IdentityCenterEmulator;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -28,13 +25,15 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * rebound host name and other local users are refused there exactly as on the application's server, and the
  * owner's bare {@code curl -X POST} works.
  */
-@SpringBootTest(classes = WebTestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-        properties = { "management.server.port=0", "management.endpoint.awssso.access=unrestricted" })
+@EmulatedWebTest
+@TestPropertySource(properties = { "management.server.port=0", "management.endpoint.awssso.access=unrestricted" })
 class DoorsWebTests {
 
-    private static final IdentityCenterEmulator emulator = WebTestApplication.startEmulator();
+    @Autowired
+    IdentityCenterEmulator emulator;
 
-    private static final Path home = WebTestApplication.newHome();
+    @Autowired
+    SsoEngine engine;
 
     @LocalManagementPort
     int managementPort;
@@ -42,19 +41,10 @@ class DoorsWebTests {
     @LocalServerPort
     int serverPort;
 
-    @DynamicPropertySource
-    static void properties(DynamicPropertyRegistry registry) {
-        WebTestApplication.register(registry, emulator, home);
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
-
     @BeforeEach
     void signIn() {
-        emulator.signIn(WebTestApplication.SESSION).writeCacheFile(WebTestApplication.cacheDir(home));
+        this.emulator.signIn(WebTestApplication.SESSION)
+            .writeCacheFile(this.engine.tokens().cacheFile().path().getParent());
     }
 
     @Test
