@@ -66,7 +66,7 @@ public final class CacheDirectorySafety {
         return Optional.empty();
     }
 
-    private static boolean isUserOrRoot(Path directory, UserPrincipal owner, String user) {
+    static boolean isUserOrRoot(Path directory, UserPrincipal owner, String user) {
         if (owner.getName().equals(user) || owner.getName().equals("root")) {
             return true;
         }

@@ -8,11 +8,13 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
@@ -23,6 +25,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * File handling shared by the files of the SSO cache directory: names as the AWS CLI derives them, and
@@ -32,6 +36,8 @@ public final class CacheFiles {
 
     /** The largest cache file read: the CLI's token and registration files are far smaller. */
     static final int MAX_SIZE = 64 * 1024;
+
+    private static final Logger logger = LoggerFactory.getLogger(CacheFiles.class);
 
 
     private static final Set<PosixFilePermission> OWNER_READ_WRITE = PosixFilePermissions.fromString("rw-------");
@@ -138,6 +144,47 @@ public final class CacheFiles {
     }
 
     /** Creates {@code directory} and its missing parents, owner only, unless it exists. */
+    /**
+     * Opens the lock file for locking, created owner-only. A lock file that other users could open (0.1.0 left
+     * them 0644) is made the owner's only first, and one that another user owns is replaced by one of the owner's.
+     * @param user the name of the user running the application
+     */
+    static FileChannel openLockFile(Path lockFile, String user) throws IOException {
+        if (lockFile.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            tightenOrReplace(lockFile, user);
+        }
+        return FileChannel.open(lockFile, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS), ownerOnly(lockFile.getParent(), OWNER_READ_WRITE));
+    }
+
+    /** Replaces the lock file by an empty one of the owner's only: a lock of another user on the old one is left. */
+    static void replaceLockFile(Path lockFile) throws IOException {
+        writeAtomically(lockFile, new byte[0]);
+    }
+
+    private static void tightenOrReplace(Path lockFile, String user) throws IOException {
+        PosixFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(lockFile, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        }
+        catch (NoSuchFileException ex) {
+            return;
+        }
+        if (!attributes.isRegularFile()) {
+            return;
+        }
+        if (!CacheDirectorySafety.isUserOrRoot(lockFile, attributes.owner(), user)) {
+            replaceLockFile(lockFile);
+            logger.info("Replaced the lock file {} of user {}: a lock of theirs could stall every refresh.", lockFile,
+                    attributes.owner().getName());
+        }
+        else if (!OWNER_READ_WRITE.containsAll(attributes.permissions())) {
+            Files.setPosixFilePermissions(lockFile, OWNER_READ_WRITE);
+            logger.info("Made the lock file {} the owner's only (it was {}): a lock of another user could stall"
+                    + " every refresh.", lockFile, PosixFilePermissions.toString(attributes.permissions()));
+        }
+    }
+
     static void createDirectory(Path directory) throws IOException {
         if (!Files.isDirectory(directory)) {
             Files.createDirectories(directory, ownerOnly(directory, OWNER_ONLY_DIRECTORY));

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.Optional;
@@ -47,6 +46,8 @@ public final class TokenCacheFile {
     private static final long LONGEST_PAUSE_MILLIS = 10;
 
     private final Path file;
+
+    private static final LockHolders LOCK_HOLDERS = LockHolders.system();
 
     private final Path lockFile;
 
@@ -230,9 +231,8 @@ public final class TokenCacheFile {
         FileChannel channel = null;
         try {
             CacheFiles.createDirectory(this.lockFile.getParent());
-            channel = FileChannel.open(this.lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS);
-            waitForLock(channel, deadline);
+            channel = CacheFiles.openLockFile(this.lockFile, System.getProperty("user.name", ""));
+            channel = waitForLock(channel, deadline);
             return channel;
         }
         catch (ClosedByInterruptException ex) {
@@ -256,26 +256,43 @@ public final class TokenCacheFile {
 
     /**
      * Polls for the file lock until {@code deadline}. A lock held by this JVM through another channel (an engine
-     * of another class loader, after a DevTools restart for example) is waited for like one of another process.
+     * of another class loader, after a DevTools restart for example) is waited for like one of another process; a
+     * lock that a process of another user holds is not waited for: the lock file is replaced instead.
+     * @return the channel that holds the lock, {@code channel} or the channel of the new lock file
      */
-    private void waitForLock(FileChannel channel, long deadline) throws IOException {
+    private FileChannel waitForLock(FileChannel channel, long deadline) throws IOException {
+        FileChannel current = channel;
+        boolean holdersChecked = false;
         long pause = 1;
         while (true) {
             try {
-                if (channel.tryLock() != null) {
-                    return;
+                if (current.tryLock() != null) {
+                    return current;
                 }
             }
             catch (OverlappingFileLockException ex) {
                 // held by another channel of this JVM: wait for it as for another process
             }
+            if (!holdersChecked) {
+                holdersChecked = true;
+                if (LOCK_HOLDERS.heldByAnotherUser(this.lockFile)) {
+                    logger.warn("Another user of this machine holds the lock of {}: it is replaced by a lock file of"
+                            + " this user's only.", this.lockFile);
+                    closeQuietly(current);
+                    CacheFiles.replaceLockFile(this.lockFile);
+                    current = CacheFiles.openLockFile(this.lockFile, System.getProperty("user.name", ""));
+                    continue;
+                }
+            }
             if (System.nanoTime() - deadline >= 0) {
+                closeQuietly(current);
                 throw lockNotAcquired("another process or another engine of this application");
             }
             try {
                 Thread.sleep(pause);
             }
             catch (InterruptedException ex) {
+                closeQuietly(current);
                 Thread.currentThread().interrupt();
                 throw interrupted(ex);
             }
