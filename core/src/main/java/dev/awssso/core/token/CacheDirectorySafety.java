@@ -2,11 +2,14 @@ package dev.awssso.core.token;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.GroupPrincipal;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -21,6 +24,12 @@ import dev.awssso.core.config.ShellWords;
  * attributes are not judged.
  */
 public final class CacheDirectorySafety {
+
+    private static final int STICKY = 01000;
+
+    private static final int GROUP_WRITE = 0020;
+
+    private static final int OTHERS_WRITE = 0002;
 
     private static final Set<PosixFilePermission> SHARED_WRITE = Set.of(PosixFilePermission.GROUP_WRITE,
             PosixFilePermission.OTHERS_WRITE);
@@ -64,6 +73,62 @@ public final class CacheDirectorySafety {
                     "run `chmod 700 " + ShellWords.quote(directory.toString()) + "`."));
         }
         return Optional.empty();
+    }
+
+    /**
+     * What makes a file of the cache unsafe to read, each time it is read: a directory on the way to it that another
+     * user could change (owned by another user, or writable by others without the sticky bit of {@code /tmp}), the
+     * cache directory as {@link #problem} judges it, or a file that another user owns, who may have planted it.
+     * @param file the cache file, which exists
+     * @param user the name of the user running the application
+     * @return what is wrong and how to fix it, or empty
+     */
+    public static Optional<String> readProblem(Path file, String user) {
+        Path directory = file.getParent();
+        if (directory == null || !file.getFileSystem().supportedFileAttributeViews().contains("unix")) {
+            return Optional.empty();
+        }
+        try {
+            Path real = directory.toRealPath();
+            for (Path ancestor = real.getParent(); ancestor != null; ancestor = ancestor.getParent()) {
+                Optional<String> problem = ancestorProblem(ancestor, user);
+                if (problem.isPresent()) {
+                    return problem;
+                }
+            }
+            Optional<ConfigurationProblem> cacheDirectory = problem(directory, user);
+            if (cacheDirectory.isPresent()) {
+                return Optional.of(cacheDirectory.get().description() + ": " + cacheDirectory.get().action());
+            }
+            UserPrincipal owner = Files.getOwner(file, LinkOption.NOFOLLOW_LINKS);
+            if (!isUserOrRoot(file, owner, user) && !Files.getFileStore(file).isReadOnly()) {
+                return Optional.of(file + " belongs to user " + owner.getName() + ", not to " + user
+                        + ", who may have planted it: remove it, then sign in again.");
+            }
+            return Optional.empty();
+        }
+        catch (IOException ex) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> ancestorProblem(Path directory, String user) throws IOException {
+        Map<String, Object> unix = Files.readAttributes(directory, "unix:mode,owner,group");
+        int mode = (Integer) unix.get("mode");
+        UserPrincipal owner = (UserPrincipal) unix.get("owner");
+        boolean sticky = (mode & STICKY) != 0;
+        boolean othersWrite = (mode & OTHERS_WRITE) != 0
+                || ((mode & GROUP_WRITE) != 0 && !((GroupPrincipal) unix.get("group")).getName().equals(user));
+        if (isUserOrRoot(directory, owner, user) && (sticky || !othersWrite)) {
+            return Optional.empty();
+        }
+        if (Files.getFileStore(directory).isReadOnly()) {
+            return Optional.empty();
+        }
+        return Optional.of("The directory " + directory + " on the way to the token cache can be changed by "
+                + (isUserOrRoot(directory, owner, user) ? "other users" : "user " + owner.getName())
+                + ", who could swap the cache for one of theirs: run `chmod go-w " + ShellWords.quote(directory.toString())
+                + "`, or set aws.sso.cache-dir to a directory of your own.");
     }
 
     static boolean isUserOrRoot(Path directory, UserPrincipal owner, String user) {

@@ -119,6 +119,14 @@ public final class TokenCacheFile {
                         + " is a symbolic link, which is not followed (another user may have planted it)."
                         + " Remove it, then sign in again.");
             }
+            if (Files.exists(this.file, LinkOption.NOFOLLOW_LINKS)) {
+                Optional<String> unsafe = CacheDirectorySafety.readProblem(this.file,
+                        System.getProperty("user.name", ""));
+                if (unsafe.isPresent()) {
+                    throw new TokenCacheException(this.file, "Token cache file " + this.file + " is not read: "
+                            + unsafe.get());
+                }
+            }
             content = CacheFiles.readNoFollow(this.file);
         }
         catch (NoSuchFileException ex) {
