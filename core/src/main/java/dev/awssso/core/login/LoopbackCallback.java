@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -13,6 +14,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -53,6 +55,10 @@ final class LoopbackCallback implements AutoCloseable {
     private static final Duration REQUEST_TIME_LIMIT = Duration.ofSeconds(10);
 
     private static final AtomicInteger threadCount = new AtomicInteger();
+
+    private static final SocketOwners OWNERS = SocketOwners.system();
+
+    private static final OptionalInt CURRENT_USER = OWNERS.currentUser();
 
     private final ServerSocket server;
 
@@ -105,6 +111,11 @@ final class LoopbackCallback implements AutoCloseable {
         while (!this.server.isClosed()) {
             try {
                 Socket socket = this.server.accept();
+                if (fromAnotherUser(socket)) {
+                    // another user of the machine: never one of the workers, so a flood of theirs delays nothing
+                    closeQuietly(socket);
+                    continue;
+                }
                 this.reading.add(socket);
                 try {
                     this.workers.execute(() -> serve(socket));
@@ -118,6 +129,15 @@ final class LoopbackCallback implements AutoCloseable {
                 // closed, or a connection that failed before it was accepted
             }
         }
+    }
+
+    private static boolean fromAnotherUser(Socket socket) {
+        if (CURRENT_USER.isEmpty() || !(socket.getRemoteSocketAddress() instanceof InetSocketAddress client)
+                || !(socket.getLocalSocketAddress() instanceof InetSocketAddress server)) {
+            return false;
+        }
+        OptionalInt owner = OWNERS.ownerOf(client, server);
+        return owner.isPresent() && owner.getAsInt() != CURRENT_USER.getAsInt();
     }
 
     private void serve(Socket socket) {

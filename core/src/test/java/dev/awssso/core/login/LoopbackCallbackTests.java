@@ -1,6 +1,8 @@
 package dev.awssso.core.login;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -9,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The loopback listener of a PKCE sign-in, played against by a browser and by misbehaving clients. */
 class LoopbackCallbackTests {
@@ -60,6 +65,30 @@ class LoopbackCallbackTests {
             assertThat(this.callback.code()).isCompletedWithValue("the-code");
             assertThat(stillOpen(idle)).as("the idle connection is still held").isTrue();
             assertThat(stillOpen(halfSent)).as("the half-sent request is still held").isTrue();
+        }
+    }
+
+    @Test
+    void aFloodOfConnectionsOfAnotherUserDoesNotStallTheRealCallback() throws Exception {
+        assumeTrue("root".equals(System.getProperty("user.name")), "needs root to connect as the user nobody");
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv (util-linux)");
+        assumeTrue(SocketOwners.system().available(), "needs Linux's /proc/net/tcp to tell users apart");
+        URI redirect = this.callback.redirectUri();
+        Process nobody = new ProcessBuilder("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                "/bin/bash", "-c", "for i in $(seq 40); do exec {fd}<>/dev/tcp/" + redirect.getHost() + "/"
+                        + redirect.getPort() + "; done; echo READY; sleep 120").start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(nobody.getInputStream(),
+                StandardCharsets.US_ASCII))) {
+            assertThat(out.readLine()).as("40 connections of the user nobody").isEqualTo("READY");
+
+            HttpResponse<String> answer = get(answer("the-code", STATE));
+
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(this.callback.code()).isCompletedWithValue("the-code");
+        }
+        finally {
+            nobody.destroyForcibly();
+            nobody.waitFor(1, TimeUnit.MINUTES);
         }
     }
 
