@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 
 import dev.awssso.autoconfigure.AwsSsoRoles;
 import dev.awssso.autoconfigure.RoleIdentityLookups;
+import dev.awssso.autoconfigure.web.OwnerRequests;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.account.CallerIdentity;
 import dev.awssso.core.account.CallerIdentityLookup;
@@ -32,16 +33,31 @@ public final class AwsSsoHealthChecks {
     public static Map<String, AwsSsoHealthCheck> of(SsoEngine engine, @Nullable AwsSsoRoles roles,
             @Nullable CallerIdentityLookup identityCheck, @Nullable RoleIdentityLookups roleIdentityChecks) {
         Map<String, AwsSsoHealthCheck> checks = new LinkedHashMap<>();
-        checks.put(NamedRole.DEFAULT_NAME, new SessionHealth(engine::status, identityCheck));
+        checks.put(NamedRole.DEFAULT_NAME, ownersDetails(new SessionHealth(engine::status, identityCheck)));
         if (roles != null) {
             for (String name : roles.names()) {
                 if (!name.equals(NamedRole.DEFAULT_NAME)) {
                     Supplier<CallerIdentity> roleIdentity = (roleIdentityChecks != null)
                             ? () -> roleIdentityChecks.lookUp(name) : null;
-                    checks.put(name, new RoleHealth(() -> roles.status(name), roleIdentity));
+                    checks.put(name, ownersDetails(new RoleHealth(() -> roles.status(name), roleIdentity)));
                 }
             }
         }
         return checks;
+    }
+
+    /**
+     * The check, whose details (account, roles, ARNs, the next action) only the user who runs the application gets
+     * over HTTP; anyone else gets the state alone (see {@link OwnerRequests}).
+     */
+    static AwsSsoHealthCheck ownersDetails(AwsSsoHealthCheck check) {
+        return () -> {
+            if (!OwnerRequests.currentIsNotOwners()) {
+                return check.check();
+            }
+            SessionHealth.Report report = check.check();
+            Object state = report.details().get("state");
+            return new SessionHealth.Report(report.up(), (state != null) ? Map.of("state", state) : Map.of());
+        };
     }
 }

@@ -48,6 +48,12 @@ public class AwsSsoManagementContextConfiguration {
         FilterRegistrationBean<BareActionFilter> awsSsoManagementBareActionFilter(PathMappedEndpoints paths) {
             return GuardFilters.servletBareActions(GuardFilters.endpointPath(paths, ""));
         }
+
+        @Bean
+        FilterRegistrationBean<HealthDetailsFilter> awsSsoManagementHealthDetailsFilter(Environment environment,
+                PathMappedEndpoints paths) {
+            return GuardFilters.servletHealthDetails(environment, paths, "");
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

@@ -23,7 +23,7 @@ import org.springframework.web.server.WebFilter;
 
 /**
  * Filters on the paths of the {@code awssso} endpoint when it is exposed over HTTP: the {@link RequestGuard} and
- * the {@link BareActionFilter} (both turned off with {@code aws.sso.web.request-guard.enabled=false} where Spring
+ * the {@link BareActionFilter}, and on the health endpoint's the {@link HealthDetailsFilter} (both turned off with {@code aws.sso.web.request-guard.enabled=false} where Spring
  * Security guards the actuator), as servlet filters on the paths under {@code spring.mvc.servlet.path}, or a
  * WebFlux {@link RequestGuardWebFilter}, whichever stack the application runs on. A separate management server gets
  * the same filters from {@link AwsSsoManagementContextConfiguration}. The actuator's conditions sit on the nested
@@ -57,6 +57,20 @@ public final class AwsSsoWebSecurityAutoConfiguration {
         /** The endpoint's path under the dispatcher servlet's {@code spring.mvc.servlet.path}. */
         private static String endpointPath(Environment environment, PathMappedEndpoints paths) {
             return GuardFilters.endpointPath(paths, environment.getProperty("spring.mvc.servlet.path", ""));
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = Type.SERVLET)
+    @ConditionalOnBean(PathMappedEndpoints.class)
+    @ConditionalOnClass(OncePerRequestFilter.class)
+    static class ServletHealthDetails {
+
+        @Bean
+        FilterRegistrationBean<HealthDetailsFilter> awsSsoHealthDetailsFilter(Environment environment,
+                PathMappedEndpoints paths) {
+            return GuardFilters.servletHealthDetails(environment, paths,
+                    environment.getProperty("spring.mvc.servlet.path", ""));
         }
     }
 

@@ -50,6 +50,22 @@ final class GuardFilters {
         return registration;
     }
 
+    /** The health filter on the health endpoint's paths, or none where health is not exposed over HTTP. */
+    static FilterRegistrationBean<HealthDetailsFilter> servletHealthDetails(Environment environment,
+            PathMappedEndpoints paths, String servletPath) {
+        String health = paths.getPath(EndpointId.of("health"));
+        FilterRegistrationBean<HealthDetailsFilter> registration = new FilterRegistrationBean<>(
+                new HealthDetailsFilter(guard(environment)));
+        if (health == null) {
+            registration.setEnabled(false);
+            return registration;
+        }
+        String prefix = servletPath.endsWith("/") ? servletPath.substring(0, servletPath.length() - 1) : servletPath;
+        registration.addUrlPatterns(prefix + health, prefix + health + "/*");
+        registration.setOrder(GUARD_ORDER);
+        return registration;
+    }
+
     static RequestGuardWebFilter reactiveGuard(Environment environment, PathMappedEndpoints paths) {
         return new RequestGuardWebFilter(guard(environment), endpointPath(paths, ""));
     }

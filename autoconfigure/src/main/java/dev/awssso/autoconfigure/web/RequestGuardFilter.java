@@ -49,10 +49,7 @@ public class RequestGuardFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Optional<String> refusal = this.guard.refusal(new GuardedRequest(request.getMethod(), request.getScheme(),
-                request.getHeader(HttpHeaders.HOST), request.getHeader(HttpHeaders.ORIGIN),
-                request.getHeader("Sec-Fetch-Site"), address(request.getLocalAddr(), request.getLocalPort()),
-                address(request.getRemoteAddr(), request.getRemotePort()), !isPublicPath(request)));
+        Optional<String> refusal = refusal(this.guard, request, !isPublicPath(request));
         if (refusal.isPresent()) {
             response.setStatus(HttpStatus.FORBIDDEN.value());
             response.setContentType(MediaType.TEXT_PLAIN_VALUE);
@@ -62,6 +59,14 @@ public class RequestGuardFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** Why {@code guard} refuses {@code request}, if it does. */
+    static Optional<String> refusal(RequestGuard guard, HttpServletRequest request, boolean ownerOnly) {
+        return guard.refusal(new GuardedRequest(request.getMethod(), request.getScheme(),
+                request.getHeader(HttpHeaders.HOST), request.getHeader(HttpHeaders.ORIGIN),
+                request.getHeader("Sec-Fetch-Site"), address(request.getLocalAddr(), request.getLocalPort()),
+                address(request.getRemoteAddr(), request.getRemotePort()), ownerOnly));
     }
 
     /** Whether the request is for the public path, decoded and without path parameters as Spring MVC matches it. */

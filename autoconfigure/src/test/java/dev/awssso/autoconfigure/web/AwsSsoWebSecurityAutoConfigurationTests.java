@@ -58,7 +58,8 @@ class AwsSsoWebSecurityAutoConfigurationTests {
 
     @Test
     void addsNoFilterWhileTheEndpointIsNotExposedOverHttp() {
-        web().run((context) -> assertThat(context).doesNotHaveBean(FilterRegistrationBean.class));
+        web().run((context) -> assertThat(context).doesNotHaveBean("awsSsoRequestGuardFilter")
+            .doesNotHaveBean("awsSsoBareActionFilter"));
     }
 
     @Test

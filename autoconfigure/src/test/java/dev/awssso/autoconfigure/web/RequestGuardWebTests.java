@@ -41,6 +41,19 @@ class RequestGuardWebTests {
     }
 
     @Test
+    void theAwsssoHealthDetailsAreTheOwnersOnlyWhileTheHealthStaysReachable() {
+        Response owners = this.http.send("GET", "/actuator/health/awssso");
+        assertThat(owners.body()).contains("\"state\"", "\"account\":\"111122223333\"", "\"role\"");
+
+        Response rebound = this.http.send("GET", "/actuator/health/awssso", "Host: attacker.example:" + this.port);
+        assertThat(rebound.status()).isEqualTo(owners.status());
+        assertThat(rebound.body()).contains("\"state\"").doesNotContain("111122223333").doesNotContain("\"role\"");
+
+        Response aggregate = this.http.send("GET", "/actuator/health", "Host: attacker.example:" + this.port);
+        assertThat(aggregate.body()).contains("awssso").doesNotContain("111122223333");
+    }
+
+    @Test
     void anotherLocalUserGetsNeitherTheAccountsNorTheActionsButTheOwnersCurlDoes() {
         AnotherUser.assumeAvailable();
         assertThat(AnotherUser.send(this.port, "GET", "/actuator/awssso/accounts")).startsWith("HTTP/1.1 403")
