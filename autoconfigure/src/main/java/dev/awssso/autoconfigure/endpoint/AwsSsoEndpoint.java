@@ -12,6 +12,7 @@ import dev.awssso.core.config.NamedRole;
 import dev.awssso.core.login.LoginAttempt;
 import dev.awssso.core.login.LoginFailedException;
 import dev.awssso.core.login.LoginFlow;
+import dev.awssso.core.login.LoginPrompt;
 import dev.awssso.core.status.RoleStatus;
 import dev.awssso.core.status.SessionState;
 import dev.awssso.core.status.SessionStatus;
@@ -145,7 +146,10 @@ public class AwsSsoEndpoint {
                 }
                 case LOGIN -> {
                     LoginAttempt attempt = current.login().start(loginFlow(flow), Boolean.TRUE.equals(newSession));
-                    yield result(current, action, Outcome.SUCCEEDED, attempt.prompt().instructions());
+                    LoginPrompt prompt = attempt.prompt();
+                    yield new ActionResult(action, true, Outcome.SUCCEEDED, prompt.instructions(), current.status(),
+                            new SignIn(prompt.flow().name(), prompt.url().toString(), prompt.userCode(),
+                                    prompt.expiresAt()));
                 }
                 case LOGOUT -> result(current, action, Outcome.SUCCEEDED,
                         current.login().signOut() ? "Signed out." : "Nobody was signed in.");
@@ -182,7 +186,7 @@ public class AwsSsoEndpoint {
     }
 
     private static ActionResult result(SsoEngine engine, String action, Outcome outcome, String message) {
-        return new ActionResult(action, outcome == Outcome.SUCCEEDED, outcome, message, engine.status());
+        return new ActionResult(action, outcome == Outcome.SUCCEEDED, outcome, message, engine.status(), null);
     }
 
     private static ActionResult failed(SsoEngine engine, String action, Outcome outcome, String message) {
@@ -266,9 +270,21 @@ public class AwsSsoEndpoint {
      * @param outcome how it ended
      * @param message what happened
      * @param status the session status afterwards
+     * @param signIn for {@code login}: the page to open and the code to confirm, which only this answer carries
      */
     public record ActionResult(String action, boolean succeeded, Outcome outcome, String message,
-            SessionStatus status) {
+            SessionStatus status, @Nullable SignIn signIn) {
+    }
+
+    /**
+     * What the caller that started a sign-in needs to complete it.
+     *
+     * @param flow {@code PKCE} or {@code DEVICE_CODE}
+     * @param url the page to open: the authorize page (PKCE) or the page where the code is confirmed
+     * @param userCode the code to confirm (device code flow), or {@code null}
+     * @param expiresAt when the sign-in stops waiting
+     */
+    public record SignIn(String flow, String url, @Nullable String userCode, Instant expiresAt) {
     }
 
     /**

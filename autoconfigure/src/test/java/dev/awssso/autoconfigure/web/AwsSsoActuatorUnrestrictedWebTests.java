@@ -54,13 +54,17 @@ class AwsSsoActuatorUnrestrictedWebTests {
 
         JsonNode started = ActuatorClient.json(actuator.post("/actuator/awssso/login", "{\"flow\":\"device-code\"}"));
         assertThat(started.get("succeeded").asBoolean()).as(started.get("message").asString()).isTrue();
-        JsonNode login = started.get("status").get("login");
+        JsonNode login = started.get("signIn");
         assertThat(started.get("status").get("state").asString()).isEqualTo("LOGIN_PENDING");
         assertThat(login.get("flow").asString()).isEqualTo("DEVICE_CODE");
         assertThat(login.get("url").asString()).startsWith(emulator.endpoint().toString());
-        assertThat(ActuatorClient.json(actuator.post("/actuator/awssso/login")).get("status").get("login")
+        assertThat(ActuatorClient.json(actuator.post("/actuator/awssso/login")).get("signIn")
             .get("userCode")
             .asString()).as("the pending sign-in again").isEqualTo(login.get("userCode").asString());
+        String status = actuator.get("/actuator/awssso").body();
+        assertThat(status).as("the read-only status").contains("LOGIN_PENDING")
+            .doesNotContain(login.get("userCode").asString());
+        assertThat(actuator.get("/actuator/health/awssso").body()).doesNotContain(login.get("userCode").asString());
 
         emulator.approveDevice(login.get("userCode").asString());
         await().atMost(Duration.ofSeconds(10))
@@ -78,7 +82,8 @@ class AwsSsoActuatorUnrestrictedWebTests {
         assertThat(actuator.post("/actuator/awssso/logout").statusCode()).isEqualTo(200);
         JsonNode started = ActuatorClient.json(actuator.post("/actuator/awssso/login", "{\"flow\":\"pkce\"}"));
         assertThat(started.get("message").asString()).contains("/authorize?");
-        assertThat(started.get("status").get("login").get("url").isNull()).isTrue();
+        assertThat(started.get("signIn").get("url").asString()).contains("/authorize?");
+        assertThat(started.get("status").get("login").has("url")).as("the page is for whoever started it").isFalse();
 
         JsonNode cancelled = ActuatorClient.json(actuator.post("/actuator/awssso/cancel"));
 

@@ -103,7 +103,7 @@ class NewSessionWebTests {
                 .isThrownBy(() -> portal.listAccounts((request) -> request.accessToken(first.accessToken())));
         }
 
-        emulator.approveDevice(started.get("status").get("login").get("userCode").asString());
+        emulator.approveDevice(started.get("signIn").get("userCode").asString());
         await().atMost(Duration.ofSeconds(10)).until(() -> state(actuator), "ACTIVE"::equals);
         Instant newEnd = Instant.parse(ActuatorClient.json(actuator.get("/actuator/awssso"))
             .get("session")

@@ -149,7 +149,7 @@ class SecretsTests {
 
         JsonNode login = ActuatorClient.json(actuator.post("/actuator/awssso/login", "{\"flow\":\"device-code\"}"));
         seen.add(login.toString());
-        emulator.approveDevice(login.get("status").get("login").get("userCode").asString());
+        emulator.approveDevice(login.get("signIn").get("userCode").asString());
         await().atMost(Duration.ofSeconds(10))
             .until(() -> ActuatorClient.json(actuator.get("/actuator/awssso")).get("state").asString(), "ACTIVE"::equals);
         String pkceStart = actuator.post("/actuator/awssso/login", "{\"flow\":\"pkce\"}").body();

@@ -96,18 +96,15 @@ public record SessionStatus(SessionState state, String nextAction, List<String> 
     }
 
     /**
-     * A sign-in started from the application.
+     * A sign-in started from the application, without its page or code: with them anyone could approve it with an
+     * identity of their own, so only whoever started it gets them (the sign-in's answer).
      *
      * @param flow {@code PKCE} or {@code DEVICE_CODE}
      * @param state {@code PENDING}, {@code FAILED} or {@code CANCELLED}
-     * @param url the page the user opens to approve (device code flow), or {@code null}: the PKCE page carries the
-     *     sign-in's {@code state}, so only whoever started the sign-in gets it
-     * @param userCode the code the user confirms (device code flow), or {@code null}
      * @param expiresAt when the sign-in stops waiting
      * @param failure why it failed, or {@code null}
      */
-    public record Login(String flow, String state, @Nullable String url, @Nullable String userCode, Instant expiresAt,
-            @Nullable String failure) {
+    public record Login(String flow, String state, Instant expiresAt, @Nullable String failure) {
     }
 
     /**

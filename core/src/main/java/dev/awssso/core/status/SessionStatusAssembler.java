@@ -83,15 +83,18 @@ public final class SessionStatusAssembler {
 
     private static SessionStatus.Login loginStatus(LoginAttempt attempt) {
         LoginPrompt prompt = attempt.prompt();
-        return new SessionStatus.Login(prompt.flow().name(), attempt.state().name(),
-                (prompt.flow() == LoginFlow.PKCE) ? null : prompt.url().toString(), prompt.userCode(),
-                prompt.expiresAt(), attempt.failure().orElse(null));
+        return new SessionStatus.Login(prompt.flow().name(), attempt.state().name(), prompt.expiresAt(),
+                attempt.failure().orElse(null));
     }
 
-    /** What a pending sign-in waits for, without the PKCE page, whose {@code state} only its starter gets. */
+    /**
+     * What a pending sign-in waits for, without the PKCE page or the device code: anyone who has them can approve
+     * the sign-in with an identity of their own, so only whoever started it gets them.
+     */
     private static String pendingInstructions(LoginPrompt prompt) {
-        return (prompt.flow() == LoginFlow.PKCE) ? "Approve the sign-in in the browser page given when it started,"
-                + " before " + prompt.expiresAt() + ", or cancel it and sign in again." : prompt.instructions();
+        return ((prompt.flow() == LoginFlow.PKCE) ? "Approve the sign-in in the browser page given when it started"
+                : "Confirm the code given when the sign-in started, at the page given with it,")
+                + " before " + prompt.expiresAt() + ", or cancel it and sign in again.";
     }
 
     private SessionState state(@Nullable SsoToken token, Optional<String> notRefreshable, SessionStatus.Session session,
