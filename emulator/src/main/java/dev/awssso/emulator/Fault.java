@@ -28,12 +28,16 @@ public final class Fault {
 
     private final int times;
 
-    private Fault(Kind kind, int httpStatus, @Nullable String errorType, Duration delay, int times) {
+    private final @Nullable String accountId;
+
+    private Fault(Kind kind, int httpStatus, @Nullable String errorType, Duration delay, int times,
+            @Nullable String accountId) {
         this.kind = kind;
         this.httpStatus = httpStatus;
         this.errorType = errorType;
         this.delay = delay;
         this.times = times;
+        this.accountId = accountId;
     }
 
     /**
@@ -48,7 +52,7 @@ public final class Fault {
             throw new IllegalArgumentException("httpStatus must be between 400 and 599, was " + httpStatus);
         }
         Objects.requireNonNull(errorType, "errorType");
-        return new Fault(Kind.STATUS, httpStatus, errorType, Duration.ZERO, UNLIMITED);
+        return new Fault(Kind.STATUS, httpStatus, errorType, Duration.ZERO, UNLIMITED, null);
     }
 
     /**
@@ -60,7 +64,7 @@ public final class Fault {
         if (delay.isNegative()) {
             throw new IllegalArgumentException("delay must not be negative, was " + delay);
         }
-        return new Fault(Kind.DELAY, 0, null, delay, UNLIMITED);
+        return new Fault(Kind.DELAY, 0, null, delay, UNLIMITED, null);
     }
 
     /**
@@ -70,7 +74,7 @@ public final class Fault {
      * @return the fault
      */
     public static Fault connectionReset() {
-        return new Fault(Kind.CONNECTION_RESET, 0, null, Duration.ZERO, UNLIMITED);
+        return new Fault(Kind.CONNECTION_RESET, 0, null, Duration.ZERO, UNLIMITED, null);
     }
 
     /**
@@ -78,7 +82,7 @@ public final class Fault {
      * @return the fault
      */
     public static Fault malformedJson() {
-        return new Fault(Kind.MALFORMED_JSON, 0, null, Duration.ZERO, UNLIMITED);
+        return new Fault(Kind.MALFORMED_JSON, 0, null, Duration.ZERO, UNLIMITED, null);
     }
 
     /**
@@ -91,7 +95,18 @@ public final class Fault {
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least 1, was " + n);
         }
-        return new Fault(this.kind, this.httpStatus, this.errorType, this.delay, n);
+        return new Fault(this.kind, this.httpStatus, this.errorType, this.delay, n, this.accountId);
+    }
+
+    /**
+     * This fault only for the calls that name the account, as the portal's {@code GetRoleCredentials} and
+     * {@code ListAccountRoles} do; calls for other accounts are answered normally and do not use it up.
+     * @param accountId the account id
+     * @return a copy of this fault limited to calls for the account
+     */
+    public Fault forAccount(String accountId) {
+        Objects.requireNonNull(accountId, "accountId");
+        return new Fault(this.kind, this.httpStatus, this.errorType, this.delay, this.times, accountId);
     }
 
     Kind kind() {
@@ -117,6 +132,13 @@ public final class Fault {
         return this.times;
     }
 
+    /**
+     * Whether this fault applies to a call for the account, {@code null} for a call that names none.
+     */
+    boolean appliesTo(@Nullable String accountId) {
+        return this.accountId == null || this.accountId.equals(accountId);
+    }
+
     @Override
     public String toString() {
         String what = switch (this.kind) {
@@ -125,7 +147,8 @@ public final class Fault {
             case CONNECTION_RESET -> "connection reset";
             case MALFORMED_JSON -> "malformed JSON";
         };
-        return "Fault[" + what + ((this.times != UNLIMITED) ? ", " + this.times + " times" : "") + "]";
+        return "Fault[" + what + ((this.times != UNLIMITED) ? ", " + this.times + " times" : "")
+                + ((this.accountId != null) ? ", account " + this.accountId : "") + "]";
     }
 
 }
