@@ -63,7 +63,7 @@ class AwsSsoEndpointAutoConfigurationTests {
             .withClassLoader(new FilteredClassLoader(StsClient.class))
             .run((context) -> {
                 assertThat(context).hasNotFailed().doesNotHaveBean(CallerIdentityLookup.class);
-                assertThat(context.getBean(AwsSsoEndpoint.class).detail("identity", null))
+                assertThat(context.getBean(AwsSsoEndpoint.class).detail("identity", null, null, null))
                     .asInstanceOf(InstanceOfAssertFactories.type(AwsSsoEndpoint.Failure.class))
                     .extracting(AwsSsoEndpoint.Failure::error, InstanceOfAssertFactories.STRING)
                     .contains("add software.amazon.awssdk:sts to the application");

@@ -20,9 +20,9 @@ class AwsSsoEndpointNotConfiguredTests {
     void readsSayThatNothingIsConfigured() {
         assertThat(this.endpoint.status()).isInstanceOfSatisfying(AwsSsoEndpoint.NotConfigured.class,
                 (answer) -> assertThat(answer.reason()).startsWith("IAM Identity Center is not configured"));
-        assertThat(this.endpoint.detail("identity", null)).isInstanceOf(AwsSsoEndpoint.NotConfigured.class);
-        assertThat(this.endpoint.detail("accounts", null)).isInstanceOf(AwsSsoEndpoint.NotConfigured.class);
-        assertThat(this.endpoint.detail("other", null)).isNull();
+        assertThat(this.endpoint.detail("identity", null, null, null)).isInstanceOf(AwsSsoEndpoint.NotConfigured.class);
+        assertThat(this.endpoint.detail("accounts", null, null, null)).isInstanceOf(AwsSsoEndpoint.NotConfigured.class);
+        assertThat(this.endpoint.detail("other", null, null, null)).isNull();
     }
 
     @Test
