@@ -72,7 +72,8 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * Maintenance runs every {@link EngineOptions#checkInterval()} on two daemon threads: one re-reads the cache
  * file when it changes and refreshes whatever is due (it may wait on the network), the other withdraws
  * credentials that went stale (it never waits). Events are delivered on a third thread, so a slow listener
- * never delays a refresh. Starting the engine makes no network call: credentials are fetched when first asked
+ * never delays a refresh. The account listing's calls run on up to {@value #ACCOUNT_LISTING_CALLS} threads of
+ * their own, which end when idle. Starting the engine makes no network call: credentials are fetched when first asked
  * for, and kept fresh from then on. A background thread never starts a sign-in.
  * <p>
  * {@link #create(SsoSettings, EngineOptions)} builds an engine that serves credentials on demand but runs

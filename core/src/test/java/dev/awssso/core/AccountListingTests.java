@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.awssso.core.account.AccountPage;
-import dev.awssso.core.account.AccountPage.RolesNotListed;
 import dev.awssso.core.account.AccountRoles;
 import dev.awssso.emulator.Fault;
 import dev.awssso.emulator.IdentityCenterEmulator;
@@ -16,13 +15,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import software.amazon.awssdk.services.sso.model.UnauthorizedException;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The listing of an organisation of 300 accounts: the roles listed side by side at most
  * {@value SsoEngine#ACCOUNT_LISTING_CALLS} calls at once, throttling retried, an account whose roles cannot be
- * listed named on a partial answer, and pages that list only their own accounts' roles.
+ * listed named on a partial answer (unless the session ended), and pages that list only their own accounts' roles.
  */
 class AccountListingTests {
 
@@ -114,6 +116,14 @@ class AccountListingTests {
         assertThat(complete.accounts()).extracting(AccountRoles::accountId).containsExactlyElementsOf(this.accountIds);
         assertThat(this.emulator.callCount(Operation.LIST_ACCOUNT_ROLES)).as("only the missing account again")
             .isEqualTo(calls + 1);
+    }
+
+    @Test
+    void failsTheListingWhenTheSessionEndsUnderWay() {
+        this.emulator.injectFault(Operation.LIST_ACCOUNT_ROLES,
+                Fault.status(401, "UnauthorizedException").forAccount(FAILING_ACCOUNT));
+
+        assertThatExceptionOfType(UnauthorizedException.class).isThrownBy(() -> this.engine.accounts().all());
     }
 
     @Test
