@@ -20,7 +20,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -183,13 +182,14 @@ public final class SsoEngine implements SdkAutoCloseable {
         this.clock = clock;
         int engine = ENGINE_NUMBER.incrementAndGet();
         this.scheduler = Executors.newScheduledThreadPool(2,
-                daemonThreads("aws-sso-" + engine + "-refresh", this.threads));
+                DaemonThreads.factory("aws-sso-" + engine + "-refresh", this.threads));
         this.eventDispatcher = Executors.newSingleThreadExecutor(
-                daemonThreads("aws-sso-" + engine + "-events", this.threads));
-        this.fetcher = Executors.newSingleThreadExecutor(daemonThreads("aws-sso-" + engine + "-fetch", this.threads));
+                DaemonThreads.factory("aws-sso-" + engine + "-events", this.threads));
+        this.fetcher = Executors
+            .newSingleThreadExecutor(DaemonThreads.factory("aws-sso-" + engine + "-fetch", this.threads));
         this.accountListing = new ThreadPoolExecutor(ACCOUNT_LISTING_CALLS, ACCOUNT_LISTING_CALLS,
                 ACCOUNT_LISTING_THREAD_KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                daemonThreads("aws-sso-" + engine + "-accounts", this.threads));
+                DaemonThreads.factory("aws-sso-" + engine + "-accounts", this.threads));
         this.accountListing.allowCoreThreadTimeOut(true);
         EventRelay relay = new EventRelay();
         // another process holds the lock for one refresh, one call to AWS at most
@@ -549,25 +549,6 @@ public final class SsoEngine implements SdkAutoCloseable {
         CacheDirectorySafety.problem(directory, System.getProperty("user.name")).ifPresent((problem) -> {
             throw new SsoConfigurationException(List.of(problem));
         });
-    }
-
-
-    /** Threads that are in {@code created} while they run. */
-    private static ThreadFactory daemonThreads(String prefix, List<Thread> created) {
-        AtomicInteger thread = new AtomicInteger();
-        return (runnable) -> {
-            Thread result = new Thread(() -> {
-                try {
-                    runnable.run();
-                }
-                finally {
-                    created.remove(Thread.currentThread());
-                }
-            }, prefix + "-" + thread.incrementAndGet());
-            result.setDaemon(true);
-            created.add(result);
-            return result;
-        };
     }
 
     /** Passes the changes seen by the token manager and the credentials provider on, as events. */
