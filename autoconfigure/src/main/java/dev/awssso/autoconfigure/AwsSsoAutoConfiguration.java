@@ -10,6 +10,7 @@ import dev.awssso.core.credentials.FallbackCredentialsProvider;
 import dev.awssso.core.status.SessionListener;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -29,7 +30,6 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.sts.StsClient;
@@ -37,14 +37,16 @@ import software.amazon.awssdk.services.sts.StsClient;
 /**
  * Auto-configuration of an {@link AwsCredentialsProvider} (and an {@link AwsRegionProvider}) backed by IAM
  * Identity Center. Runs before Spring Cloud AWS, whose credentials and region providers then back off. Steps
- * aside entirely when nothing configures SSO, so that applications on IAM roles are unaffected. Session
- * events are published as Spring application events.
+ * aside entirely when nothing configures SSO, so that applications on IAM roles are unaffected (they get the
+ * providers of {@link AwsSsoDefaultChainsAutoConfiguration} or Spring Cloud AWS). Session events are published as
+ * Spring application events.
  * <p>
  * In an AOT-processed application the conditions were decided at build time, where the SSO configuration is not
  * read (it is the user's, not the build machine's): the beans are always in place, and where the application runs
  * without SSO configuration they step aside one by one. {@link SsoSettings}, {@link SsoEngine} and the caller
  * identity look-up are then null beans (absent for {@code ObjectProvider} and {@code getBean}), the credentials
- * and region providers are the SDK's default chains, the health indicator and the endpoint report that nothing is
+ * and region providers those the application would have without the starter (see {@link StepAsideProviders}), the
+ * health indicator and the endpoint report that nothing is
  * configured, and no metrics are registered.
  */
 @AutoConfiguration(beforeName = { "io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration",
@@ -117,16 +119,19 @@ public final class AwsSsoAutoConfiguration {
     }
 
     /**
-     * The engine's credentials, those of the default role; without an engine (see {@link #awsSsoSettings}), the
-     * SDK's default chain. Primary, beside the named roles' providers: those are injected by their qualifier only.
+     * The engine's credentials, those of the default role; without an engine (see {@link #awsSsoSettings}), what
+     * the application would have without the starter. Primary, beside the named roles' providers: those are
+     * injected by their qualifier only. Steps aside for a local AWS emulator's connection details.
      */
     @Bean
     @Primary
     @ConditionalOnMissingBean(AwsCredentialsProvider.class)
-    AwsCredentialsProvider awsSsoCredentialsProvider(ObjectProvider<SsoEngine> engine, AwsSsoProperties properties) {
+    @Conditional(OnDefaultRoleCondition.class)
+    AwsCredentialsProvider awsSsoCredentialsProvider(ObjectProvider<SsoEngine> engine, AwsSsoProperties properties,
+            Environment environment, BeanFactory beanFactory) {
         SsoEngine configured = engine.getIfAvailable();
         if (configured == null) {
-            return DefaultCredentialsProvider.builder().build();
+            return StepAsideProviders.credentialsProvider(environment, beanFactory);
         }
         if (properties.getFallback() == AwsSsoProperties.Fallback.DEFAULT_CHAIN) {
             return new FallbackCredentialsProvider(configured.credentialsProvider(),
@@ -136,16 +141,16 @@ public final class AwsSsoAutoConfiguration {
     }
 
     /**
-     * The region of the settings; where an AOT-processed application finds no settings or no region in them, the
-     * SDK's default region chain.
+     * The region of the settings; where an AOT-processed application finds no settings or no region in them, what
+     * the application would have without the starter. Steps aside for a local AWS emulator's connection details.
      */
     @Bean
     @ConditionalOnMissingBean(AwsRegionProvider.class)
-    @Conditional(OnSsoRegionCondition.class)
-    AwsRegionProvider awsSsoRegionProvider(ObjectProvider<SsoSettings> settings) {
+    @Conditional({ OnSsoRegionCondition.class, OnDefaultRoleCondition.class })
+    AwsRegionProvider awsSsoRegionProvider(ObjectProvider<SsoSettings> settings, Environment environment) {
         SsoSettings configured = settings.getIfAvailable();
         if (configured == null || configured.region() == null) {
-            return new DefaultAwsRegionProviderChain();
+            return StepAsideProviders.regionProvider(environment);
         }
         return new SsoRegionProvider(configured);
     }

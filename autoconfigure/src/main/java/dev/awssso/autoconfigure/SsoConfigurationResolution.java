@@ -38,14 +38,18 @@ final class SsoConfigurationResolution {
 
     private final String searched;
 
+    private final boolean requestedByProperties;
+
     SsoConfigurationResolution(Environment environment, @Nullable SsoSettings settings, List<NamedRole> namedRoles,
-            @Nullable SsoConfigurationException problems, Path cacheDirectory, String searched) {
+            @Nullable SsoConfigurationException problems, Path cacheDirectory, String searched,
+            boolean requestedByProperties) {
         this.environment = environment;
         this.settings = settings;
         this.namedRoles = List.copyOf(namedRoles);
         this.problems = problems;
         this.cacheDirectory = cacheDirectory;
         this.searched = searched;
+        this.requestedByProperties = requestedByProperties;
     }
 
     /**
@@ -114,6 +118,19 @@ final class SsoConfigurationResolution {
     /** Whether IAM Identity Center is configured, with or without problems. */
     boolean configured() {
         return this.settings != null || this.problems != null;
+    }
+
+    /**
+     * Whether {@code aws.sso.*} properties ask for the default role's IAM Identity Center sign-in, rather than only
+     * the profile that {@code AWS_PROFILE} or {@code default} selects.
+     */
+    boolean requestedByProperties() {
+        return this.requestedByProperties;
+    }
+
+    /** Whether named roles are configured; false when the configuration has problems. */
+    boolean hasNamedRoles() {
+        return !this.namedRoles.isEmpty();
     }
 
     /** Whether the configuration has problems; {@link #settings()} then throws. */

@@ -25,7 +25,8 @@ import org.springframework.core.env.Environment;
  */
 final class SsoSettingsLoader {
 
-    private static final List<String> ENVIRONMENT_VARIABLES = List.of("HOME", "AWS_PROFILE", "AWS_CONFIG_FILE");
+    private static final List<String> ENVIRONMENT_VARIABLES = List.of("HOME", "AWS_PROFILE", "AWS_CONFIG_FILE",
+            "AWS_SHARED_CREDENTIALS_FILE");
 
     private final Environment environment;
 
@@ -55,10 +56,11 @@ final class SsoSettingsLoader {
                             properties.toRoleSettings())
                     : List.of();
             return new SsoConfigurationResolution(this.environment, settings.orElse(null), roles, null,
-                    cacheDirectory, searched);
+                    cacheDirectory, searched, inline.requestsSso());
         }
         catch (SsoConfigurationException ex) {
-            return new SsoConfigurationResolution(this.environment, null, List.of(), ex, cacheDirectory, searched);
+            return new SsoConfigurationResolution(this.environment, null, List.of(), ex, cacheDirectory, searched,
+                    inline.requestsSso());
         }
     }
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.regions.Region;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** The status snapshot, the events and the warnings that make a session visible. */
 @ExtendWith(ClockedEmulatorExtension.class)
@@ -129,6 +130,31 @@ class SessionStatusTests {
             return engine.status().state() == SessionState.ACTIVE;
         });
         awaitEvent(SessionEvent.CredentialsRefreshed.class);
+    }
+
+    @Test
+    void withoutCredentialsEverFetchedAFailingRefreshIsUnavailableUntilARetrySucceeds(
+            IdentityCenterEmulator emulator) {
+        emulator.signIn(EngineFixture.SESSION).writeCacheFile(this.cacheDir);
+        SsoEngine engine = start(emulator, EngineFixture.options(emulator, this.cacheDir));
+        emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.status(503, "ServiceUnavailableException"));
+        assertThatExceptionOfType(SsoSessionException.class)
+            .isThrownBy(() -> engine.credentialsProvider().resolveCredentials());
+
+        SessionStatus unavailable = engine.status();
+        assertThat(unavailable.state()).isEqualTo(SessionState.UNAVAILABLE);
+        assertThat(unavailable.state().canServeCredentials()).isFalse();
+        assertThat(unavailable.credentials().accessKeyId()).isNull();
+        assertThat(unavailable.nextAction()).contains("no credentials can be served", "retried in the background");
+        assertThat(unavailable.warnings()).anySatisfy((warning) -> assertThat(warning)
+            .contains("ServiceUnavailableException"));
+
+        emulator.clearFaults();
+        Eventually.await("the retry succeeded", Duration.ofSeconds(30), () -> {
+            this.clock.advance(EngineFixture.BACKOFF.max());
+            return engine.status().state() == SessionState.ACTIVE;
+        });
+        assertThat(engine.status().credentials().accessKeyId()).startsWith("ASIA");
     }
 
     @Test

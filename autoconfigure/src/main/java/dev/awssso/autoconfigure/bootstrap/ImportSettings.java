@@ -26,7 +26,7 @@ record ImportSettings(AwsSsoProperties properties, Optional<SsoSettings> setting
 
     /** Binder names of the environment variables, in the relaxed form that finds them either way. */
     private static final Map<String, String> VARIABLES = Map.of("HOME", "home", "AWS_PROFILE", "aws-profile",
-            "AWS_CONFIG_FILE", "aws-config-file");
+            "AWS_CONFIG_FILE", "aws-config-file", "AWS_SHARED_CREDENTIALS_FILE", "aws-shared-credentials-file");
 
     /**
      * Resolves the configuration the binder sees.

@@ -3,7 +3,6 @@ package dev.awssso.autoconfigure.endpoint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 
 import dev.awssso.autoconfigure.AwsSsoRoles;
 import dev.awssso.autoconfigure.RoleIdentityLookups;
@@ -19,6 +18,8 @@ import dev.awssso.core.status.RoleStatus;
 import dev.awssso.core.status.SessionState;
 import dev.awssso.core.status.SessionStatus;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
@@ -26,7 +27,6 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
-import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 
 import software.amazon.awssdk.core.exception.SdkException;
 
@@ -37,12 +37,14 @@ import software.amazon.awssdk.core.exception.SdkException;
  * ({@code GET /actuator/awssso/accounts}), and the actions {@code POST /actuator/awssso/refresh},
  * {@code /login}, {@code /logout} and {@code /cancel}, which need
  * {@code management.endpoint.awssso.access=unrestricted} and may be posted bare ({@code curl -X POST URL}).
- * Over HTTP, the filters of {@code dev.awssso.autoconfigure.web} guard them. Never shows a secret. In an
- * AOT-processed application that finds no SSO configuration where it runs, the reads answer {@link NotConfigured}
- * and the actions are refused.
+ * Over HTTP, the filters of {@code dev.awssso.autoconfigure.web} guard them, and {@link AwsSsoEndpointWebExtension}
+ * gives every answer its status code. Never shows a secret. In an AOT-processed application that finds no SSO
+ * configuration where it runs, the status answers {@link NotConfigured} and the rest is refused.
  */
 @Endpoint(id = "awssso", defaultAccess = Access.READ_ONLY)
 public class AwsSsoEndpoint {
+
+    private static final Logger logger = LoggerFactory.getLogger(AwsSsoEndpoint.class);
 
     private static final String IDENTITY = "identity";
 
@@ -103,27 +105,30 @@ public class AwsSsoEndpoint {
     }
 
     /**
-     * The caller identity ({@code identity}) of the default role, or of the role named by {@code role} (over HTTP,
-     * a role of another name is a 400 whose {@link Failure} names the roles); or the accounts and roles
-     * ({@code accounts}), all of them or one page, with the accounts whose roles could not be listed
-     * ({@link AccountPage}).
+     * The caller identity ({@code identity}) of the default role, or of the role named by {@code role}; or the
+     * accounts and roles ({@code accounts}), all of them or one page, with the accounts whose roles could not be
+     * listed ({@link AccountPage}).
      * @param role for {@code identity}: the name of a role of {@code aws.sso.roles}; the default role when absent
      * @param page for {@code accounts}: the number of the page, from 0; 0 when absent
      * @param size for {@code accounts}: the most accounts on a page; every account on one page when absent
+     * @throws InvalidEndpointRequestException for a role of another name, or a page number or size out of range
+     * @throws SsoSessionException when the sign-in cannot answer (signed out, ended, denied, unreachable)
+     * @throws SdkException when the call to AWS failed
+     * @throws UnsupportedOperationException for the identity, without the AWS SDK's STS module
+     * @throws NotConfiguredException where IAM Identity Center is not configured
      */
     @ReadOperation
     @SuppressWarnings("deprecation") // Spring's @Nullable: the only mark of an optional parameter Spring Boot 3 reads
     public @Nullable Object detail(@Selector String detail, @org.springframework.lang.Nullable @Nullable String role,
             @org.springframework.lang.Nullable @Nullable Integer page,
             @org.springframework.lang.Nullable @Nullable Integer size) {
-        SsoEngine current = this.engine;
-        if (current == null) {
-            return (detail.equals(IDENTITY) || detail.equals(ACCOUNTS)) ? NOT_CONFIGURED : null;
+        if (!detail.equals(IDENTITY) && !detail.equals(ACCOUNTS)) {
+            return null;
         }
+        SsoEngine current = configuredEngine();
         return switch (detail) {
             case IDENTITY -> identity((role != null && !role.isBlank()) ? role.trim() : NamedRole.DEFAULT_NAME);
-            case ACCOUNTS -> answer(() -> accounts(current.accounts(), page, size));
-            default -> null;
+            default -> accounts(current.accounts(), page, size);
         };
     }
 
@@ -131,47 +136,68 @@ public class AwsSsoEndpoint {
      * Runs an action: {@code refresh} (token and credentials now), {@code login} (starts a sign-in, or returns
      * the pending one; the answer's status carries the URL to open and, for the device code flow, the code),
      * {@code logout} (ends the session and removes its token file) or {@code cancel} (stops a pending sign-in).
+     * The answer says whether the action succeeded; one that failed or was refused is logged.
      * @param flow for {@code login}: {@code pkce} or {@code device-code}; the configured flow when absent
      * @param newSession for {@code login}: sign out first so that a new Identity Center session starts
+     * @throws InvalidEndpointRequestException for an unknown action or flow
+     * @throws NotConfiguredException where IAM Identity Center is not configured
      */
     @WriteOperation
     @SuppressWarnings("deprecation") // Spring's @Nullable: the only mark of an optional parameter Spring Boot 3 reads
     public ActionResult action(@Selector String action, @org.springframework.lang.Nullable @Nullable String flow,
             @org.springframework.lang.Nullable @Nullable Boolean newSession) {
-        SsoEngine current = this.engine;
-        if (current == null) {
-            throw new InvalidEndpointRequestException(NOT_CONFIGURED.reason(), "Not configured");
-        }
+        SsoEngine current = configuredEngine();
         try {
             return switch (action) {
                 case REFRESH -> {
                     current.refreshNow();
-                    yield result(current, action, true, "Refreshed.");
+                    yield result(current, action, Outcome.SUCCEEDED, "Refreshed.");
                 }
                 case LOGIN -> {
                     LoginAttempt attempt = current.login().start(loginFlow(flow), Boolean.TRUE.equals(newSession));
-                    yield result(current, action, true, attempt.prompt().instructions());
+                    yield result(current, action, Outcome.SUCCEEDED, attempt.prompt().instructions());
                 }
-                case LOGOUT -> result(current, action, true,
+                case LOGOUT -> result(current, action, Outcome.SUCCEEDED,
                         current.login().signOut() ? "Signed out." : "Nobody was signed in.");
                 case CANCEL -> {
                     boolean pending = current.login().pending().map((attempt) -> {
                         attempt.cancel();
                         return true;
                     }).orElse(false);
-                    yield result(current, action, pending, pending ? "Sign-in cancelled." : "No sign-in was pending.");
+                    yield pending ? result(current, action, Outcome.SUCCEEDED, "Sign-in cancelled.")
+                            : failed(current, action, Outcome.REFUSED, "No sign-in was pending.");
                 }
                 default -> throw new InvalidEndpointRequestException("Unknown action '" + action
                         + "': the actions are refresh, login, logout and cancel", "Unknown action");
             };
         }
-        catch (SdkException | LoginFailedException ex) {
-            return result(current, action, false, ex.getMessage());
+        catch (SsoSessionException ex) {
+            return failed(current, action, Outcome.of(ex.reason()), ex.getMessage());
+        }
+        catch (LoginFailedException ex) {
+            return failed(current, action, Outcome.FAILED, ex.getMessage());
+        }
+        catch (SdkException ex) {
+            return failed(current, action, Outcome.FAILED, "The call to AWS failed: " + ex.getClass().getSimpleName()
+                    + ((ex.getMessage() != null) ? " (" + ex.getMessage() + ")" : ""));
         }
     }
 
-    private static ActionResult result(SsoEngine engine, String action, boolean succeeded, String message) {
-        return new ActionResult(action, succeeded, message, engine.status());
+    private SsoEngine configuredEngine() {
+        SsoEngine current = this.engine;
+        if (current == null) {
+            throw new NotConfiguredException(NOT_CONFIGURED.reason());
+        }
+        return current;
+    }
+
+    private static ActionResult result(SsoEngine engine, String action, Outcome outcome, String message) {
+        return new ActionResult(action, outcome == Outcome.SUCCEEDED, outcome, message, engine.status());
+    }
+
+    private static ActionResult failed(SsoEngine engine, String action, Outcome outcome, String message) {
+        logger.warn("The awssso actuator action '{}' did not succeed ({}): {}", action, outcome, message);
+        return result(engine, action, outcome, message);
     }
 
     private LoginFlow loginFlow(@Nullable String flow) {
@@ -191,15 +217,15 @@ public class AwsSsoEndpoint {
     private Object identity(String role) {
         List<String> names = (this.roles != null) ? this.roles.names() : List.of(NamedRole.DEFAULT_NAME);
         if (!names.contains(role)) {
-            return new WebEndpointResponse<>(new Failure("Unknown role '" + role + "': the roles are "
-                    + String.join(", ", names) + " (aws.sso.roles)"), WebEndpointResponse.STATUS_BAD_REQUEST);
+            throw new InvalidEndpointRequestException("Unknown role '" + role + "': the roles are "
+                    + String.join(", ", names) + " (aws.sso.roles)", "Unknown role");
         }
         RoleIdentityLookups lookups = this.identityLookups;
         if (lookups == null) {
-            return new Failure("The caller identity needs the AWS SDK's STS module:"
+            throw new UnsupportedOperationException("The caller identity needs the AWS SDK's STS module:"
                     + " add software.amazon.awssdk:sts to the application.");
         }
-        return answer(() -> lookups.lookUp(role));
+        return lookups.lookUp(role);
     }
 
     private static AccountPage accounts(AccountDirectory accounts, @Nullable Integer page, @Nullable Integer size) {
@@ -215,15 +241,43 @@ public class AwsSsoEndpoint {
         }
     }
 
-    private static Object answer(Supplier<?> call) {
-        try {
-            return call.get();
+    /** How an action ended, which its HTTP status code tells too. */
+    public enum Outcome {
+
+        /** It did what it was asked. */
+        SUCCEEDED,
+
+        /** There was nothing to do it on (no sign-in pending to cancel). */
+        REFUSED,
+
+        /** Nobody is signed in, or the session ended or cannot be read: sign in first. */
+        NOT_SIGNED_IN,
+
+        /** IAM Identity Center does not let the user use the role. */
+        DENIED,
+
+        /** AWS could not be reached or failed to answer; retried in the background. */
+        UNAVAILABLE,
+
+        /** The call to AWS or the sign-in failed. */
+        FAILED;
+
+        static Outcome of(SsoSessionException.Reason reason) {
+            return switch (reason) {
+                case SIGNED_OUT, SESSION_ENDED, TOKEN_CACHE_UNREADABLE -> NOT_SIGNED_IN;
+                case ACCESS_DENIED -> DENIED;
+                case UNAVAILABLE, CLOSED -> UNAVAILABLE;
+            };
         }
-        catch (SsoSessionException ex) {
-            return new Failure(ex.getMessage());
-        }
-        catch (SdkException ex) {
-            return new Failure("The call to AWS failed: " + ex.getClass().getSimpleName());
+    }
+
+    /** IAM Identity Center is not configured where the application runs: there is nothing to read or act on. */
+    public static final class NotConfiguredException extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        NotConfiguredException(String message) {
+            super(message);
         }
     }
 
@@ -232,10 +286,12 @@ public class AwsSsoEndpoint {
      *
      * @param action the operation
      * @param succeeded whether it succeeded
+     * @param outcome how it ended
      * @param message what happened
      * @param status the session status afterwards
      */
-    public record ActionResult(String action, boolean succeeded, String message, SessionStatus status) {
+    public record ActionResult(String action, boolean succeeded, Outcome outcome, String message,
+            SessionStatus status) {
     }
 
     /**

@@ -39,5 +39,12 @@ public final class AwsSsoEndpointAutoConfiguration {
             return new AwsSsoEndpoint(engine.getIfAvailable(), roles.getIfAvailable(),
                     identityLookups.getIfAvailable(), properties.getLogin().getFlow());
         }
+
+        @Bean
+        @ConditionalOnBean(AwsSsoEndpoint.class)
+        @ConditionalOnMissingBean
+        AwsSsoEndpointWebExtension awsSsoEndpointWebExtension(AwsSsoEndpoint endpoint) {
+            return new AwsSsoEndpointWebExtension(endpoint);
+        }
     }
 }

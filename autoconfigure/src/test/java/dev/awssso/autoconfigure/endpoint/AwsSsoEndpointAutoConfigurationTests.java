@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -63,7 +64,10 @@ class AwsSsoEndpointAutoConfigurationTests {
             .withClassLoader(new FilteredClassLoader(StsClient.class))
             .run((context) -> {
                 assertThat(context).hasNotFailed().doesNotHaveBean(CallerIdentityLookup.class);
-                assertThat(context.getBean(AwsSsoEndpoint.class).detail("identity", null, null, null))
+                WebEndpointResponse<Object> identity = context.getBean(AwsSsoEndpointWebExtension.class)
+                    .detail("identity", null, null, null);
+                assertThat(identity.getStatus()).isEqualTo(501);
+                assertThat(identity.getBody())
                     .asInstanceOf(InstanceOfAssertFactories.type(AwsSsoEndpoint.Failure.class))
                     .extracting(AwsSsoEndpoint.Failure::error, InstanceOfAssertFactories.STRING)
                     .contains("add software.amazon.awssdk:sts to the application");

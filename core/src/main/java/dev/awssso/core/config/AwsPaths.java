@@ -52,6 +52,16 @@ public final class AwsPaths {
     }
 
     /**
+     * The shared credentials file: {@code AWS_SHARED_CREDENTIALS_FILE} (with {@code ~} expanded) when set, else
+     * {@code ~/.aws/credentials}.
+     */
+    public Path credentialsFile() {
+        String credentialsFile = environmentValue("AWS_SHARED_CREDENTIALS_FILE");
+        return (credentialsFile != null) ? expand(credentialsFile)
+                : homeDirectory().resolve(".aws").resolve("credentials");
+    }
+
+    /**
      * The directory of the SSO token cache shared with the AWS CLI: {@code ~/.aws/sso/cache}.
      */
     public Path tokenCacheDirectory() {

@@ -48,6 +48,15 @@ final class Problems {
                 "add it, for example with " + command + ", or set aws.sso.profile to an existing profile.");
     }
 
+    static ConfigurationProblem unknownEnvironmentProfile(String profile, Path configFile, List<String> inConfig,
+            Path credentialsFile, List<String> inCredentials) {
+        String command = "\"aws configure sso --profile " + profile + "\"";
+        return new ConfigurationProblem("Unknown profile \"" + profile + "\" (AWS_PROFILE): it is in neither "
+                + configFile + " (profiles: " + list(inConfig) + ") nor " + credentialsFile + " (profiles: "
+                + list(inCredentials) + ")", "set AWS_PROFILE to one of those profiles, unset it to use the default"
+                        + " profile, or create it, for example with " + command + ".");
+    }
+
     static ConfigurationProblem unknownSsoSession(Setting sessionName, Path file, @Nullable List<String> existing) {
         String header = ConfigSections.ssoSessionHeader(sessionName.value());
         String reason = (existing != null)

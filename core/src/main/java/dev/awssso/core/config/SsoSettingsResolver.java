@@ -1,5 +1,6 @@
 package dev.awssso.core.config;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.profiles.Profile;
+import software.amazon.awssdk.profiles.ProfileFile;
 
 /**
  * Resolves {@link SsoSettings} from {@code aws.sso.*} values and the shared config file, the way the AWS CLI and
@@ -32,7 +34,7 @@ public final class SsoSettingsResolver {
     /**
      * Creates a resolver for the given environment.
      * @param environment environment variables, such as {@link System#getenv()}; {@code AWS_PROFILE},
-     *     {@code AWS_CONFIG_FILE} and {@code HOME} are used
+     *     {@code AWS_CONFIG_FILE}, {@code AWS_SHARED_CREDENTIALS_FILE} and {@code HOME} are used
      * @param userHome the value of the {@code user.home} system property
      */
     public SsoSettingsResolver(Map<String, String> environment, String userHome) {
@@ -52,8 +54,10 @@ public final class SsoSettingsResolver {
      * {@code default}; the config file is {@code inline.configFile()}, else {@code AWS_CONFIG_FILE}, else
      * {@code ~/.aws/config}. Property values win over the profile's, key by key.
      * @param inline the {@code aws.sso.*} values
-     * @return the settings, or empty when no property asks for SSO and the implicitly selected profile is
-     *     missing or has no {@code sso_*} key
+     * @return the settings, or empty when no property asks for SSO and the implicitly selected profile has no
+     *     {@code sso_*} key, or is a missing {@code default} profile
+     * @throws SsoConfigurationException also when {@code AWS_PROFILE} names a profile of neither the config nor
+     *     the credentials file
      * @throws SsoConfigurationException with every problem found when the configuration cannot be used
      */
     public Optional<SsoSettings> resolve(InlineSsoSettings inline) {
@@ -63,6 +67,9 @@ public final class SsoSettingsResolver {
         SharedConfig config = read.config();
         Profile profile = (config != null) ? config.profile(profileName).orElse(null) : null;
         List<ConfigurationProblem> problems = sourceProblems(inline, profileName, file, read, profile);
+        if (problems.isEmpty() && profile == null && namedByEnvironment(inline)) {
+            unknownEnvironmentProfile(profileName, file, config).ifPresent(problems::add);
+        }
         if (problems.isEmpty() && !inline.requestsSso() && !isSsoProfile(profile)) {
             return Optional.empty();
         }
@@ -93,6 +100,42 @@ public final class SsoSettingsResolver {
             problems.add(Problems.unknownProfile(profileName, file, (config != null) ? config.profileNames() : null));
         }
         return problems;
+    }
+
+    /** Whether the profile is the one {@code AWS_PROFILE} names. */
+    private boolean namedByEnvironment(InlineSsoSettings inline) {
+        String fromEnvironment = this.environment.get("AWS_PROFILE");
+        return inline.profile() == null && fromEnvironment != null && !fromEnvironment.isBlank();
+    }
+
+    /**
+     * The problem of an {@code AWS_PROFILE} that names a profile of neither shared file, as the AWS CLI and SDKs
+     * refuse it; none where the credentials file has it (static keys: not an SSO profile).
+     */
+    private Optional<ConfigurationProblem> unknownEnvironmentProfile(String profileName, Path configFile,
+            @Nullable SharedConfig config) {
+        Path credentialsFile = this.paths.credentialsFile();
+        List<String> inCredentials = credentialsProfileNames(credentialsFile);
+        if (inCredentials.contains(profileName)) {
+            return Optional.empty();
+        }
+        List<String> inConfig = (config != null) ? config.profileNames() : List.of();
+        return Optional.of(Problems.unknownEnvironmentProfile(profileName, configFile, inConfig, credentialsFile,
+                inCredentials));
+    }
+
+    /** The profiles of the credentials file, sorted; none where it is absent or cannot be read. */
+    private static List<String> credentialsProfileNames(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try {
+            return ProfileFile.builder().content(file).type(ProfileFile.Type.CREDENTIALS).build()
+                .profiles().keySet().stream().sorted().toList();
+        }
+        catch (RuntimeException ex) {
+            return List.of();
+        }
     }
 
     private String profileName(InlineSsoSettings inline) {

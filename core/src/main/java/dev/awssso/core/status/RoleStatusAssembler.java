@@ -26,7 +26,8 @@ public final class RoleStatusAssembler {
             SessionStatus session) {
         RefreshFailure failure = credentials.lastFailure().orElse(null);
         AwsSessionCredentials current = credentials.currentCredentials().orElse(null);
-        SessionState state = state(session, failure, current != null);
+        boolean held = current != null && current.expirationTime().filter(session.at()::isBefore).isPresent();
+        SessionState state = state(session, failure, held);
         return new RoleStatus(role.name(), state, nextAction(role, state, session, failure), session.at(),
                 new RoleStatus.Role(role.accountId(), role.roleName(), role.assumedRoleArn(), role.sso().accountId(),
                         role.sso().roleName(), role.sso().describe()),
@@ -48,7 +49,8 @@ public final class RoleStatusAssembler {
             return (failure.kind() == FailureKind.SESSION_ENDED) ? SessionState.EXPIRED : SessionState.UNUSABLE;
         }
         if (failure != null || tokenRefreshFailing(session)) {
-            return SessionState.REFRESH_FAILING;
+            boolean fetchable = failure == null && session.token().expiresAt().isAfter(session.at());
+            return (fetchable || held) ? SessionState.REFRESH_FAILING : SessionState.UNAVAILABLE;
         }
         return (sessionState == SessionState.EXPIRING) ? SessionState.EXPIRING : SessionState.ACTIVE;
     }
@@ -68,6 +70,8 @@ public final class RoleStatusAssembler {
                             + role.name() + "'.";
             case REFRESH_FAILING -> "Nothing yet: the refresh is retried in the background while the current"
                     + " credentials last. If it keeps failing, check the network, the endpoints and the role.";
+            case UNAVAILABLE -> "Nothing yet: no credentials of the role can be served until the refresh, retried in"
+                    + " the background, succeeds. If it keeps failing, check the network, the endpoints and the role.";
             case ACTIVE -> "Nothing: the role is active.";
             default -> session.nextAction();
         };

@@ -15,6 +15,12 @@ public enum SessionState {
     /** The last refresh failed for a reason that may pass (network, throttling, 5xx); retried in the background. */
     REFRESH_FAILING,
 
+    /**
+     * A refresh failed for a reason that may pass and no valid credentials are held: calls fail until a retry in
+     * the background succeeds.
+     */
+    UNAVAILABLE,
+
     /** The session has ended: the token expired without a way to refresh it, or a refresh was refused. */
     EXPIRED,
 

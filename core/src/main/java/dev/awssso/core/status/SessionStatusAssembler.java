@@ -128,13 +128,21 @@ public final class SessionStatusAssembler {
         Optional<RefreshFailure> failing = credentialsFailure.or(this.tokens::lastFailure);
         if (failing.isPresent()) {
             warnings.add("Refresh failing, retried in the background: " + failing.get().message());
-            return SessionState.REFRESH_FAILING;
+            boolean fetchable = credentialsFailure.isEmpty() && !token.isExpired(now);
+            return (fetchable || holdsValidCredentials(now)) ? SessionState.REFRESH_FAILING : SessionState.UNAVAILABLE;
         }
         if (session.endsAt() != null && Duration.between(now, session.endsAt()).compareTo(this.expiringWithin) <= 0) {
             warnings.add("The IAM Identity Center session ends at " + session.endsAt() + ".");
             return SessionState.EXPIRING;
         }
         return SessionState.ACTIVE;
+    }
+
+    private boolean holdsValidCredentials(Instant now) {
+        return this.credentials.currentCredentials()
+            .flatMap(AwsSessionCredentials::expirationTime)
+            .filter(now::isBefore)
+            .isPresent();
     }
 
     private SessionStatus.Session session(@Nullable SsoToken token, boolean notRefreshable) {
@@ -166,6 +174,8 @@ public final class SessionStatusAssembler {
                             + this.settings.roleName() + "' in account " + this.settings.accountId() + ".";
             case REFRESH_FAILING -> "Nothing yet: the refresh is retried in the background while the current"
                     + " credentials last. If it keeps failing, check the network and the endpoints.";
+            case UNAVAILABLE -> "Nothing yet: no credentials can be served until the refresh, retried in the"
+                    + " background, succeeds. If it keeps failing, check the network and the endpoints.";
             case EXPIRING -> "Sign in again with " + signIn + " before " + session.endsAt()
                     + " to keep the application working.";
             case LOGIN_PENDING -> "Complete the sign-in in the browser.";

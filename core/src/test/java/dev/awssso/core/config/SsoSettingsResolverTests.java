@@ -298,8 +298,38 @@ class SsoSettingsResolverTests {
     }
 
     @Test
-    void stepsAsideWhenAwsProfileNamesMissingProfile() {
+    void anAwsProfileOfNeitherFileIsAnErrorNamingBothFilesAndTheirProfiles() {
+        Path config = this.fixture.config(SSO_SESSION_CONFIG);
+        Path credentials = this.fixture.write(this.fixture.home.resolve(".aws/credentials"),
+                "[ci]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = x\n");
+        this.fixture.environment.put("AWS_PROFILE", "dve");
+        assertThat(this.fixture.problems(InlineSsoSettings.none())).singleElement().asString()
+            .contains("Unknown profile \"dve\" (AWS_PROFILE)", config + " (profiles: dev)",
+                    credentials + " (profiles: ci)", "set AWS_PROFILE to one of those profiles",
+                    "aws configure sso --profile dve");
+    }
+
+    @Test
+    void anAwsProfileIsAnErrorAlsoWithoutAnyAwsFile() {
+        this.fixture.environment.put("AWS_PROFILE", "dev");
+        assertThat(this.fixture.problems(InlineSsoSettings.none())).singleElement().asString()
+            .contains("Unknown profile \"dev\" (AWS_PROFILE)", "(profiles: none)");
+    }
+
+    @Test
+    void stepsAsideWhenAwsProfileNamesAProfileOfTheCredentialsFileOnly() {
         this.fixture.config(LEGACY_DEFAULT);
+        this.fixture.write(this.fixture.home.resolve(".aws/credentials"),
+                "[prod]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = x\n");
+        this.fixture.environment.put("AWS_PROFILE", "prod");
+        assertThat(this.fixture.resolve(InlineSsoSettings.none())).isEmpty();
+    }
+
+    @Test
+    void followsAwsSharedCredentialsFile() {
+        Path credentials = this.fixture.write(this.temp.resolve("keys"),
+                "[prod]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\naws_secret_access_key = x\n");
+        this.fixture.environment.put("AWS_SHARED_CREDENTIALS_FILE", credentials.toString());
         this.fixture.environment.put("AWS_PROFILE", "prod");
         assertThat(this.fixture.resolve(InlineSsoSettings.none())).isEmpty();
     }
