@@ -5,6 +5,9 @@
 const POLL_INTERVAL_MS = 1000;
 // states in which signing in makes no sense: signed in already, or a sign-in is waiting
 const NO_SIGN_IN_STATES = ['ACTIVE', 'EXPIRING', 'LOGIN_PENDING'];
+
+// the sign-in this page started, with its page and code, which the polled status never carries
+let startedSignIn = null;
 const LOGIN_STATES = { PENDING: 'Waiting for approval', FAILED: 'Sign-in failed', CANCELLED: 'Sign-in cancelled' };
 
 const $ = (id) => document.getElementById(id);
@@ -15,6 +18,23 @@ let flowChosen = false;
 
 function text(id, value) {
   $(id).textContent = (value === null || value === undefined || value === '') ? '–' : value;
+}
+
+// a text whose `quoted` parts are commands: those are shown as code, and all of it still only as text
+function richText(element, value) {
+  const parts = String(value).split('`');
+  if (parts.length % 2 === 0) {
+    element.textContent = value;
+    return;
+  }
+  element.replaceChildren(...parts.map((part, index) => {
+    if (index % 2 === 0) {
+      return document.createTextNode(part);
+    }
+    const code = document.createElement('code');
+    code.textContent = part;
+    return code;
+  }));
 }
 
 function show(id, visible) {
@@ -72,14 +92,17 @@ function outcome(id, refresh) {
 function renderState(state, nextAction) {
   $('state').textContent = state;
   $('state').dataset.state = state;
-  text('next-action', nextAction);
+  richText($('next-action'), nextAction || '–');
 }
 
 function renderIdentity(view) {
-  const { identity } = view.status;
+  const { identity, token } = view.status;
   const caller = view.caller;
-  text('account', caller ? caller.account : identity.accountId);
-  text('role', identity.roleName);
+  // the configured account and role are nobody's while no token is held
+  const signedIn = Boolean(token.expiresAt);
+  text('account', caller ? caller.account : (signedIn ? identity.accountId : null));
+  text('role', signedIn ? identity.roleName : null);
+  show('nobody', !signedIn);
   text('arn', caller ? caller.arn : null);
   text('user-id', caller ? caller.userId : null);
   text('start-url', identity.startUrl);
@@ -137,14 +160,15 @@ function cell(row, ...lines) {
     }
     const line = document.createElement('span');
     line.className = className;
-    line.textContent = (value === null || value === undefined || value === '') ? '–' : value;
+    richText(line, (value === null || value === undefined || value === '') ? '–' : value);
     td.append(line);
   });
   row.append(td);
   return td;
 }
 
-function roleRow(role) {
+// a role's next action is shown where it is the role's own, not the session's repeated
+function roleRow(role, sessionNextAction) {
   const { status, caller } = role;
   const row = document.createElement('tr');
   row.dataset.role = status.name;
@@ -155,7 +179,8 @@ function roleRow(role) {
     ['detail', status.role.assumedRoleArn
       ? `assumed with ${status.role.ssoRoleName} of ${status.role.ssoAccountId}` : status.role.signIn]);
   cell(row, ['mono arn', caller ? caller.arn : null],
-    ['detail problem-text', role.callerProblem || (status.state === 'ACTIVE' ? null : status.nextAction)]);
+    ['detail problem-text', role.callerProblem
+      || (status.state === 'ACTIVE' || status.nextAction === sessionNextAction ? null : status.nextAction)]);
   const credentials = cell(row, ['countdown', countdown(status.credentials.expiresAt)],
     ['detail', credentialsDetail(status.credentials)]);
   if (status.credentials.expiresAt) {
@@ -164,16 +189,16 @@ function roleRow(role) {
   return row;
 }
 
-function renderRoles(roles) {
+function renderRoles(roles, sessionNextAction) {
   const named = roles || [];
   show('roles-card', named.length > 1);
-  $('roles').replaceChildren(...named.map(roleRow));
+  $('roles').replaceChildren(...named.map((role) => roleRow(role, sessionNextAction)));
 }
 
 function renderWarnings(warnings) {
   $('warnings').replaceChildren(...warnings.map((warning) => {
     const item = document.createElement('li');
-    item.textContent = warning;
+    richText(item, warning);
     return item;
   }));
   show('warnings', warnings.length > 0);
@@ -185,17 +210,24 @@ function renderLogin(login) {
     return;
   }
   const pending = login.state === 'PENDING';
+  // the page to open and the code are known only where the sign-in started; the time left and Cancel are for everyone
+  const started = pending && startedSignIn && startedSignIn.flow === login.flow
+      && startedSignIn.expiresAt === login.expiresAt ? startedSignIn : null;
+  if (!pending) {
+    startedSignIn = null;
+  }
   $('login').dataset.state = login.state;
   text('login-state', LOGIN_STATES[login.state]);
   text('login-flow', login.flow === 'DEVICE_CODE' ? '(device code)' : '(browser, PKCE)');
-  show('user-code-line', pending && Boolean(login.userCode));
-  $('user-code').textContent = login.userCode || '';
-  show('login-link-line', pending && Boolean(login.url));
-  if (login.url) {
-    $('login-url').href = webUrl(login.url);
+  show('user-code-line', Boolean(started && started.userCode));
+  $('user-code').textContent = (started && started.userCode) || '';
+  show('login-link-line', Boolean(started && started.url));
+  if (started && started.url) {
+    $('login-url').href = webUrl(started.url);
   }
+  show('login-expires-line', pending);
   text('login-expires', time(login.expiresAt));
-  $('login-failure').textContent = login.failure || '';
+  richText($('login-failure'), login.failure || '');
   show('login-failure', Boolean(login.failure));
 }
 
@@ -210,11 +242,11 @@ function render(view) {
   if (!flowChosen) {
     $('flow').value = view.signInFlow === 'DEVICE_CODE' ? 'device-code' : 'pkce';
   }
-  renderState(status.state, status.nextAction);
+  renderState(status.state, view.nextAction);
   renderWarnings(status.warnings);
   renderIdentity(view);
   renderLifetimes(status);
-  renderRoles(view.roles);
+  renderRoles(view.roles, status.nextAction);
   renderLogin(status.login);
   renderButtons(status.state);
   text('updated', new Date().toLocaleTimeString());
@@ -271,6 +303,7 @@ async function signIn() {
   const signInWindow = flow === 'pkce' ? window.open('about:blank', 'aws-sso-sign-in') : null;
   try {
     const prompt = await post('api/sign-in', { flow });
+    startedSignIn = prompt;
     if (signInWindow && prompt.flow === 'PKCE') {
       signInWindow.location.href = webUrl(prompt.url);
     } else if (signInWindow) {

@@ -16,10 +16,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -71,7 +72,8 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * Maintenance runs every {@link EngineOptions#checkInterval()} on two daemon threads: one re-reads the cache
  * file when it changes and refreshes whatever is due (it may wait on the network), the other withdraws
  * credentials that went stale (it never waits). Events are delivered on a third thread, so a slow listener
- * never delays a refresh. Starting the engine makes no network call: credentials are fetched when first asked
+ * never delays a refresh. The account listing's calls run on up to {@value #ACCOUNT_LISTING_CALLS} threads of
+ * their own, which end when idle. Starting the engine makes no network call: credentials are fetched when first asked
  * for, and kept fresh from then on. A background thread never starts a sign-in.
  * <p>
  * {@link #create(SsoSettings, EngineOptions)} builds an engine that serves credentials on demand but runs
@@ -91,6 +93,12 @@ public final class SsoEngine implements SdkAutoCloseable {
     private static final AtomicInteger ENGINE_NUMBER = new AtomicInteger();
 
     private static final Duration ACCOUNT_LISTING_TIME_TO_LIVE = Duration.ofMinutes(5);
+
+    /** How many {@code ListAccountRoles} calls the account listing makes at once at most. */
+    static final int ACCOUNT_LISTING_CALLS = 8;
+
+    /** How long an idle thread of the account listing is kept. */
+    private static final Duration ACCOUNT_LISTING_THREAD_KEEP_ALIVE = Duration.ofSeconds(30);
 
     /** How many events are held at most while the engine is not running; older ones are dropped. */
     static final int HELD_EVENTS_LIMIT = 64;
@@ -138,6 +146,9 @@ public final class SsoEngine implements SdkAutoCloseable {
     /** Runs credentials fetches, so that a caller can stop waiting while a fetch goes on. */
     private final ExecutorService fetcher;
 
+    /** Runs the account listing's calls, at most {@value #ACCOUNT_LISTING_CALLS} at once. */
+    private final ThreadPoolExecutor accountListing;
+
     /** The kinds of failure of the background maintenance already logged, so that each is logged once. */
     private final Set<String> loggedMaintenanceFailures = ConcurrentHashMap.newKeySet();
 
@@ -172,10 +183,15 @@ public final class SsoEngine implements SdkAutoCloseable {
         this.clock = clock;
         int engine = ENGINE_NUMBER.incrementAndGet();
         this.scheduler = Executors.newScheduledThreadPool(2,
-                daemonThreads("aws-sso-" + engine + "-refresh", this.threads));
+                DaemonThreads.factory("aws-sso-" + engine + "-refresh", this.threads));
         this.eventDispatcher = Executors.newSingleThreadExecutor(
-                daemonThreads("aws-sso-" + engine + "-events", this.threads));
-        this.fetcher = Executors.newSingleThreadExecutor(daemonThreads("aws-sso-" + engine + "-fetch", this.threads));
+                DaemonThreads.factory("aws-sso-" + engine + "-events", this.threads));
+        this.fetcher = Executors
+            .newSingleThreadExecutor(DaemonThreads.factory("aws-sso-" + engine + "-fetch", this.threads));
+        this.accountListing = new ThreadPoolExecutor(ACCOUNT_LISTING_CALLS, ACCOUNT_LISTING_CALLS,
+                ACCOUNT_LISTING_THREAD_KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+                DaemonThreads.factory("aws-sso-" + engine + "-accounts", this.threads));
+        this.accountListing.allowCoreThreadTimeOut(true);
         EventRelay relay = new EventRelay();
         // another process holds the lock for one refresh, one call to AWS at most
         TokenCacheFile cacheFile = TokenCacheFile.of(options.cacheDirectory(), settings.cacheKey(),
@@ -192,7 +208,8 @@ public final class SsoEngine implements SdkAutoCloseable {
         this.statusAssembler = new SessionStatusAssembler(settings, this.tokens, this.credentials,
                 options.sessionDuration(), options.expiringWithin(), clock, this.login::last);
         this.endWarnings = new SessionEndWarnings(options.expiryWarnings());
-        this.accounts = new AccountDirectory(this.portal::get, this.tokens, clock, ACCOUNT_LISTING_TIME_TO_LIVE);
+        this.accounts = new AccountDirectory(this.portal::get, this.tokens, clock, ACCOUNT_LISTING_TIME_TO_LIVE,
+                this.accountListing);
     }
 
     /**
@@ -387,6 +404,7 @@ public final class SsoEngine implements SdkAutoCloseable {
         this.login.close();
         this.scheduler.shutdownNow();
         this.fetcher.shutdownNow();
+        this.accountListing.shutdownNow();
         this.eventDispatcher.shutdownNow();
         this.http.close();
         long joinUntil = System.nanoTime() + CLOSE_WAIT.toNanos();
@@ -533,17 +551,6 @@ public final class SsoEngine implements SdkAutoCloseable {
         CacheDirectorySafety.problem(directory, System.getProperty("user.name")).ifPresent((problem) -> {
             throw new SsoConfigurationException(List.of(problem));
         });
-    }
-
-
-    private static ThreadFactory daemonThreads(String prefix, List<Thread> created) {
-        AtomicInteger thread = new AtomicInteger();
-        return (runnable) -> {
-            Thread result = new Thread(runnable, prefix + "-" + thread.incrementAndGet());
-            result.setDaemon(true);
-            created.add(result);
-            return result;
-        };
     }
 
     /** Passes the changes seen by the token manager and the credentials provider on, as events. */

@@ -44,19 +44,19 @@ class AccountListingCacheTests {
 
     @Test
     void keepsTheListingForFiveMinutesThenListsAgain() {
-        assertThat(this.engine.accounts().accounts()).extracting(AccountRoles::accountId)
+        assertThat(this.engine.accounts().all().accounts()).extracting(AccountRoles::accountId)
             .containsExactly(EngineFixture.ACCOUNT);
         long listings = this.emulator.callCount(Operation.LIST_ACCOUNTS);
         this.emulator.addAccount(ADDED_LATER, "Added later", "Dev");
 
         this.clock.advance(Duration.ofMinutes(5).minusMillis(1));
-        assertThat(this.engine.accounts().accounts()).as("the listing kept for 5 minutes")
+        assertThat(this.engine.accounts().all().accounts()).as("the listing kept for 5 minutes")
             .extracting(AccountRoles::accountId)
             .containsExactly(EngineFixture.ACCOUNT);
         assertThat(this.emulator.callCount(Operation.LIST_ACCOUNTS)).isEqualTo(listings);
 
         this.clock.advance(Duration.ofMillis(1));
-        assertThat(this.engine.accounts().accounts()).as("listed again after 5 minutes")
+        assertThat(this.engine.accounts().all().accounts()).as("listed again after 5 minutes")
             .extracting(AccountRoles::accountId)
             .containsExactly(EngineFixture.ACCOUNT, ADDED_LATER);
         assertThat(this.emulator.callCount(Operation.LIST_ACCOUNTS)).isEqualTo(listings + 1);

@@ -225,7 +225,7 @@ class SessionStatusTests {
         emulator.signIn(EngineFixture.SESSION).writeCacheFile(this.cacheDir);
         SsoEngine engine = start(emulator, EngineFixture.options(emulator, this.cacheDir));
 
-        List<AccountRoles> accounts = engine.accounts().accounts();
+        List<AccountRoles> accounts = engine.accounts().all().accounts();
         long listCalls = emulator.callCount(Operation.LIST_ACCOUNTS);
 
         assertThat(accounts).hasSize(106);
@@ -233,7 +233,7 @@ class SessionStatusTests {
             .singleElement()
             .satisfies((account) -> assertThat(account.roleNames()).contains(EngineFixture.ROLE));
         assertThat(listCalls).as("more than one page").isGreaterThan(1);
-        assertThat(engine.accounts().accounts()).isEqualTo(accounts);
+        assertThat(engine.accounts().all().accounts()).isEqualTo(accounts);
         assertThat(emulator.callCount(Operation.LIST_ACCOUNTS)).as("cached").isEqualTo(listCalls);
     }
 

@@ -31,14 +31,17 @@ public final class Fault {
 
     private final int times;
 
+    private final @Nullable String accountId;
+
     private Fault(Kind kind, int httpStatus, @Nullable String errorType, Duration delay,
-            @Nullable CountDownLatch release, int times) {
+            @Nullable CountDownLatch release, int times, @Nullable String accountId) {
         this.kind = kind;
         this.httpStatus = httpStatus;
         this.errorType = errorType;
         this.delay = delay;
         this.release = release;
         this.times = times;
+        this.accountId = accountId;
     }
 
     /**
@@ -53,7 +56,7 @@ public final class Fault {
             throw new IllegalArgumentException("httpStatus must be between 400 and 599, was " + httpStatus);
         }
         Objects.requireNonNull(errorType, "errorType");
-        return new Fault(Kind.STATUS, httpStatus, errorType, Duration.ZERO, null, UNLIMITED);
+        return new Fault(Kind.STATUS, httpStatus, errorType, Duration.ZERO, null, UNLIMITED, null);
     }
 
     /**
@@ -65,7 +68,7 @@ public final class Fault {
         if (delay.isNegative()) {
             throw new IllegalArgumentException("delay must not be negative, was " + delay);
         }
-        return new Fault(Kind.DELAY, 0, null, delay, null, UNLIMITED);
+        return new Fault(Kind.DELAY, 0, null, delay, null, UNLIMITED, null);
     }
 
     /**
@@ -77,7 +80,7 @@ public final class Fault {
      */
     public static Fault holdUntil(CountDownLatch release) {
         Objects.requireNonNull(release, "release");
-        return new Fault(Kind.HOLD, 0, null, Duration.ZERO, release, UNLIMITED);
+        return new Fault(Kind.HOLD, 0, null, Duration.ZERO, release, UNLIMITED, null);
     }
 
     /**
@@ -87,7 +90,7 @@ public final class Fault {
      * @return the fault
      */
     public static Fault connectionReset() {
-        return new Fault(Kind.CONNECTION_RESET, 0, null, Duration.ZERO, null, UNLIMITED);
+        return new Fault(Kind.CONNECTION_RESET, 0, null, Duration.ZERO, null, UNLIMITED, null);
     }
 
     /**
@@ -95,7 +98,7 @@ public final class Fault {
      * @return the fault
      */
     public static Fault malformedJson() {
-        return new Fault(Kind.MALFORMED_JSON, 0, null, Duration.ZERO, null, UNLIMITED);
+        return new Fault(Kind.MALFORMED_JSON, 0, null, Duration.ZERO, null, UNLIMITED, null);
     }
 
     /**
@@ -108,7 +111,19 @@ public final class Fault {
         if (n < 1) {
             throw new IllegalArgumentException("n must be at least 1, was " + n);
         }
-        return new Fault(this.kind, this.httpStatus, this.errorType, this.delay, this.release, n);
+        return new Fault(this.kind, this.httpStatus, this.errorType, this.delay, this.release, n, this.accountId);
+    }
+
+    /**
+     * This fault only for the calls that name the account, as the portal's {@code GetRoleCredentials} and
+     * {@code ListAccountRoles} do; calls for other accounts are answered normally and do not use it up.
+     * @param accountId the account id
+     * @return a copy of this fault limited to calls for the account
+     */
+    public Fault forAccount(String accountId) {
+        Objects.requireNonNull(accountId, "accountId");
+        return new Fault(this.kind, this.httpStatus, this.errorType, this.delay, this.release, this.times,
+                accountId);
     }
 
     Kind kind() {
@@ -138,6 +153,13 @@ public final class Fault {
         return this.times;
     }
 
+    /**
+     * Whether this fault applies to a call for the account, {@code null} for a call that names none.
+     */
+    boolean appliesTo(@Nullable String accountId) {
+        return this.accountId == null || this.accountId.equals(accountId);
+    }
+
     @Override
     public String toString() {
         String what = switch (this.kind) {
@@ -147,7 +169,8 @@ public final class Fault {
             case CONNECTION_RESET -> "connection reset";
             case MALFORMED_JSON -> "malformed JSON";
         };
-        return "Fault[" + what + ((this.times != UNLIMITED) ? ", " + this.times + " times" : "") + "]";
+        return "Fault[" + what + ((this.times != UNLIMITED) ? ", " + this.times + " times" : "")
+                + ((this.accountId != null) ? ", account " + this.accountId : "") + "]";
     }
 
 }

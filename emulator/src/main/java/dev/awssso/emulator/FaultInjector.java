@@ -3,13 +3,15 @@ package dev.awssso.emulator;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * The injected faults, per operation, in the order they were injected. A fault limited with
- * {@link Fault#times(int)} makes way for the next one once used up; an unlimited one stays until cleared.
+ * The injected faults, per operation, in the order they were injected: a call gets the first that applies to it.
+ * A fault limited with {@link Fault#times(int)} makes way for the next one once used up; an unlimited one stays
+ * until cleared.
  */
 final class FaultInjector {
 
@@ -25,18 +27,24 @@ final class FaultInjector {
 
     /**
      * Takes the fault for one call of the operation.
+     * @param accountId the account the call names, or {@code null}
      * @return the fault, or {@code null} to answer normally
      */
-    synchronized @Nullable Fault next(Operation operation) {
+    synchronized @Nullable Fault next(Operation operation, @Nullable String accountId) {
         Deque<PendingFault> queue = this.pending.get(operation);
-        PendingFault head = (queue != null) ? queue.peekFirst() : null;
-        if (head == null) {
+        if (queue == null) {
             return null;
         }
-        if (head.useOnce()) {
-            queue.removeFirst();
+        for (Iterator<PendingFault> faults = queue.iterator(); faults.hasNext();) {
+            PendingFault candidate = faults.next();
+            if (candidate.fault.appliesTo(accountId)) {
+                if (candidate.useOnce()) {
+                    faults.remove();
+                }
+                return candidate.fault;
+            }
         }
-        return head.fault;
+        return null;
     }
 
     private static final class PendingFault {

@@ -472,7 +472,17 @@ public final class IdentityCenterEmulator implements AutoCloseable {
     }
 
     /**
-     * Sets all call counts to zero.
+     * The most requests to an operation that were being answered at the same time (an injected delay included)
+     * since start or the last {@link #resetCallCounts()}.
+     * @param operation the operation
+     * @return the number of requests
+     */
+    public long mostConcurrentCalls(Operation operation) {
+        return this.counters.mostAtOnce(operation);
+    }
+
+    /**
+     * Sets all call counts to zero, and the most concurrent calls to the number under way now.
      */
     public void resetCallCounts() {
         this.counters.reset();

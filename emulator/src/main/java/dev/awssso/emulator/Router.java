@@ -12,7 +12,8 @@ import com.sun.net.httpserver.HttpHandler;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Sends each request to its operation, counting it and applying any injected fault first. Requests no
+ * Sends each request to its operation, counting it (and how many are answered at once) and applying any injected
+ * fault first. Requests no
  * operation matches get a 404.
  */
 final class Router implements HttpHandler {
@@ -54,19 +55,24 @@ final class Router implements HttpHandler {
         if (route == null) {
             return notFound(request);
         }
-        this.counters.increment(route.operation());
-        Fault fault = this.faults.next(route.operation());
-        if (fault == null) {
-            return answer(route, request);
+        this.counters.started(route.operation());
+        try {
+            Fault fault = this.faults.next(route.operation(), request.queryParameter("account_id"));
+            if (fault == null) {
+                return answer(route, request);
+            }
+            return switch (fault.kind()) {
+                case STATUS -> route.dialect().error(fault.httpStatus(), fault.errorType(),
+                        "Fault injected by the emulator", request.requestId());
+                case DELAY -> sleep(fault.delay()) ? answer(route, request) : null;
+                case HOLD -> awaitRelease(fault.release()) ? answer(route, request) : null;
+                case CONNECTION_RESET -> null;
+                case MALFORMED_JSON -> route.dialect().truncated();
+            };
         }
-        return switch (fault.kind()) {
-            case STATUS -> route.dialect().error(fault.httpStatus(), fault.errorType(),
-                    "Fault injected by the emulator", request.requestId());
-            case DELAY -> sleep(fault.delay()) ? answer(route, request) : null;
-            case HOLD -> awaitRelease(fault.release()) ? answer(route, request) : null;
-            case CONNECTION_RESET -> null;
-            case MALFORMED_JSON -> route.dialect().truncated();
-        };
+        finally {
+            this.counters.finished(route.operation());
+        }
     }
 
     private Reply answer(Route route, Request request) {

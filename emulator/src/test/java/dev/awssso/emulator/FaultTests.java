@@ -25,6 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class FaultTests extends SignedInTests {
 
+    private static final String OTHER_ACCOUNT = "444455556666";
+
     @Test
     void statusFaultOnThePortal() {
         this.emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.status(503, "ServiceUnavailableException"));
@@ -182,6 +184,39 @@ class FaultTests extends SignedInTests {
     }
 
     @Test
+    void aFaultForAnAccountAppliesOnlyToCallsForThatAccount() {
+        this.emulator.addAccount(OTHER_ACCOUNT, "Other", "ReadOnly");
+        this.emulator.injectFault(Operation.GET_ROLE_CREDENTIALS,
+                Fault.status(429, "TooManyRequestsException").times(1).forAccount(OTHER_ACCOUNT));
+
+        assertThat(statusOfGetRoleCredentials()).as("another account, the fault not used up").isEqualTo(200);
+        assertThat(statusOfGetRoleCredentials(OTHER_ACCOUNT)).isEqualTo(429);
+        assertThat(statusOfGetRoleCredentials(OTHER_ACCOUNT)).isEqualTo(200);
+        assertThat(Fault.connectionReset().forAccount(OTHER_ACCOUNT))
+            .hasToString("Fault[connection reset, account " + OTHER_ACCOUNT + "]");
+    }
+
+    @Test
+    void theMostConcurrentCallsCountsTheRequestsAnsweredAtOnce() throws InterruptedException {
+        this.emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.delay(Duration.ofSeconds(3)).times(1));
+        Thread slow = new Thread(this::statusOfGetRoleCredentials);
+        slow.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (this.emulator.callCount(Operation.GET_ROLE_CREDENTIALS) == 0) {
+            assertThat(System.nanoTime()).as("the slow request arrived").isLessThan(deadline);
+            Thread.sleep(10);
+        }
+        assertThat(statusOfGetRoleCredentials()).as("answered while the slow one waits").isEqualTo(200);
+        slow.join();
+        assertThat(statusOfGetRoleCredentials()).as("answered alone").isEqualTo(200);
+
+        assertThat(this.emulator.mostConcurrentCalls(Operation.GET_ROLE_CREDENTIALS)).isEqualTo(2);
+        assertThat(this.emulator.mostConcurrentCalls(Operation.LIST_ACCOUNTS)).isZero();
+        this.emulator.resetCallCounts();
+        assertThat(this.emulator.mostConcurrentCalls(Operation.GET_ROLE_CREDENTIALS)).isZero();
+    }
+
+    @Test
     void countersCountEveryRequestPerOperation() {
         this.emulator.injectFault(Operation.GET_ROLE_CREDENTIALS,
                 Fault.status(503, "ServiceUnavailableException").times(1));
@@ -209,8 +244,12 @@ class FaultTests extends SignedInTests {
     }
 
     private int statusOfGetRoleCredentials() {
+        return statusOfGetRoleCredentials(IdentityCenterEmulator.DEFAULT_ACCOUNT_ID);
+    }
+
+    private int statusOfGetRoleCredentials(String accountId) {
         try {
-            this.clients.roleCredentials(this.session.accessToken());
+            this.clients.roleCredentials(this.session.accessToken(), accountId, IdentityCenterEmulator.DEFAULT_ROLE_NAME);
             return 200;
         }
         catch (SsoException ex) {

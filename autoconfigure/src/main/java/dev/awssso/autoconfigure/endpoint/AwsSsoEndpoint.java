@@ -8,6 +8,8 @@ import dev.awssso.autoconfigure.AwsSsoRoles;
 import dev.awssso.autoconfigure.RoleIdentityLookups;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.SsoSessionException;
+import dev.awssso.core.account.AccountDirectory;
+import dev.awssso.core.account.AccountPage;
 import dev.awssso.core.config.NamedRole;
 import dev.awssso.core.login.LoginAttempt;
 import dev.awssso.core.login.LoginFailedException;
@@ -50,6 +52,9 @@ public class AwsSsoEndpoint {
     private static final String ACCOUNTS = "accounts";
 
     private static final String REFRESH = "refresh";
+
+    /** The page size when only a page number is given. */
+    private static final int DEFAULT_PAGE_SIZE = 100;
 
     private static final String LOGIN = "login";
 
@@ -102,9 +107,12 @@ public class AwsSsoEndpoint {
 
     /**
      * The caller identity ({@code identity}) of the default role, or of the role named by {@code role}; or the
-     * accounts and roles ({@code accounts}).
+     * accounts and roles ({@code accounts}), all of them or one page, with the accounts whose roles could not be
+     * listed ({@link AccountPage}).
      * @param role for {@code identity}: the name of a role of {@code aws.sso.roles}; the default role when absent
-     * @throws InvalidEndpointRequestException for a role of another name
+     * @param page for {@code accounts}: the number of the page, from 0; 0 when absent
+     * @param size for {@code accounts}: the most accounts on a page; every account on one page when absent
+     * @throws InvalidEndpointRequestException for a role of another name, or a page number or size out of range
      * @throws SsoSessionException when the sign-in cannot answer (signed out, ended, denied, unreachable)
      * @throws SdkException when the call to AWS failed
      * @throws UnsupportedOperationException for the identity, without the AWS SDK's STS module
@@ -112,14 +120,16 @@ public class AwsSsoEndpoint {
      */
     @ReadOperation
     @SuppressWarnings("deprecation") // Spring's @Nullable: the only mark of an optional parameter Spring Boot 3 reads
-    public @Nullable Object detail(@Selector String detail, @org.springframework.lang.Nullable @Nullable String role) {
+    public @Nullable Object detail(@Selector String detail, @org.springframework.lang.Nullable @Nullable String role,
+            @org.springframework.lang.Nullable @Nullable Integer page,
+            @org.springframework.lang.Nullable @Nullable Integer size) {
         if (!detail.equals(IDENTITY) && !detail.equals(ACCOUNTS)) {
             return null;
         }
         SsoEngine current = configuredEngine();
         return switch (detail) {
             case IDENTITY -> identity((role != null && !role.isBlank()) ? role.trim() : NamedRole.DEFAULT_NAME);
-            default -> current.accounts().accounts();
+            default -> accounts(current.accounts(), page, size);
         };
     }
 
@@ -220,6 +230,19 @@ public class AwsSsoEndpoint {
                     + " add software.amazon.awssdk:sts to the application.");
         }
         return lookups.lookUp(role);
+    }
+
+    private static AccountPage accounts(AccountDirectory accounts, @Nullable Integer page, @Nullable Integer size) {
+        if (page == null && size == null) {
+            return accounts.all();
+        }
+        try {
+            return accounts.page((page != null) ? page : 0, (size != null) ? size : DEFAULT_PAGE_SIZE);
+        }
+        catch (IllegalArgumentException ex) {
+            throw new InvalidEndpointRequestException(ex.getMessage() + ": use page=0 or more and size=1 or more",
+                    "Invalid page");
+        }
     }
 
     /** How an action ended, which its HTTP status code tells too. */

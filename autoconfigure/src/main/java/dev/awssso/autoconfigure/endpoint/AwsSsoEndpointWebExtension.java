@@ -43,13 +43,17 @@ public class AwsSsoEndpointWebExtension {
     /**
      * The identity or the accounts, as {@link AwsSsoEndpoint#detail}, with the status code of what happened.
      * @param role for {@code identity}: the name of a role of {@code aws.sso.roles}; the default role when absent
+     * @param page for {@code accounts}: the number of the page, from 0; 0 when absent
+     * @param size for {@code accounts}: the most accounts on a page; every account on one page when absent
      */
     @ReadOperation
     @SuppressWarnings("deprecation") // Spring's @Nullable: the only mark of an optional parameter Spring Boot 3 reads
     public WebEndpointResponse<Object> detail(@Selector String detail,
-            @org.springframework.lang.Nullable @Nullable String role) {
+            @org.springframework.lang.Nullable @Nullable String role,
+            @org.springframework.lang.Nullable @Nullable Integer page,
+            @org.springframework.lang.Nullable @Nullable Integer size) {
         try {
-            Object answer = this.delegate.detail(detail, role);
+            Object answer = this.delegate.detail(detail, role, page, size);
             return (answer != null) ? new WebEndpointResponse<>(answer)
                     : new WebEndpointResponse<>(WebEndpointResponse.STATUS_NOT_FOUND);
         }

@@ -65,7 +65,7 @@ class AwsSsoEndpointAutoConfigurationTests {
             .run((context) -> {
                 assertThat(context).hasNotFailed().doesNotHaveBean(CallerIdentityLookup.class);
                 WebEndpointResponse<Object> identity = context.getBean(AwsSsoEndpointWebExtension.class)
-                    .detail("identity", null);
+                    .detail("identity", null, null, null);
                 assertThat(identity.getStatus()).isEqualTo(501);
                 assertThat(identity.getBody())
                     .asInstanceOf(InstanceOfAssertFactories.type(AwsSsoEndpoint.Failure.class))

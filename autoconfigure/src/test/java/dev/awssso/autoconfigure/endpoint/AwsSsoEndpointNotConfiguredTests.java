@@ -20,11 +20,11 @@ class AwsSsoEndpointNotConfiguredTests {
         assertThat(this.endpoint.status()).isInstanceOfSatisfying(AwsSsoEndpoint.NotConfigured.class,
                 (answer) -> assertThat(answer.reason()).startsWith("IAM Identity Center is not configured"));
         assertThatExceptionOfType(AwsSsoEndpoint.NotConfiguredException.class)
-            .isThrownBy(() -> this.endpoint.detail("identity", null))
+            .isThrownBy(() -> this.endpoint.detail("identity", null, null, null))
             .withMessageStartingWith("IAM Identity Center is not configured");
         assertThatExceptionOfType(AwsSsoEndpoint.NotConfiguredException.class)
-            .isThrownBy(() -> this.endpoint.detail("accounts", null));
-        assertThat(this.endpoint.detail("other", null)).isNull();
+            .isThrownBy(() -> this.endpoint.detail("accounts", null, null, null));
+        assertThat(this.endpoint.detail("other", null, null, null)).isNull();
     }
 
     @Test
@@ -37,8 +37,8 @@ class AwsSsoEndpointNotConfiguredTests {
     @Test
     void overHttpTheReadsAndActionsAre404() {
         AwsSsoEndpointWebExtension web = new AwsSsoEndpointWebExtension(this.endpoint);
-        assertThat(web.detail("identity", null).getStatus()).isEqualTo(404);
-        assertThat(web.detail("other", null).getStatus()).isEqualTo(404);
+        assertThat(web.detail("identity", null, null, null).getStatus()).isEqualTo(404);
+        assertThat(web.detail("other", null, null, null).getStatus()).isEqualTo(404);
         assertThat(web.action("login", null, null).getStatus()).isEqualTo(404);
         assertThat(web.action("login", null, null).getBody()).isInstanceOfSatisfying(AwsSsoEndpoint.Failure.class,
                 (failure) -> assertThat(failure.error()).contains("not configured"));

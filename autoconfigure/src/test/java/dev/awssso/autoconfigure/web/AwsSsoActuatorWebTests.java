@@ -7,7 +7,9 @@ import java.time.Instant;
 
 import dev.awssso.core.SsoEngine;
 import dev.awssso.emulator.EmulatedSession;
+import dev.awssso.emulator.Fault;
 import dev.awssso.emulator.IdentityCenterEmulator;
+import dev.awssso.emulator.Operation;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -20,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The actuator on a real port with the default, read-only access: status, identity, accounts and health of a
- * session that the emulator ends and a new sign-in restores, without a restart.
+ * The actuator on a real port with the default, read-only access: status, identity, accounts (paged, partial) and
+ * health of a session that the emulator ends and a new sign-in restores, without a restart.
  */
 @EmulatedWebTest
 class AwsSsoActuatorWebTests {
@@ -94,12 +96,42 @@ class AwsSsoActuatorWebTests {
         assertThat(identity.get("account").asString()).isEqualTo("111122223333");
         assertThat(identity.get("arn").asString()).startsWith("arn:aws:sts::111122223333:assumed-role/ReadOnly/");
 
-        JsonNode accounts = ActuatorClient.json(this.actuator.get("/actuator/awssso/accounts"));
-        assertThat(accounts.isArray()).as("a list of accounts: %s", accounts).isTrue();
+        JsonNode listing = ActuatorClient.json(this.actuator.get("/actuator/awssso/accounts"));
+        JsonNode accounts = listing.get("accounts");
+        assertThat(accounts.isArray()).as("a list of accounts: %s", listing).isTrue();
         assertThat(accounts.get(0).get("accountId").asString()).isEqualTo("111122223333");
         assertThat(accounts.get(0).get("roleNames").toString()).contains("ReadOnly");
+        assertThat(listing.get("rolesNotListed").isEmpty()).as("complete: %s", listing).isTrue();
+        assertThat(listing.get("totalAccounts").asInt()).isEqualTo(accounts.size());
 
         assertThat(this.actuator.get("/actuator/awssso/unknown").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void pagesTheAccountsAndNamesThoseWhoseRolesCouldNotBeListed() {
+        String other = "444455556666";
+        emulator.addAccount(other, "Other", "Developer");
+        emulator.injectFault(Operation.LIST_ACCOUNT_ROLES, Fault.status(403, "ForbiddenException").forAccount(other));
+        try {
+            JsonNode first = ActuatorClient.json(this.actuator.get("/actuator/awssso/accounts?page=0&size=1"));
+            assertThat(first.get("accounts").get(0).get("accountId").asString()).isEqualTo("111122223333");
+            assertThat(first.get("rolesNotListed").isEmpty()).as("complete: %s", first).isTrue();
+            assertThat(first.get("nextPage").asInt()).isEqualTo(1);
+            assertThat(first.get("totalAccounts").asInt()).isEqualTo(2);
+
+            JsonNode second = ActuatorClient.json(this.actuator.get("/actuator/awssso/accounts?page=1&size=1"));
+            assertThat(second.get("accounts").isEmpty()).as("partial: %s", second).isTrue();
+            assertThat(second.get("rolesNotListed").get(0).get("accountId").asString()).isEqualTo(other);
+            assertThat(second.get("rolesNotListed").get(0).get("reason").asString())
+                .contains("ListAccountRoles was refused with ForbiddenException");
+            assertThat(second.get("nextPage").isNull()).isTrue();
+
+            HttpResponse<String> invalid = this.actuator.get("/actuator/awssso/accounts?page=0&size=0");
+            assertThat(invalid.statusCode()).isEqualTo(400);
+        }
+        finally {
+            emulator.clearFaults();
+        }
     }
 
     @Test

@@ -11,10 +11,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.awssso.core.DaemonThreads;
 import dev.awssso.core.EngineParts;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.config.ConfigurationProblem;
@@ -85,10 +85,10 @@ public final class RoleRegistry implements AutoCloseable {
         requireUsable(roles);
         int number = REGISTRY_NUMBER.incrementAndGet();
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
-        ExecutorService fetcher = Executors.newCachedThreadPool(daemonThreads("aws-sso-roles-" + number + "-fetch",
-                threads));
+        ExecutorService fetcher = Executors
+            .newCachedThreadPool(DaemonThreads.factory("aws-sso-roles-" + number + "-fetch", threads));
         ExecutorService dispatcher = Executors.newSingleThreadExecutor(
-                daemonThreads("aws-sso-roles-" + number + "-events", threads));
+                DaemonThreads.factory("aws-sso-roles-" + number + "-events", threads));
         RoleEvents events = new RoleEvents(dispatcher);
         Map<String, SessionRoles> bySignIn = new LinkedHashMap<>();
         bySignIn.put(primary.settings().cacheKey(), new SessionRoles(primary, fetcher, events, false));
@@ -216,23 +216,5 @@ public final class RoleRegistry implements AutoCloseable {
                     + " assume roles with STS, but the AWS SDK's sts module is not on the class path",
                     "add the dependency software.amazon.awssdk:sts (its version from the AWS SDK BOM).")));
         }
-    }
-
-    /** Daemon threads that forget themselves when they end, so that a long-lived pool keeps no list growing. */
-    private static ThreadFactory daemonThreads(String prefix, Set<Thread> live) {
-        AtomicInteger thread = new AtomicInteger();
-        return (runnable) -> {
-            Thread result = new Thread(() -> {
-                try {
-                    runnable.run();
-                }
-                finally {
-                    live.remove(Thread.currentThread());
-                }
-            }, prefix + "-" + thread.incrementAndGet());
-            result.setDaemon(true);
-            live.add(result);
-            return result;
-        };
     }
 }

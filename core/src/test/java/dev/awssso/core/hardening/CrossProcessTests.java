@@ -138,7 +138,7 @@ class CrossProcessTests {
                 // given up at the lock wait, not at the caller wait
                 .withMessageContaining(file.path() + ".lock");
             Duration waited = Duration.ofNanos(System.nanoTime() - started);
-            assertThat(engine.status().state()).isEqualTo(SessionState.UNAVAILABLE);
+            assertThat(engine.status().state()).as("no valid credentials held").isEqualTo(SessionState.UNAVAILABLE);
             assertThat(String.join("\n", engine.status().warnings())).contains(file.path() + ".lock");
             assertThat(emulator.callCount(Operation.CREATE_TOKEN)).isZero();
 

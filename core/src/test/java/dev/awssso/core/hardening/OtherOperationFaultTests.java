@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import dev.awssso.core.SsoEngine;
+import dev.awssso.core.account.AccountPage.RolesNotListed;
 import dev.awssso.core.login.LoginFailedException;
 import dev.awssso.core.login.LoginFlow;
 import dev.awssso.core.status.SessionState;
@@ -31,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Faults on the operations outside the refresh path (account listing, sign-in, sign-out) fail what was asked
- * within the timeouts, with an exception, and leave the credentials being served alone. The cases run side by
+ * within the timeouts, with an exception (a listing whose roles failed is partial instead), and leave the
+ * credentials being served alone. The cases run side by
  * side: each has an emulator and a cache of its own, and mostly waits for timeouts.
  */
 @ExtendWith(IdentityCenterEmulatorExtension.class)
@@ -73,8 +75,12 @@ class OtherOperationFaultTests {
 
         long started = System.nanoTime();
         switch (operation) {
-            case LIST_ACCOUNTS, LIST_ACCOUNT_ROLES -> assertThatExceptionOfType(SdkException.class)
-                .isThrownBy(() -> engine.accounts().accounts());
+            case LIST_ACCOUNTS -> assertThatExceptionOfType(SdkException.class)
+                .isThrownBy(() -> engine.accounts().all());
+            case LIST_ACCOUNT_ROLES -> assertThat(engine.accounts().all().rolesNotListed())
+                .as("the account listed, its roles not")
+                .extracting(RolesNotListed::accountId)
+                .containsExactly(Hardening.ACCOUNT);
             case REGISTER_CLIENT -> assertThatExceptionOfType(LoginFailedException.class)
                 .isThrownBy(() -> engine.login().start(LoginFlow.DEVICE_CODE, false))
                 .withMessageContaining("could not register");

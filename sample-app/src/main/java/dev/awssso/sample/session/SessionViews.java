@@ -9,7 +9,9 @@ import dev.awssso.core.SsoEngine;
 import dev.awssso.core.config.NamedRole;
 import dev.awssso.core.login.LoginFlow;
 import dev.awssso.core.status.RoleStatus;
+import dev.awssso.core.status.SessionState;
 import dev.awssso.core.status.SessionStatus;
+import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.sample.CallerIdentity;
 import dev.awssso.sample.IdentityService;
 import org.jspecify.annotations.Nullable;
@@ -20,11 +22,17 @@ import org.springframework.stereotype.Component;
 
 /**
  * Shapes what the status page shows from the engine's status and the roles' statuses, adding the caller identity
- * of each role while its credentials can be served: the default role's from the application's STS client, the
- * named roles' from the starter's {@link RoleIdentityLookups}.
+ * of each role while its credentials can be served (the default role's from the application's STS client, the
+ * named roles' from the starter's {@link RoleIdentityLookups}) and the next action as the page puts it. Demo mode
+ * is known by its emulator bean.
  */
 @Component
 class SessionViews {
+
+    static final String PENDING_SIGN_IN = "Complete the sign-in shown below before it expires, or cancel it.";
+
+    static final String DEMO_SIGN_IN = "Sign in with the Sign in button below: the demo signs in to its own"
+            + " emulator, which the AWS CLI cannot reach.";
 
     private final CallerIdentityTracker callers;
 
@@ -36,14 +44,17 @@ class SessionViews {
 
     private final LoginFlow signInFlow;
 
+    private final boolean demo;
+
     SessionViews(CallerIdentityTracker callers, IdentityService identity, ObjectProvider<AwsSsoRoles> roles,
             ObjectProvider<RoleIdentityLookups> roleIdentities,
-            @Value("${aws.sso.login.flow:pkce}") LoginFlow signInFlow) {
+            @Value("${aws.sso.login.flow:pkce}") LoginFlow signInFlow, ObjectProvider<IdentityCenterEmulator> demo) {
         this.callers = callers;
         this.identity = identity;
         this.roles = roles;
         this.roleIdentities = roleIdentities;
         this.signInFlow = signInFlow;
+        this.demo = demo.getIfAvailable() != null;
     }
 
     /** The sign-in flow configured with {@code aws.sso.login.flow}. */
@@ -63,8 +74,20 @@ class SessionViews {
                 roleViews.add(role.name().equals(NamedRole.DEFAULT_NAME) ? view(role, answer) : view(role));
             }
         }
-        return (answer != null) ? new SessionView(status, answer.caller(), answer.problem(), roleViews, this.signInFlow)
-                : new SessionView(status, null, null, roleViews, this.signInFlow);
+        String nextAction = nextAction(status);
+        return (answer != null)
+                ? new SessionView(status, nextAction, answer.caller(), answer.problem(), roleViews, this.signInFlow)
+                : new SessionView(status, nextAction, null, null, roleViews, this.signInFlow);
+    }
+
+    private String nextAction(SessionStatus status) {
+        if (status.state() == SessionState.LOGIN_PENDING) {
+            return PENDING_SIGN_IN;
+        }
+        if (this.demo && (status.state() == SessionState.SIGNED_OUT || status.state() == SessionState.EXPIRED)) {
+            return DEMO_SIGN_IN;
+        }
+        return status.nextAction();
     }
 
     private RoleView view(RoleStatus role) {

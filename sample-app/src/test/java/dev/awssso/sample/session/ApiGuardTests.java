@@ -56,6 +56,19 @@ class ApiGuardTests {
         assertThat(status(send("GET", "/api/session", "", "Host: localhost:" + this.port))).isEqualTo(200);
     }
 
+    @Test
+    void theIdentityIsAnsweredOnlyToLoopbackHostNames() {
+        assertThat(status(send("GET", "/identity", "", "Host: evil.example:" + this.port))).isEqualTo(403);
+    }
+
+    @Test
+    void noPageMayBeFramedByAnotherSite() {
+        String page = send("GET", "/", "");
+        assertThat(page).containsIgnoringCase("X-Frame-Options: DENY")
+            .containsIgnoringCase("Content-Security-Policy: frame-ancestors 'none'");
+        assertThat(send("GET", "/api/session", "")).containsIgnoringCase("X-Frame-Options: DENY");
+    }
+
     private static int status(String answer) {
         return Integer.parseInt(answer.substring(9, 12));
     }

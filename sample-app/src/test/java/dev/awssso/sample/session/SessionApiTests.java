@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The status page's API over HTTP, without a browser: the session view with the demo's roles, sign-in with PKCE
- * and with a device code approved at the emulator, sign-out, and what the actions refuse. No answer holds a secret.
+ * The status page's API over HTTP, without a browser: the session view with the demo's roles and the page's next
+ * action, sign-in with PKCE and with a device code approved at the emulator, sign-out, and what the actions refuse.
+ * No answer holds a secret.
  */
 @StatusPageTest
 class SessionApiTests {
@@ -71,7 +72,12 @@ class SessionApiTests {
 
         Map<String, Object> pending = session();
         assertThat(status(pending)).containsEntry("state", "LOGIN_PENDING");
-        assertThat(object(status(pending), "login")).containsEntry("userCode", userCode);
+        assertThat(pending).as("the sign-in box shows its time, in local time")
+            .containsEntry("nextAction", SessionViews.PENDING_SIGN_IN);
+        assertThat(object(status(pending), "login")).as("the code is for whoever started the sign-in")
+            .containsEntry("flow", "DEVICE_CODE")
+            .doesNotContainKey("userCode")
+            .doesNotContainKey("url");
         assertThat(pending.get("caller")).isNull();
 
         this.emulator.approveDevice(userCode);
@@ -86,6 +92,18 @@ class SessionApiTests {
 
         assertThat(status(post("/api/sign-out", "{}").getBody())).containsEntry("state", "SIGNED_OUT");
         assertThat(session().get("caller")).isNull();
+    }
+
+    @Test
+    void pointsAtThePagesSignInButtonInDemoMode() {
+        Map<String, Object> signedOut = session();
+
+        assertThat(signedOut).containsEntry("nextAction", SessionViews.DEMO_SIGN_IN);
+        assertThat((String) status(signedOut).get("nextAction")).as("the starter's own, for a terminal")
+            .contains("aws sso login --sso-session " + DemoEmulator.SESSION_NAME);
+
+        signInWithDeviceCode();
+        assertThat(session()).containsEntry("nextAction", "Nothing: the session is active.");
     }
 
     @Test

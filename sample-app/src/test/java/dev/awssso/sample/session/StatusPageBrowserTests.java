@@ -1,6 +1,10 @@
 package dev.awssso.sample.session;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,11 +35,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The status page in headless Chromium, on demo mode with lifetimes of seconds: sign in through the emulator's
  * approval pages (PKCE and device code), see the session active with the caller identity and the demo's roles,
- * live through a credential refresh, sign out. Runs where Debian's {@code chromium} and {@code chromium-driver} are installed
+ * live through a credential refresh, sign out; what the page says while nobody is signed in and while a sign-in
+ * started elsewhere waits. Runs where Debian's {@code chromium} and {@code chromium-driver} are installed
  * ({@code .ci/run} installs them), and is skipped elsewhere. The PKCE test saves a screenshot of the page to
- * {@code target/sample-app.png}, or to the file named by the system property {@code sample.screenshot}:
- * {@code -Dsample.screenshot=../docs/sample-app.png} renews the README's picture. The page is shown 1200 by 1000
- * pixels.
+ * {@code target/sample-app.png} (the README's picture is taken from the demo with its own lifetimes). The page is
+ * shown 1200 by 1000 pixels.
  */
 @StatusPageTest
 @EnabledIf(value = "browserInstalled", disabledReason = "needs /usr/bin/chromium and /usr/bin/chromedriver")
@@ -99,6 +103,7 @@ class StatusPageBrowserTests {
 
         awaitState("ACTIVE");
         this.wait.until(ExpectedConditions.textToBe(By.id("arn"), ARN));
+        assertThat(element("nobody").isDisplayed()).isFalse();
         assertThat(text("account")).isEqualTo(IdentityCenterEmulator.DEFAULT_ACCOUNT_ID);
         assertThat(text("role")).isEqualTo(IdentityCenterEmulator.DEFAULT_ROLE_NAME);
         String firstSet = this.wait.until((browser) -> credentialsExpiry());
@@ -120,6 +125,46 @@ class StatusPageBrowserTests {
         awaitState("SIGNED_OUT");
         assertThat(text("arn")).isEqualTo("–");
         assertThat(text("credentials-countdown")).isEqualTo("–");
+    }
+
+    @Test
+    void showsNobodyAndTheSignInButtonWhileSignedOut() {
+        signOutIfSignedIn();
+
+        this.wait.until(ExpectedConditions.textToBe(By.id("next-action"), SessionViews.DEMO_SIGN_IN));
+        assertThat(text("account")).isEqualTo("–");
+        assertThat(text("role")).isEqualTo("–");
+        assertThat(element("nobody").isDisplayed()).isTrue();
+        assertThat(this.browser.findElements(By.cssSelector("#roles .problem-text")))
+            .as("the session's next action is not repeated for every role")
+            .isEmpty();
+    }
+
+    @Test
+    void showsASignInStartedElsewhereInLocalTimeWithCancel() throws Exception {
+        signOutIfSignedIn();
+        String started = startSignInElsewhere();
+
+        awaitState("LOGIN_PENDING");
+        this.wait.until(ExpectedConditions.textToBe(By.id("next-action"), SessionViews.PENDING_SIGN_IN));
+        this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-expires-line")));
+        String expiresAt = (String) this.browser.executeScript(
+                "return new Date(JSON.parse(arguments[0]).expiresAt).toLocaleTimeString()", started);
+        assertThat(text("login-expires")).as("the browser's local time").isEqualTo(expiresAt);
+        assertThat(element("login-link-line").isDisplayed()).as("the PKCE page is its starter's").isFalse();
+        assertThat(this.browser.findElements(By.cssSelector("#roles .problem-text"))).isEmpty();
+
+        element("cancel-sign-in").click();
+        awaitState("SIGNED_OUT");
+        assertThat(text("login-state")).isEqualTo("Sign-in cancelled");
+    }
+
+    @Test
+    void showsCommandsAsCodeNotBackticks() {
+        String html = (String) this.browser.executeScript("const element = document.createElement('p');"
+                + " richText(element, 'Sign in with `aws sso login --sso-session demo`.'); return element.innerHTML");
+
+        assertThat(html).isEqualTo("Sign in with <code>aws sso login --sso-session demo</code>.");
     }
 
     @Test
@@ -168,6 +213,17 @@ class StatusPageBrowserTests {
         this.wait.until(ExpectedConditions.elementToBeClickable(By.id("sign-in")));
     }
 
+    /** Starts a PKCE sign-in through the API, as another tab or a script would, and returns the prompt's JSON. */
+    private String startSignInElsewhere() throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/sign-in"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString("{\"flow\":\"pkce\"}"))
+            .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
     private void chooseFlow(String flow) {
         new Select(element("flow")).selectByValue(flow);
     }
@@ -194,8 +250,7 @@ class StatusPageBrowserTests {
     }
 
     private void saveScreenshot() throws IOException {
-        Path target = Path.of(System.getProperty("sample.screenshot", "target/sample-app.png"));
-        Files.createDirectories(target.toAbsolutePath().getParent());
+        Path target = Path.of("target/sample-app.png");
         Files.write(target, this.browser.getScreenshotAs(OutputType.BYTES));
     }
 
