@@ -89,7 +89,7 @@ class StarterCompatibilityTests {
     }
 
     @Test
-    void theStartersProvidersAreTheOnlyOnesAndSpringCloudAwsBacksOff() {
+    void theStartersProvidersAreTheOnlyOnesWithOrWithoutSpringCloudAws() {
         assertThat(ClassUtils.isPresent("io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration",
                 null)).as("Spring Cloud AWS's credentials auto-configuration is on the class path")
             .isEqualTo(Boolean.getBoolean("compat.spring-cloud-aws"));
