@@ -38,7 +38,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The installed starter in an application on the Spring Boot and Spring Cloud AWS versions of the compatibility
- * application that runs it (compat/boot-*), signed in to the emulator:
+ * application that runs it (compat/boot-*; {@code compat.spring-cloud-aws} says whether it has Spring Cloud AWS),
+ * signed in to the emulator:
  * credentials for an SDK client, the awssso health indicator, the actuator endpoint and the metrics, and a named
  * role beside the default one.
  */
@@ -88,9 +89,10 @@ class StarterCompatibilityTests {
     }
 
     @Test
-    void springCloudAwsBacksOffForTheStartersProviders() {
+    void theStartersProvidersAreTheOnlyOnesWithOrWithoutSpringCloudAws() {
         assertThat(ClassUtils.isPresent("io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration",
-                null)).as("Spring Cloud AWS's credentials auto-configuration is on the class path").isTrue();
+                null)).as("Spring Cloud AWS's credentials auto-configuration is on the class path")
+            .isEqualTo(Boolean.getBoolean("compat.spring-cloud-aws"));
 
         assertThat(this.context.getBeansOfType(AwsCredentialsProvider.class)).hasSize(1);
         assertThat(this.credentialsProvider.getClass().getName()).startsWith("dev.awssso.");

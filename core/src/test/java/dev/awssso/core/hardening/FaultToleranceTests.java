@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import dev.awssso.core.CallTimeouts;
 import dev.awssso.core.ClockedEmulatorExtension;
 import dev.awssso.core.Eventually;
+import dev.awssso.core.SdkAttempts;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.refresh.FailureKind;
 import dev.awssso.core.refresh.RefreshFailure;
@@ -54,8 +55,8 @@ class FaultToleranceTests {
             Duration.ofSeconds(2));
 
     /**
-     * Read 1 s, but time for the SDK's own retries (4 attempts; throttling waits longer) so that the error of the
-     * last attempt is what the engine reports.
+     * Read 1 s, but time for the SDK's own retries ({@link SdkAttempts}; throttling waits longer) so that the error
+     * of the last attempt is what the engine reports.
      */
     static final CallTimeouts FAULT_TIMEOUTS = new CallTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(1),
             Duration.ofSeconds(10));

@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import dev.awssso.core.CallTimeouts;
 import dev.awssso.core.ClockedEmulatorExtension;
 import dev.awssso.core.Eventually;
+import dev.awssso.core.SdkAttempts;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.SsoSessionException.Reason;
@@ -218,15 +219,16 @@ class AssumedRoleTests {
         registry.addListener(events::add);
         RefreshingCredentialsProvider deploy = registry.credentialsProvider("deploy");
         AwsSessionCredentials before = deploy.resolveCredentials();
-        // one call of the SDK, which tries four times
-        this.emulator.injectFault(Operation.ASSUME_ROLE, Fault.status(503, "ServiceUnavailable").times(4));
+        // one call of the SDK, every attempt of it
+        this.emulator.injectFault(Operation.ASSUME_ROLE,
+                Fault.status(503, "ServiceUnavailable").times(SdkAttempts.PER_CALL));
 
         this.clock.advance(Duration.ofMinutes(56));
         Eventually.await("the refresh failed", Duration.ofSeconds(20), () -> deploy.lastFailure().isPresent());
 
         assertThat(deploy.resolveCredentials().accessKeyId()).isEqualTo(before.accessKeyId());
         assertThat(registry.role("deploy").orElseThrow().status().state()).isEqualTo(SessionState.REFRESH_FAILING);
-        assertThat(this.emulator.callCount(Operation.ASSUME_ROLE)).isEqualTo(5);
+        assertThat(this.emulator.callCount(Operation.ASSUME_ROLE)).isEqualTo(1 + SdkAttempts.PER_CALL);
         // past the backoff
         this.clock.advance(Duration.ofSeconds(1));
         Eventually.await("new credentials are served", Duration.ofSeconds(20),
