@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -80,6 +82,35 @@ class FallbackCredentialsTests {
         assertThat(this.engine.status().state()).isEqualTo(SessionState.SIGNED_OUT);
 
         signInAgain();
+    }
+
+    @Test
+    void closingItClosesTheFallbackItOwnsButNotTheEnginesProvider() {
+        ClosingProvider fallback = new ClosingProvider();
+        FallbackCredentialsProvider provider = new FallbackCredentialsProvider(this.engine.credentialsProvider(),
+                fallback);
+
+        provider.close();
+
+        assertThat(fallback.closed).isTrue();
+        this.emulator.signIn(EngineFixture.SESSION).writeCacheFile(this.cacheDir);
+        assertThat(this.engine.credentialsProvider().resolveCredentials().accessKeyId()).startsWith("ASIA");
+    }
+
+    /** A fallback that says whether it was closed, as the SDK's default chain closes its providers. */
+    private static final class ClosingProvider implements AwsCredentialsProvider, SdkAutoCloseable {
+
+        private volatile boolean closed;
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            return AwsBasicCredentials.create(DEFAULT_CHAIN_KEY, "not-a-secret");
+        }
+
+        @Override
+        public void close() {
+            this.closed = true;
+        }
     }
 
     private void signInAgain() {

@@ -10,14 +10,17 @@ import org.slf4j.LoggerFactory;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.utils.IoUtils;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Serves IAM Identity Center credentials while a session is available, and another provider's (usually the
  * SDK's default chain) while nobody is signed in, the session has ended or its token cannot be read. Says
  * once in the log when it switches either way. Errors of a session that exists (a role that is not assigned,
- * a service that cannot be reached) are not hidden behind the fallback.
+ * a service that cannot be reached) are not hidden behind the fallback. Closing it closes the fallback, which it
+ * owns; the IAM Identity Center provider belongs to its engine.
  */
-public final class FallbackCredentialsProvider implements AwsCredentialsProvider {
+public final class FallbackCredentialsProvider implements AwsCredentialsProvider, SdkAutoCloseable {
 
     private static final Logger logger = LoggerFactory.getLogger(FallbackCredentialsProvider.class);
 
@@ -54,6 +57,11 @@ public final class FallbackCredentialsProvider implements AwsCredentialsProvider
             }
             return this.fallback.resolveCredentials();
         }
+    }
+
+    @Override
+    public void close() {
+        IoUtils.closeIfCloseable(this.fallback, null);
     }
 
     @Override
