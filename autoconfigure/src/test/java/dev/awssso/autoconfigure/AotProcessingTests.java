@@ -150,6 +150,17 @@ class AotProcessingTests {
     }
 
     @Test
+    void whereTheApplicationRunsWithoutSsoConfigurationSpringCloudAwsSettingsApplyAsWithoutAot() {
+        processAndRun(this.buildMachine, (application) -> {
+            assertThat(application.getBean(AwsCredentialsProvider.class).resolveCredentials().accessKeyId())
+                .isEqualTo("AKIDSPRINGCLOUDAWS");
+            assertThat(application.getBean(AwsRegionProvider.class).getRegion()).isEqualTo(Region.EU_NORTH_1);
+        }, "HOME=" + this.userHome, "AWS_PROFILE=", "AWS_CONFIG_FILE=",
+                "spring.cloud.aws.credentials.access-key=AKIDSPRINGCLOUDAWS",
+                "spring.cloud.aws.credentials.secret-key=not-a-secret", "spring.cloud.aws.region.static=eu-north-1");
+    }
+
+    @Test
     void switchedOffWhenProcessedStaysOff() throws IOException {
         Files.createDirectories(this.userHome.resolve(".aws"));
         Files.writeString(this.userHome.resolve(".aws/config"),
