@@ -370,6 +370,17 @@ public final class SsoEngine implements SdkAutoCloseable {
     }
 
     /**
+     * Releases every caller waiting for credentials of this engine's roles with an {@link SsoSessionException}
+     * saying that the application is stopping, and refuses new waits; the credentials held are served until
+     * {@link #close()}. Called as soon as the application starts to stop, so that a request waiting for credentials
+     * does not hold up a graceful shutdown.
+     */
+    public void stopWaiting() {
+        this.credentials.stopWaiting();
+        this.attachments.forEach(EngineAttachment::stopWaiting);
+    }
+
+    /**
      * Stops the background maintenance, the credentials provider (which throws from then on) and the SDK
      * clients. Calls to AWS under way are aborted and callers waiting for credentials released, so this
      * returns within a second and the engine's threads end.

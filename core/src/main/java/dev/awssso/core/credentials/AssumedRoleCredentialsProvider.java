@@ -78,6 +78,9 @@ public final class AssumedRoleCredentialsProvider implements RefreshingCredentia
 
     private volatile boolean closed;
 
+    /** Set once the application is stopping: nobody waits for a call any more. */
+    private volatile boolean stopping;
+
     private volatile boolean requested;
 
     private volatile @Nullable Instant withdrawnExpiry;
@@ -194,7 +197,14 @@ public final class AssumedRoleCredentialsProvider implements RefreshingCredentia
             this.held = null;
             this.generation++;
         }
-        this.flight.abort(closedException());
+        this.flight.refuse(closedException());
+    }
+
+    @Override
+    public void stopWaiting() {
+        this.stopping = true;
+        this.flight.refuse(new SsoSessionException(Reason.CLOSED, "The application is stopping: " + describe()
+                + " is not assumed any more.", null));
     }
 
     /** A new sign-in is a new identity: the credentials of the previous one are withdrawn at once. */
@@ -295,6 +305,10 @@ public final class AssumedRoleCredentialsProvider implements RefreshingCredentia
             return fresh;
         }
         catch (RuntimeException ex) {
+            if (this.stopping || this.closed) {
+                // cut short by the shutdown, or no longer awaited: nothing to retry or report
+                throw closedException();
+            }
             // the backoff counts from the failure, not from the start of an attempt that may have taken long
             Instant failedAt = this.clock.instant();
             RefreshFailure failure = FailureClassifier.classify(OPERATION, ex, failedAt);

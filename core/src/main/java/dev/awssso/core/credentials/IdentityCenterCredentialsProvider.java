@@ -77,6 +77,9 @@ public final class IdentityCenterCredentialsProvider implements RefreshingCreden
 
     private volatile boolean closed;
 
+    /** Set once the application is stopping: nobody waits for a fetch any more. */
+    private volatile boolean stopping;
+
     private volatile boolean requested;
 
     private volatile @Nullable Instant withdrawnExpiry;
@@ -222,7 +225,14 @@ public final class IdentityCenterCredentialsProvider implements RefreshingCreden
             this.held = null;
             this.generation++;
         }
-        this.flight.abort(closedException());
+        this.flight.refuse(closedException());
+    }
+
+    @Override
+    public void stopWaiting() {
+        this.stopping = true;
+        this.flight.refuse(new SsoSessionException(Reason.CLOSED, "The application is stopping: no role credentials"
+                + " of " + describeRole() + " are fetched any more.", null));
     }
 
     /** A new sign-in is a new identity: the credentials of the previous one are withdrawn at once. */
@@ -344,6 +354,10 @@ public final class IdentityCenterCredentialsProvider implements RefreshingCreden
             throw ex;
         }
         catch (RuntimeException ex) {
+            if (this.stopping || this.closed) {
+                // cut short by the shutdown, or no longer awaited: nothing to retry or report
+                throw closedException();
+            }
             // the backoff counts from the failure, not from the start of an attempt that may have taken long
             Instant failedAt = this.clock.instant();
             RefreshFailure failure = FailureClassifier.classify(OPERATION, ex, failedAt);
