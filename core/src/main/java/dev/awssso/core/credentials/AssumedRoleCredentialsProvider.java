@@ -76,6 +76,8 @@ public final class AssumedRoleCredentialsProvider implements RefreshingCredentia
 
     private final SingleFlight flight;
 
+    private final WithdrawalLog withdrawals;
+
     private volatile boolean closed;
 
     /** Set once the application is stopping: nobody waits for a call any more. */
@@ -119,6 +121,7 @@ public final class AssumedRoleCredentialsProvider implements RefreshingCredentia
         this.timing = timing;
         this.flight = new SingleFlight(this.stateLock, fetchExecutor, this::fetchFresh, this::closedException,
                 () -> "the credentials of " + describe());
+        this.withdrawals = new WithdrawalLog(clock);
         this.listener = listener;
     }
 
@@ -366,9 +369,7 @@ public final class AssumedRoleCredentialsProvider implements RefreshingCredentia
         }
         this.withdrawnExpiry = stale.expiresAt();
         this.listener.credentialsExpired();
-        logger.warn("The credentials of {} expire at {} and no new ones were had in time (the machine may have"
-                + " slept); they are no longer served and the next caller waits for new ones.", describe(),
-                stale.expiresAt());
+        this.withdrawals.withdrawn("The credentials of " + describe(), stale, this.lastFailure);
     }
 
     private SsoSessionException toSessionException(RefreshFailure failure) {

@@ -75,6 +75,8 @@ public final class IdentityCenterCredentialsProvider implements RefreshingCreden
 
     private final SingleFlight flight;
 
+    private final WithdrawalLog withdrawals;
+
     private volatile boolean closed;
 
     /** Set once the application is stopping: nobody waits for a fetch any more. */
@@ -126,6 +128,7 @@ public final class IdentityCenterCredentialsProvider implements RefreshingCreden
         this.timing = timing;
         this.flight = new SingleFlight(this.stateLock, fetchExecutor, this::fetchFresh, this::closedException,
                 () -> "role credentials of " + describeRole());
+        this.withdrawals = new WithdrawalLog(clock);
         this.expiryScheduler = expiryScheduler;
         this.listener = listener;
     }
@@ -400,9 +403,7 @@ public final class IdentityCenterCredentialsProvider implements RefreshingCreden
         }
         this.withdrawnExpiry = stale.expiresAt();
         this.listener.credentialsExpired();
-        logger.warn("The role credentials of {} expire at {} and no new ones were fetched in time (the machine may"
-                + " have slept); they are no longer served and the next caller waits for new ones.", describeRole(),
-                stale.expiresAt());
+        this.withdrawals.withdrawn("The role credentials of " + describeRole(), stale, this.lastFailure);
     }
 
     private SsoSessionException toSessionException(RefreshFailure failure) {
