@@ -70,7 +70,8 @@ class ShutdownTests {
                 assertThat(Duration.ofNanos(System.nanoTime() - closing)).as("time to close the context")
                     .isLessThan(Duration.ofSeconds(10));
                 assertThat(request).isCompletedWithValueMatching((ex) -> ex instanceof SsoSessionException session
-                        && session.reason() == Reason.CLOSED && session.getMessage().contains("application is stopping"),
+                        && session.reason() == Reason.CLOSED
+                        && session.getMessage().contains("application is stopping"),
                         "released with an SsoSessionException saying that the application is stopping");
             });
     }

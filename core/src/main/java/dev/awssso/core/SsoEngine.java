@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import dev.awssso.core.account.AccountDirectory;
+import dev.awssso.core.config.ConfigChangeWatch;
 import dev.awssso.core.config.ConfigurationProblem;
 import dev.awssso.core.config.NamedRole;
 import dev.awssso.core.config.ShellWords;
@@ -121,6 +122,8 @@ public final class SsoEngine implements SdkAutoCloseable {
 
     private final LoginManager login;
 
+    private final ConfigChangeWatch configWatch;
+
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
 
     private final EngineOptions options;
@@ -189,8 +192,10 @@ public final class SsoEngine implements SdkAutoCloseable {
                 this.fetcher, this.scheduler, relay, roleSettings);
         this.login = new LoginManager(settings, this.oidc::get, this.portal::get, options.endpoints().oidc(),
                 new RegistrationCache(options.cacheDirectory(), settings), this.tokens, clock, options.loginTimeout());
+        this.configWatch = ConfigChangeWatch.of(settings);
         this.statusAssembler = new SessionStatusAssembler(settings, this.tokens, this.credentials,
-                options.sessionDuration(), options.expiringWithin(), clock, this.login::last);
+                options.sessionDuration(), options.expiringWithin(), clock, this.login::last,
+                this.configWatch::warning);
         this.endWarnings = new SessionEndWarnings(options.expiryWarnings());
         this.accounts = new AccountDirectory(this.portal::get, this.tokens, clock, ACCOUNT_LISTING_TIME_TO_LIVE);
     }
@@ -423,6 +428,7 @@ public final class SsoEngine implements SdkAutoCloseable {
         this.credentials.refreshIfDue();
         this.attachments.forEach((attachment) -> survive("refresh of an attachment", attachment::refreshIfDue));
         watchSessionEnd();
+        this.configWatch.checkIfChanged();
     }
 
     private void expireIfStale() {
