@@ -400,6 +400,7 @@ public final class SsoEngine implements SdkAutoCloseable {
         }
         this.attachments.forEach(EngineAttachment::close);
         this.credentials.close();
+        this.tokens.close();
         this.login.close();
         this.scheduler.shutdownNow();
         this.fetcher.shutdownNow();

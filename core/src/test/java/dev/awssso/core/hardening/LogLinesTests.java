@@ -3,6 +3,7 @@ package dev.awssso.core.hardening;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 import dev.awssso.core.Eventually;
@@ -42,6 +43,8 @@ class LogLinesTests {
     Path cacheDir;
 
     private IdentityCenterEmulator emulator;
+
+    private Set<String> threadsBefore;
 
     private SsoEngine engine;
 
@@ -125,9 +128,25 @@ class LogLinesTests {
         this.engine.close();
 
         Eventually.await("the caller was released", Duration.ofSeconds(10), caller::isDone);
-        Eventually.await("the fetch thread ended", Duration.ofSeconds(10),
-                () -> Hardening.engineThreads().stream().noneMatch((name) -> name.contains("-fetch-")));
-        assertThat(this.log.all()).doesNotContain("retrying in the background").doesNotContain("Next try in");
+        awaitEngineThreadsEnded();
+        assertThat(this.log.all()).doesNotContain("retrying in the background").doesNotContainIgnoringCase("next try");
+    }
+
+    @Test
+    void aTokenRefreshCutShortByClosingTheEngineAnnouncesNoRetry() {
+        EmulatedSession session = start(this.clock, Duration.ofMillis(50));
+        this.clock.set(session.expiresAt().plusSeconds(1));
+        this.emulator.injectFault(Operation.CREATE_TOKEN, Fault.delay(Duration.ofSeconds(30)));
+        CompletableFuture<Void> caller = CompletableFuture
+            .runAsync(() -> this.engine.credentialsProvider().resolveCredentials());
+        Eventually.await("the token refresh is under way", Duration.ofSeconds(10),
+                () -> this.emulator.callCount(Operation.CREATE_TOKEN) == 1);
+
+        this.engine.close();
+
+        Eventually.await("the caller was released", Duration.ofSeconds(10), caller::isDone);
+        awaitEngineThreadsEnded();
+        assertThat(this.log.all()).doesNotContain("retrying in the background").doesNotContainIgnoringCase("next try");
     }
 
     /** Starts an emulator (on the test's clock, or on its own when the engine's clock is another) and an engine. */
@@ -138,10 +157,17 @@ class LogLinesTests {
         this.emulator.setCredentialsLifetime(LIFETIME);
         EmulatedSession session = this.emulator.signIn(Hardening.SESSION);
         session.writeCacheFile(this.cacheDir);
+        this.threadsBefore = Hardening.engineThreads();
         this.engine = SsoEngine.start(Hardening.settings(), Hardening.options(this.emulator.endpoint(), this.cacheDir)
             .checkInterval(checkInterval)
             .build(), engineClock);
         return session;
+    }
+
+    /** Waits until the threads of the test's engine have ended, with the calls and logging they were doing. */
+    private void awaitEngineThreadsEnded() {
+        Eventually.await("the engine's threads ended", Duration.ofSeconds(10),
+                () -> this.threadsBefore.containsAll(Hardening.engineThreads()));
     }
 
     private String awaitWithdrawal() {
