@@ -9,6 +9,8 @@ import java.util.concurrent.CompletableFuture;
 import dev.awssso.core.Eventually;
 import dev.awssso.core.LogCapture;
 import dev.awssso.core.SsoEngine;
+import dev.awssso.core.SsoSessionException;
+import dev.awssso.core.SsoSessionException.Reason;
 import dev.awssso.emulator.EmulatedSession;
 import dev.awssso.emulator.Fault;
 import dev.awssso.emulator.IdentityCenterEmulator;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The warnings of the credentials providers say what happened: why credentials were withdrawn before new ones
@@ -71,18 +74,21 @@ class LogLinesTests {
     }
 
     @Test
-    void credentialsWithdrawnAfterTheSessionEndedSaySoAndNotThatTheMachineSlept() {
+    void credentialsOfAnEndedSessionAreWithdrawnAtOnceAndNotBlamedOnASleep() {
         EmulatedSession session = start(this.clock, Duration.ofMillis(50));
         this.engine.credentialsProvider().resolveCredentials();
         this.emulator.endSession(session);
 
         this.clock.advance(INTO_THE_REFRESH_WINDOW);
-        Eventually.await("the refresh failed", Duration.ofSeconds(20),
-                () -> this.engine.credentialsProvider().lastFailure().isPresent());
+        Eventually.await("the credentials were withdrawn with the session", Duration.ofSeconds(20),
+                () -> this.engine.credentialsProvider().currentCredentials().isEmpty());
         this.clock.advance(Duration.ofMinutes(5));
 
-        String withdrawn = awaitWithdrawal();
-        assertThat(withdrawn).contains("the IAM Identity Center session has ended").doesNotContain(SLEPT);
+        assertThatExceptionOfType(SsoSessionException.class)
+            .isThrownBy(() -> this.engine.credentialsProvider().resolveCredentials())
+            .satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.SESSION_ENDED));
+        assertThat(this.log.warnings()).anySatisfy((line) -> assertThat(line).contains("has ended"))
+            .noneSatisfy((line) -> assertThat(line).contains(SLEPT));
     }
 
     @Test
