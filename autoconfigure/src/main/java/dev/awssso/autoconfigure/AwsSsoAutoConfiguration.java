@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -103,8 +104,9 @@ public final class AwsSsoAutoConfiguration {
 
     @Bean
     SsoEngineLifecycle awsSsoEngineLifecycle(ObjectProvider<SsoEngine> engine, ObjectProvider<AwsSsoRoles> roles,
-            ObjectProvider<SessionListener> listeners) {
-        return new SsoEngineLifecycle(engine::getIfAvailable, roles::getIfAvailable, listeners::orderedStream);
+            ObjectProvider<SessionListener> listeners, ApplicationContext context) {
+        return new SsoEngineLifecycle(engine::getIfAvailable, roles::getIfAvailable, listeners::orderedStream,
+                context);
     }
 
     @Bean

@@ -102,6 +102,11 @@ public final class AwsSsoRoles implements AutoCloseable {
         otherSignIns().forEach(SsoEngine::stop);
     }
 
+    /** Releases the callers waiting for credentials of the named roles and refuses new waits. */
+    void stopWaiting() {
+        this.registry.stopWaiting();
+    }
+
     /**
      * Stops the named roles and closes the engines started for other sign-ins; the default role's engine is left
      * to its owner.

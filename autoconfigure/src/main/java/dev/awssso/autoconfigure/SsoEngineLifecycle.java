@@ -8,7 +8,10 @@ import dev.awssso.core.SsoEngine;
 import dev.awssso.core.status.SessionListener;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.ContextClosedEvent;
 
 /**
  * Runs the engine's background work while the application context runs: once the context has refreshed, attaches
@@ -16,8 +19,12 @@ import org.springframework.context.SmartLifecycle;
  * sign-ins, and the events of the named roles); in the shutdown phase, stops them. Closing the engine and the roles
  * (their threads end) is left to the destruction of their beans, so that beans destroyed before them can still get
  * credentials. Starts before and stops after the web server and message listener containers.
+ * <p>
+ * As soon as the context starts to close (before the graceful shutdown of the web server waits for its requests),
+ * callers waiting for credentials are released with an error saying that the application is stopping, and no
+ * caller waits from then on: a slow answer of AWS never holds up the shutdown.
  */
-class SsoEngineLifecycle implements SmartLifecycle {
+class SsoEngineLifecycle implements SmartLifecycle, ApplicationListener<ContextClosedEvent> {
 
     /** Lower than the phases of the web server and of message listener containers. */
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
@@ -27,6 +34,8 @@ class SsoEngineLifecycle implements SmartLifecycle {
     private final Supplier<@Nullable AwsSsoRoles> roles;
 
     private final Supplier<Stream<SessionListener>> listeners;
+
+    private final ApplicationContext context;
 
     private @Nullable List<SessionListener> attached;
 
@@ -40,12 +49,14 @@ class SsoEngineLifecycle implements SmartLifecycle {
      * @param engine the engine, or {@code null} when IAM Identity Center is not configured
      * @param roles the roles, or {@code null} when IAM Identity Center is not configured
      * @param listeners the listeners to attach before the engine first starts
+     * @param context the context whose closing releases the waiting callers (not a child context's)
      */
     SsoEngineLifecycle(Supplier<@Nullable SsoEngine> engine, Supplier<@Nullable AwsSsoRoles> roles,
-            Supplier<Stream<SessionListener>> listeners) {
+            Supplier<Stream<SessionListener>> listeners, ApplicationContext context) {
         this.engine = engine;
         this.roles = roles;
         this.listeners = listeners;
+        this.context = context;
     }
 
     @Override
@@ -82,6 +93,21 @@ class SsoEngineLifecycle implements SmartLifecycle {
             current.stop();
         }
         this.running = false;
+    }
+
+    @Override
+    public void onApplicationEvent(ContextClosedEvent event) {
+        if (event.getApplicationContext() != this.context) {
+            return;
+        }
+        SsoEngine current = this.engine.get();
+        if (current != null) {
+            current.stopWaiting();
+        }
+        AwsSsoRoles currentRoles = this.roles.get();
+        if (currentRoles != null) {
+            currentRoles.stopWaiting();
+        }
     }
 
     @Override

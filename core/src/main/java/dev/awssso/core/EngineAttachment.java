@@ -19,6 +19,9 @@ public interface EngineAttachment extends TokenListener {
     /** Withdraws whatever went stale; called on the engine's expiry thread at every check. Never waits. */
     void expireIfStale();
 
+    /** Releases the callers waiting for credentials and refuses new waits: the application is stopping. */
+    void stopWaiting();
+
     /** Stops serving; called first when the engine closes, before its threads and clients stop. */
     void close();
 }

@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 import dev.awssso.core.account.AccountDirectory;
+import dev.awssso.core.config.ConfigChangeWatch;
 import dev.awssso.core.config.ConfigurationProblem;
 import dev.awssso.core.config.NamedRole;
 import dev.awssso.core.config.ShellWords;
@@ -129,6 +130,8 @@ public final class SsoEngine implements SdkAutoCloseable {
 
     private final LoginManager login;
 
+    private final ConfigChangeWatch configWatch;
+
     private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
 
     private final EngineOptions options;
@@ -205,8 +208,10 @@ public final class SsoEngine implements SdkAutoCloseable {
                 this.fetcher, this.scheduler, relay, roleSettings);
         this.login = new LoginManager(settings, this.oidc::get, this.portal::get, options.endpoints().oidc(),
                 new RegistrationCache(options.cacheDirectory(), settings), this.tokens, clock, options.loginTimeout());
+        this.configWatch = ConfigChangeWatch.of(settings);
         this.statusAssembler = new SessionStatusAssembler(settings, this.tokens, this.credentials,
-                options.sessionDuration(), options.expiringWithin(), clock, this.login::last);
+                options.sessionDuration(), options.expiringWithin(), clock, this.login::last,
+                this.configWatch::warning);
         this.endWarnings = new SessionEndWarnings(options.expiryWarnings());
         this.accounts = new AccountDirectory(this.portal::get, this.tokens, clock, ACCOUNT_LISTING_TIME_TO_LIVE,
                 this.accountListing);
@@ -387,6 +392,17 @@ public final class SsoEngine implements SdkAutoCloseable {
     }
 
     /**
+     * Releases every caller waiting for credentials of this engine's roles with an {@link SsoSessionException}
+     * saying that the application is stopping, and refuses new waits; the credentials held are served until
+     * {@link #close()}. Called as soon as the application starts to stop, so that a request waiting for credentials
+     * does not hold up a graceful shutdown.
+     */
+    public void stopWaiting() {
+        this.credentials.stopWaiting();
+        this.attachments.forEach(EngineAttachment::stopWaiting);
+    }
+
+    /**
      * Stops the background maintenance, the credentials provider (which throws from then on) and the SDK
      * clients. Calls to AWS under way are aborted and callers waiting for credentials released, so this
      * returns within a second and the engine's threads end.
@@ -401,6 +417,7 @@ public final class SsoEngine implements SdkAutoCloseable {
         }
         this.attachments.forEach(EngineAttachment::close);
         this.credentials.close();
+        this.tokens.close();
         this.login.close();
         this.scheduler.shutdownNow();
         this.fetcher.shutdownNow();
@@ -430,6 +447,7 @@ public final class SsoEngine implements SdkAutoCloseable {
         this.credentials.refreshIfDue();
         this.attachments.forEach((attachment) -> survive("refresh of an attachment", attachment::refreshIfDue));
         watchSessionEnd();
+        this.configWatch.checkIfChanged();
     }
 
     private void expireIfStale() {

@@ -42,7 +42,7 @@ public final class SsoSessionException extends SdkClientException {
         /** IAM Identity Center could not be reached or answered with an error; retried in the background. */
         UNAVAILABLE,
 
-        /** The engine was closed (the application is shutting down): nothing is served any more. */
+        /** The application is stopping or the engine was closed: no credentials are fetched any more. */
         CLOSED
     }
 }

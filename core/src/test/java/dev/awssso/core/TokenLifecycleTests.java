@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import dev.awssso.core.SsoSessionException.Reason;
+import dev.awssso.core.status.SessionState;
 import dev.awssso.emulator.EmulatedSession;
 import dev.awssso.emulator.Fault;
 import dev.awssso.emulator.IdentityCenterEmulator;
@@ -94,7 +95,11 @@ class TokenLifecycleTests {
         String before = Files.readString(file);
         // the last half second of the session: IAM Identity Center's token would last 0 whole seconds
         this.clock.set(session.sessionEndsAt().minusMillis(500));
-        SsoEngine engine = start(emulator);
+        // created without background checks: a check's refresh racing the caller's would meet the refresh token the
+        // first refresh rotated, and end the session instead
+        SsoEngine engine = SsoEngine.create(EngineFixture.settings(emulator),
+                EngineFixture.options(emulator, this.cacheDir).build(), this.clock);
+        this.engines.add(engine);
 
         assertThatExceptionOfType(SsoSessionException.class)
             .isThrownBy(() -> engine.credentialsProvider().resolveCredentials())
@@ -268,6 +273,43 @@ class TokenLifecycleTests {
         assertThatExceptionOfType(SsoSessionException.class)
             .isThrownBy(() -> engine.credentialsProvider().resolveCredentials())
             .satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.SIGNED_OUT));
+    }
+
+    /**
+     * {@code aws sso logout} and a new {@code aws sso login} in a terminal, with the default check interval (one
+     * second): the sign-out withdraws the credentials at the next check, the new sign-in serves the next call at once
+     * and shows in the status at the next check without any call.
+     */
+    @Test
+    void aTerminalSignOutAndANewSignInArePickedUpAtTheDefaultCheckInterval(IdentityCenterEmulator emulator)
+            throws IOException {
+        Duration defaultInterval = EngineOptions.builder(this.cacheDir).build().checkInterval();
+        Path file = emulator.signIn(EngineFixture.SESSION).writeCacheFile(this.cacheDir);
+        SsoEngine engine = SsoEngine.start(EngineFixture.settings(emulator), EngineFixture.options(emulator,
+                this.cacheDir).checkInterval(defaultInterval).build(), this.clock);
+        this.engines.add(engine);
+        AwsCredentials first = engine.credentialsProvider().resolveCredentials();
+
+        Files.delete(file);
+        Eventually.await("the sign-out is seen by the background check", defaultInterval.multipliedBy(10),
+                () -> engine.status().state() == SessionState.SIGNED_OUT
+                        && engine.credentialsProvider().currentCredentials().isEmpty());
+        assertThatExceptionOfType(SsoSessionException.class)
+            .isThrownBy(() -> engine.credentialsProvider().resolveCredentials())
+            .satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.SIGNED_OUT));
+
+        emulator.signIn(EngineFixture.SESSION).writeCacheFile(this.cacheDir);
+        Eventually.await("the new sign-in is seen by the background check", defaultInterval.multipliedBy(10),
+                () -> engine.status().state() == SessionState.ACTIVE);
+        assertThat(engine.credentialsProvider().resolveCredentials().accessKeyId()).as("the new session's")
+            .isNotEqualTo(first.accessKeyId());
+
+        Files.delete(file);
+        Eventually.await("the second sign-out is seen", defaultInterval.multipliedBy(10),
+                () -> engine.credentialsProvider().currentCredentials().isEmpty());
+        emulator.signIn(EngineFixture.SESSION).writeCacheFile(this.cacheDir);
+        assertThat(engine.credentialsProvider().resolveCredentials()).as("the next call reads the new sign-in at once")
+            .isNotNull();
     }
 
     /** A sign-in whose access token has just expired; the session lives on. */

@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import dev.awssso.emulator.IdentityCenterEmulator;
 
@@ -40,21 +42,28 @@ class WebTestApplication {
         return home.resolve(".aws/sso/cache");
     }
 
+    /** The properties that point the application at {@code emulator} and {@code home}. */
+    static Map<String, String> properties(IdentityCenterEmulator emulator, Path home) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("HOME", home.toString());
+        properties.put("AWS_PROFILE", "");
+        properties.put("AWS_CONFIG_FILE", "");
+        properties.put("aws.sso.session-name", SESSION);
+        properties.put("aws.sso.start-url", emulator.startUrl());
+        properties.put("aws.sso.sso-region", emulator.ssoRegion());
+        properties.put("aws.sso.account-id", "111122223333");
+        properties.put("aws.sso.role-name", "ReadOnly");
+        properties.put("aws.sso.region", "eu-west-1");
+        properties.put("aws.sso.check-interval", "50ms");
+        properties.put("aws.sso.endpoint.oidc", emulator.endpoint().toString());
+        properties.put("aws.sso.endpoint.portal", emulator.endpoint().toString());
+        properties.put("aws.sso.endpoint.sts", emulator.endpoint().toString());
+        properties.put("management.endpoints.web.exposure.include", "health,awssso");
+        properties.put("management.endpoint.health.show-details", "always");
+        return properties;
+    }
+
     static void register(DynamicPropertyRegistry registry, IdentityCenterEmulator emulator, Path home) {
-        registry.add("HOME", home::toString);
-        registry.add("AWS_PROFILE", () -> "");
-        registry.add("AWS_CONFIG_FILE", () -> "");
-        registry.add("aws.sso.session-name", () -> SESSION);
-        registry.add("aws.sso.start-url", emulator::startUrl);
-        registry.add("aws.sso.sso-region", emulator::ssoRegion);
-        registry.add("aws.sso.account-id", () -> "111122223333");
-        registry.add("aws.sso.role-name", () -> "ReadOnly");
-        registry.add("aws.sso.region", () -> "eu-west-1");
-        registry.add("aws.sso.check-interval", () -> "50ms");
-        registry.add("aws.sso.endpoint.oidc", () -> emulator.endpoint().toString());
-        registry.add("aws.sso.endpoint.portal", () -> emulator.endpoint().toString());
-        registry.add("aws.sso.endpoint.sts", () -> emulator.endpoint().toString());
-        registry.add("management.endpoints.web.exposure.include", () -> "health,awssso");
-        registry.add("management.endpoint.health.show-details", () -> "always");
+        properties(emulator, home).forEach((name, value) -> registry.add(name, () -> value));
     }
 }

@@ -76,7 +76,12 @@ public final class AssumedRoleCredentialsProvider implements RefreshingCredentia
 
     private final SingleFlight flight;
 
+    private final WithdrawalLog withdrawals;
+
     private volatile boolean closed;
+
+    /** Set once the application is stopping: nobody waits for a call any more. */
+    private volatile boolean stopping;
 
     private volatile boolean requested;
 
@@ -116,6 +121,7 @@ public final class AssumedRoleCredentialsProvider implements RefreshingCredentia
         this.timing = timing;
         this.flight = new SingleFlight(this.stateLock, fetchExecutor, this::fetchFresh, this::closedException,
                 () -> "the credentials of " + describe());
+        this.withdrawals = new WithdrawalLog(clock);
         this.listener = listener;
     }
 
@@ -194,7 +200,14 @@ public final class AssumedRoleCredentialsProvider implements RefreshingCredentia
             this.held = null;
             this.generation++;
         }
-        this.flight.abort(closedException());
+        this.flight.refuse(closedException());
+    }
+
+    @Override
+    public void stopWaiting() {
+        this.stopping = true;
+        this.flight.refuse(new SsoSessionException(Reason.CLOSED, "The application is stopping: " + describe()
+                + " is not assumed any more.", null));
     }
 
     /** A new sign-in is a new identity: the credentials of the previous one are withdrawn at once. */
@@ -295,6 +308,10 @@ public final class AssumedRoleCredentialsProvider implements RefreshingCredentia
             return fresh;
         }
         catch (RuntimeException ex) {
+            if (this.stopping || this.closed) {
+                // cut short by the shutdown, or no longer awaited: nothing to retry or report
+                throw closedException();
+            }
             // the backoff counts from the failure, not from the start of an attempt that may have taken long
             Instant failedAt = this.clock.instant();
             RefreshFailure failure = FailureClassifier.classify(OPERATION, ex, failedAt);
@@ -352,9 +369,7 @@ public final class AssumedRoleCredentialsProvider implements RefreshingCredentia
         }
         this.withdrawnExpiry = stale.expiresAt();
         this.listener.credentialsExpired();
-        logger.warn("The credentials of {} expire at {} and no new ones were had in time (the machine may have"
-                + " slept); they are no longer served and the next caller waits for new ones.", describe(),
-                stale.expiresAt());
+        this.withdrawals.withdrawn("The credentials of " + describe(), stale, this.lastFailure);
     }
 
     private SsoSessionException toSessionException(RefreshFailure failure) {

@@ -16,15 +16,20 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  * @param expiresAt when they expire
  * @param refreshAt when to fetch new ones
  * @param staleAtMillis from when, in epoch milliseconds, they are no longer handed out
+ * @param arrivedAt when they arrived, by the wall clock
+ * @param arrivedNanos when they arrived, by the monotonic clock ({@link System#nanoTime()}), which stands still
+ *     while the machine sleeps
  */
-record HeldCredentials(AwsSessionCredentials credentials, Instant expiresAt, Instant refreshAt, long staleAtMillis) {
+record HeldCredentials(AwsSessionCredentials credentials, Instant expiresAt, Instant refreshAt, long staleAtMillis,
+        Instant arrivedAt, long arrivedNanos) {
 
     /** Credentials whose answer arrived at {@code arrivedAt}, timed by {@code timing}. */
     static HeldCredentials of(AwsSessionCredentials credentials, Instant arrivedAt, Timing timing) {
         Instant expiresAt = credentials.expirationTime().orElseThrow();
         return new HeldCredentials(credentials, expiresAt,
                 RefreshTiming.refreshAt(arrivedAt, expiresAt, timing.refreshWindow()),
-                RefreshTiming.staleAt(arrivedAt, expiresAt, timing.staleMargin()).toEpochMilli());
+                RefreshTiming.staleAt(arrivedAt, expiresAt, timing.staleMargin()).toEpochMilli(), arrivedAt,
+                System.nanoTime());
     }
 
     @Override

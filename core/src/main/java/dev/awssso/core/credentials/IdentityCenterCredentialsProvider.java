@@ -75,7 +75,12 @@ public final class IdentityCenterCredentialsProvider implements RefreshingCreden
 
     private final SingleFlight flight;
 
+    private final WithdrawalLog withdrawals;
+
     private volatile boolean closed;
+
+    /** Set once the application is stopping: nobody waits for a fetch any more. */
+    private volatile boolean stopping;
 
     private volatile boolean requested;
 
@@ -123,6 +128,7 @@ public final class IdentityCenterCredentialsProvider implements RefreshingCreden
         this.timing = timing;
         this.flight = new SingleFlight(this.stateLock, fetchExecutor, this::fetchFresh, this::closedException,
                 () -> "role credentials of " + describeRole());
+        this.withdrawals = new WithdrawalLog(clock);
         this.expiryScheduler = expiryScheduler;
         this.listener = listener;
     }
@@ -222,7 +228,14 @@ public final class IdentityCenterCredentialsProvider implements RefreshingCreden
             this.held = null;
             this.generation++;
         }
-        this.flight.abort(closedException());
+        this.flight.refuse(closedException());
+    }
+
+    @Override
+    public void stopWaiting() {
+        this.stopping = true;
+        this.flight.refuse(new SsoSessionException(Reason.CLOSED, "The application is stopping: no role credentials"
+                + " of " + describeRole() + " are fetched any more.", null));
     }
 
     /** A new sign-in is a new identity: the credentials of the previous one are withdrawn at once. */
@@ -344,6 +357,10 @@ public final class IdentityCenterCredentialsProvider implements RefreshingCreden
             throw ex;
         }
         catch (RuntimeException ex) {
+            if (this.stopping || this.closed) {
+                // cut short by the shutdown, or no longer awaited: nothing to retry or report
+                throw closedException();
+            }
             // the backoff counts from the failure, not from the start of an attempt that may have taken long
             Instant failedAt = this.clock.instant();
             RefreshFailure failure = FailureClassifier.classify(OPERATION, ex, failedAt);
@@ -386,9 +403,7 @@ public final class IdentityCenterCredentialsProvider implements RefreshingCreden
         }
         this.withdrawnExpiry = stale.expiresAt();
         this.listener.credentialsExpired();
-        logger.warn("The role credentials of {} expire at {} and no new ones were fetched in time (the machine may"
-                + " have slept); they are no longer served and the next caller waits for new ones.", describeRole(),
-                stale.expiresAt());
+        this.withdrawals.withdrawn("The role credentials of " + describeRole(), stale, this.lastFailure);
     }
 
     private SsoSessionException toSessionException(RefreshFailure failure) {

@@ -51,6 +51,12 @@ public interface RefreshingCredentialsProvider extends AwsCredentialsProvider, T
     /** Withdraws the credentials once they are stale, so that the status shows it even while nobody asks. */
     void expireIfStale();
 
+    /**
+     * Releases the callers waiting for credentials and refuses new waits, because the application is stopping;
+     * the credentials held are served until {@link #close()}.
+     */
+    void stopWaiting();
+
     /** Stops serving: every later {@link #resolveCredentials()} throws, and waiting callers are released. */
     void close();
 }

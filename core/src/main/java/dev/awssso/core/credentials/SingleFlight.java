@@ -36,6 +36,9 @@ final class SingleFlight {
     /** Guarded by {@link #lock}. */
     private @Nullable CompletableFuture<HeldCredentials> inFlight;
 
+    /** Why no caller waits any more, once {@link #refuse} was called; guarded by {@link #lock}. */
+    private @Nullable SsoSessionException refusal;
+
     /**
      * @param lock the provider's state lock, which also guards the fetch in flight
      * @param executor where fetches run
@@ -53,10 +56,13 @@ final class SingleFlight {
         this.credentialsDescription = credentialsDescription;
     }
 
-    /** The fetch in flight, or a new one on the executor. */
+    /** The fetch in flight, or a new one on the executor; after {@link #refuse}, the refusal. */
     CompletableFuture<HeldCredentials> start() {
         CompletableFuture<HeldCredentials> started;
         synchronized (this.lock) {
+            if (this.refusal != null) {
+                return CompletableFuture.failedFuture(this.refusal);
+            }
             if (this.inFlight != null) {
                 return this.inFlight;
             }
@@ -105,10 +111,14 @@ final class SingleFlight {
         }
     }
 
-    /** Releases the callers waiting for the fetch in flight, if any, with {@code reason}. */
-    void abort(SsoSessionException reason) {
+    /**
+     * Releases the callers waiting for the fetch in flight with {@code reason}, and fails every later
+     * {@link #start()} with it: nobody waits for a fetch any more.
+     */
+    void refuse(SsoSessionException reason) {
         CompletableFuture<HeldCredentials> pending;
         synchronized (this.lock) {
+            this.refusal = reason;
             pending = this.inFlight;
         }
         if (pending != null) {

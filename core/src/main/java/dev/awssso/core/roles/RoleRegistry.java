@@ -169,6 +169,15 @@ public final class RoleRegistry implements AutoCloseable {
     }
 
     /**
+     * Releases the callers waiting for the credentials of every named role, those of other sign-ins included, and
+     * refuses new waits, because the application is stopping; credentials held are served until {@link #close()}.
+     */
+    public void stopWaiting() {
+        this.attachments.forEach(SessionRoles::stopWaiting);
+        this.sessions.stream().skip(1).forEach(SsoEngine::stopWaiting);
+    }
+
+    /**
      * Stops every named role (each throws from then on, waiting callers are released) and closes the engines
      * started for other sign-ins; returns within a second. The default role and its engine are left running.
      */

@@ -160,6 +160,11 @@ final class SessionRoles implements EngineAttachment {
     }
 
     @Override
+    public void stopWaiting() {
+        this.owned.forEach(RefreshingCredentialsProvider::stopWaiting);
+    }
+
+    @Override
     public void close() {
         this.owned.forEach(RefreshingCredentialsProvider::close);
         RoleAssumer current;

@@ -43,14 +43,17 @@ public final class SessionStatusAssembler {
 
     private final Supplier<Optional<LoginAttempt>> lastLogin;
 
+    private final Supplier<Optional<String>> configChange;
+
     /**
      * @param sessionDuration how long an Identity Center session lasts, to estimate when it ends
      * @param expiringWithin how close to its end a session counts as {@link SessionState#EXPIRING}
      * @param lastLogin the last sign-in started from the application
+     * @param configChange a change of the configured account or role that waits for a restart, in words
      */
     public SessionStatusAssembler(SsoSettings settings, TokenManager tokens,
             IdentityCenterCredentialsProvider credentials, Duration sessionDuration, Duration expiringWithin,
-            Clock clock, Supplier<Optional<LoginAttempt>> lastLogin) {
+            Clock clock, Supplier<Optional<LoginAttempt>> lastLogin, Supplier<Optional<String>> configChange) {
         this.settings = settings;
         this.tokens = tokens;
         this.credentials = credentials;
@@ -58,6 +61,7 @@ public final class SessionStatusAssembler {
         this.expiringWithin = expiringWithin;
         this.clock = clock;
         this.lastLogin = lastLogin;
+        this.configChange = configChange;
     }
 
     /** A snapshot of now. */
@@ -68,6 +72,7 @@ public final class SessionStatusAssembler {
         SessionStatus.Session session = session(token, notRefreshable.isPresent());
         List<String> warnings = new ArrayList<>();
         this.settings.legacyAdvice().ifPresent(warnings::add);
+        this.configChange.get().ifPresent(warnings::add);
         SessionState state = state(token, notRefreshable, session, now, warnings);
         LoginAttempt login = this.lastLogin.get()
             .filter((attempt) -> attempt.state() != LoginAttempt.State.SUCCEEDED)

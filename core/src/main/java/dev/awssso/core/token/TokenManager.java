@@ -94,6 +94,8 @@ public final class TokenManager {
 
     private Instant nextAttemptAt = Instant.MIN;
 
+    private volatile boolean closed;
+
     public TokenManager(SsoSettings settings, TokenCacheFile cacheFile, TokenRefresher refresher, Clock clock,
             Duration refreshWindow, RetryBackoff backoff, TokenListener listener) {
         this.settings = settings;
@@ -103,6 +105,14 @@ public final class TokenManager {
         this.refreshWindow = refreshWindow;
         this.backoff = backoff;
         this.listener = listener;
+    }
+
+    /**
+     * Marks the engine as closing: a refresh cut short from then on (its call aborted) is neither recorded nor
+     * logged as a failure to retry, and fails with {@link Reason#CLOSED}.
+     */
+    public void close() {
+        this.closed = true;
     }
 
     /** The cache file this manager follows. */
@@ -404,6 +414,10 @@ public final class TokenManager {
             throw ex;
         }
         catch (RuntimeException ex) {
+            if (this.closed) {
+                throw new SsoSessionException(Reason.CLOSED, "The IAM Identity Center engine of "
+                        + this.settings.describe() + " was closed (the application is shutting down).", null);
+            }
             // the backoff counts from the failure, not from the start of an attempt that may have taken long
             Instant now = this.clock.instant();
             RefreshFailure failure = (ex instanceof TokenCacheException cache)

@@ -3,7 +3,9 @@ package dev.awssso.core.roles;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 
 import dev.awssso.core.ClockedEmulatorExtension;
 import dev.awssso.core.Eventually;
@@ -14,6 +16,7 @@ import dev.awssso.core.config.NamedRole;
 import dev.awssso.core.status.RoleStatus;
 import dev.awssso.core.status.SessionEvent;
 import dev.awssso.core.status.SessionState;
+import dev.awssso.emulator.Fault;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.MovableClock;
 import dev.awssso.emulator.Operation;
@@ -22,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
 import static dev.awssso.core.roles.RolesFixture.SESSION;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -141,6 +146,26 @@ class SecondSignInTests {
                 .withMessageContaining("Check aws.sso.roles." + role + ".account-id")
                 .withMessageNotContaining("aws.sso.account-id");
         }
+    }
+
+    @Test
+    void stopWaitingReleasesTheCallersOfTheSignInsItStarted() {
+        this.emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.delay(Duration.ofSeconds(60)));
+        CompletableFuture<AwsSessionCredentials> waiting = CompletableFuture
+            .supplyAsync(this.registry.credentialsProvider("other-tools")::resolveCredentials);
+        Eventually.await("the role waits for GetRoleCredentials", Duration.ofSeconds(10),
+                () -> this.emulator.callCount(Operation.GET_ROLE_CREDENTIALS) == 1);
+
+        this.registry.stopWaiting();
+
+        assertThat(waiting).failsWithin(Duration.ofSeconds(5))
+            .withThrowableOfType(ExecutionException.class)
+            .havingCause()
+            .isInstanceOfSatisfying(SsoSessionException.class,
+                    (ex) -> assertThat(ex).hasMessageContaining("The application is stopping"));
+        assertThatExceptionOfType(SsoSessionException.class).as("the other sign-in's own role does not wait either")
+            .isThrownBy(this.registry.credentialsProvider("other")::resolveCredentials)
+            .withMessageContaining("The application is stopping");
     }
 
     @Test

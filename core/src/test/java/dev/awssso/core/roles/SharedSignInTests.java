@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 
 import dev.awssso.core.ClockedEmulatorExtension;
 import dev.awssso.core.Eventually;
@@ -267,6 +268,31 @@ class SharedSignInTests {
 
         this.emulator.signIn(SESSION).writeCacheFile(this.cacheDir);
         providers().forEach((provider) -> assertThat(provider.resolveCredentials()).isNotNull());
+    }
+
+    @Test
+    void stopWaitingReleasesTheCallersOfEveryRoleAtOnceAndStillServesHeldCredentials() {
+        AwsSessionCredentials held = provider("default").resolveCredentials();
+        this.emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.delay(Duration.ofSeconds(60)));
+        List<CompletableFuture<AwsSessionCredentials>> waiting = List.of("tools", "admin").stream()
+            .map((name) -> CompletableFuture.supplyAsync(provider(name)::resolveCredentials))
+            .toList();
+        Eventually.await("both roles wait for GetRoleCredentials", Duration.ofSeconds(10),
+                () -> this.emulator.callCount(Operation.GET_ROLE_CREDENTIALS) == 3);
+
+        this.engine.stopWaiting();
+
+        waiting.forEach((caller) -> assertThat(caller).failsWithin(Duration.ofSeconds(5))
+            .withThrowableOfType(ExecutionException.class)
+            .havingCause()
+            .isInstanceOfSatisfying(SsoSessionException.class, (ex) -> {
+                assertThat(ex.reason()).isEqualTo(Reason.CLOSED);
+                assertThat(ex).hasMessageContaining("The application is stopping");
+            }));
+        assertThatExceptionOfType(SsoSessionException.class).as("a new caller does not wait")
+            .isThrownBy(provider("tools")::resolveCredentials)
+            .withMessageContaining("The application is stopping");
+        assertThat(provider("default").resolveCredentials()).as("held credentials are still served").isEqualTo(held);
     }
 
     @Test
