@@ -5,11 +5,12 @@ import java.util.stream.Stream;
 
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.config.NamedRole;
-import dev.awssso.core.credentials.RefreshingCredentialsProvider;
 import dev.awssso.core.roles.RoleRegistry;
 import dev.awssso.core.roles.ServedRole;
 import dev.awssso.core.status.RoleStatus;
 import dev.awssso.core.status.SessionListener;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * The roles of the application by name: the default role ({@value NamedRole#DEFAULT_NAME}) and the named roles of
@@ -58,7 +59,7 @@ public final class AwsSsoRoles implements AutoCloseable {
      * The credentials provider of the role of that name.
      * @throws IllegalArgumentException naming the roles there are, when there is none of that name
      */
-    public RefreshingCredentialsProvider credentialsProvider(String name) {
+    public AwsCredentialsProvider credentialsProvider(String name) {
         return this.registry.credentialsProvider(name);
     }
 

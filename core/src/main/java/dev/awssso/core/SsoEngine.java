@@ -34,6 +34,7 @@ import dev.awssso.core.config.SsoConfigurationException;
 import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.credentials.CredentialsListener;
 import dev.awssso.core.credentials.IdentityCenterCredentialsProvider;
+import dev.awssso.core.credentials.RefreshingCredentialsProvider;
 import dev.awssso.core.credentials.RoleCredentialsFetcher;
 import dev.awssso.core.login.LoginManager;
 import dev.awssso.core.login.RegistrationCache;
@@ -203,7 +204,7 @@ public final class SsoEngine implements SdkAutoCloseable {
                 options.tokenRefreshWindow(), options.backoff(), relay);
         this.credentials = new IdentityCenterCredentialsProvider(settings, this.tokens,
                 new RoleCredentialsFetcher(this.portal::get, settings), clock,
-                new IdentityCenterCredentialsProvider.Timing(options.credentialsRefreshWindow(),
+                new RefreshingCredentialsProvider.Timing(options.credentialsRefreshWindow(),
                         options.credentialsStaleMargin(), options.backoff(), options.callerWait()),
                 this.fetcher, this.scheduler, relay, roleSettings);
         this.login = new LoginManager(settings, this.oidc::get, this.portal::get, options.endpoints().oidc(),

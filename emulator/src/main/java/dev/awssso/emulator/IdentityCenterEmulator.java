@@ -124,7 +124,7 @@ public final class IdentityCenterEmulator implements AutoCloseable {
                 new StsHandler(credentials, this.trust, this.settings, clock), authenticator));
         routes.addAll(new ParameterStoreHandler(this.parameterStore).routes(authenticator));
         routes.addAll(new SecretsManagerHandler(this.secretsManager).routes(authenticator));
-        Router router = new Router(routes, this.counters, this.faults);
+        Router router = new Router(routes, this.counters, this.faults, clock);
         this.executor = Executors.newCachedThreadPool(daemonThreads());
         this.server.setExecutor(this.executor);
         this.server.createContext("/", router);

@@ -2,7 +2,10 @@ package dev.awssso.emulator;
 
 import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -13,8 +16,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Sends each request to its operation, counting it (and how many are answered at once) and applying any injected
- * fault first. Requests no
- * operation matches get a 404.
+ * fault first. Requests no operation matches get a 404. Every answer carries the time of the emulator's clock (see
+ * {@link EmulatorDateInterceptor}).
  */
 final class Router implements HttpHandler {
 
@@ -26,10 +29,13 @@ final class Router implements HttpHandler {
 
     private final FaultInjector faults;
 
-    Router(List<Route> routes, CallCounters counters, FaultInjector faults) {
+    private final Clock clock;
+
+    Router(List<Route> routes, CallCounters counters, FaultInjector faults, Clock clock) {
         this.routes = List.copyOf(routes);
         this.counters = counters;
         this.faults = faults;
+        this.clock = clock;
     }
 
     @Override
@@ -134,8 +140,10 @@ final class Router implements HttpHandler {
         }
     }
 
-    private static void send(HttpExchange exchange, String requestId, Reply reply) throws IOException {
+    private void send(HttpExchange exchange, String requestId, Reply reply) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", reply.contentType());
+        exchange.getResponseHeaders().set(EmulatorDateInterceptor.HEADER,
+                DateTimeFormatter.RFC_1123_DATE_TIME.format(this.clock.instant().atOffset(ZoneOffset.UTC)));
         exchange.getResponseHeaders().set("x-amzn-RequestId", requestId);
         reply.headers().forEach(exchange.getResponseHeaders()::set);
         if (reply.errorType() != null) {

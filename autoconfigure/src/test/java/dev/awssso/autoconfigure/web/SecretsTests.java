@@ -120,7 +120,7 @@ class SecretsTests {
             emulator.injectFault(Operation.ASSUME_ROLE, fault);
             seen.add(actuator.post("/actuator/awssso/refresh").body());
             for (String role : List.of("tools", "deploy")) {
-                seen.add(failureOf(() -> this.roles.credentialsProvider(role).refreshNow()));
+                seen.add(failureOf(() -> this.roles.role(role).credentialsProvider().refreshNow()));
             }
             seen.add(actuator.get("/actuator/awssso").body());
             seen.add(actuator.get("/actuator/health/awssso").body());

@@ -4,14 +4,14 @@ import dev.awssso.core.refresh.RefreshFailure;
 
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
-/** Told by the {@link IdentityCenterCredentialsProvider} when the credentials it serves change. */
+/** Told by a {@link RefreshingCredentialsProvider} when the credentials it serves change. */
 public interface CredentialsListener {
 
-    /** New role credentials were fetched. */
+    /** New credentials were fetched. */
     default void credentialsRefreshed(AwsSessionCredentials credentials) {
     }
 
-    /** A fetch of role credentials failed. */
+    /** A fetch of credentials failed. */
     default void credentialsRefreshFailed(RefreshFailure failure) {
     }
 

@@ -17,12 +17,13 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
 import software.amazon.awssdk.services.sts.model.AssumeRoleRequest;
+import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * Calls STS {@code AssumeRole} with the SDK's {@link StsClient}, signed with the credentials of the step before,
- * and keeps the expiry of what it answers. Its client is built on the first call, over an HTTP client it does not
- * own. Needs the SDK's {@code sts} module: check {@link #available()} before making one.
+ * and keeps the expiry of what it answers and the time of the answer. Its client is built on the first call, over
+ * an HTTP client it does not own. Needs the SDK's {@code sts} module: check {@link #available()} before making one.
  */
 public final class RoleAssumer implements AutoCloseable {
 
@@ -64,7 +65,7 @@ public final class RoleAssumer implements AutoCloseable {
     }
 
     /** Assumes the role of {@code step} with {@code source}. */
-    public AwsSessionCredentials assume(AwsCredentials source, AssumeRoleSpec step) {
+    Answer assume(AwsCredentials source, AssumeRoleSpec step) {
         AssumeRoleRequest.Builder request = AssumeRoleRequest.builder()
             .roleArn(step.roleArn())
             .roleSessionName(step.sessionName())
@@ -76,19 +77,20 @@ public final class RoleAssumer implements AutoCloseable {
         if (step.duration() != null) {
             request.durationSeconds((int) step.duration().toSeconds());
         }
-        Credentials credentials = this.sts.get().assumeRole(request.build()).credentials();
+        AssumeRoleResponse response = this.sts.get().assumeRole(request.build());
+        Credentials credentials = response.credentials();
         if (credentials == null || credentials.accessKeyId() == null || credentials.secretAccessKey() == null
                 || credentials.sessionToken() == null || credentials.expiration() == null) {
             throw SdkClientException.create("AssumeRole answered without complete credentials");
         }
-        return AwsSessionCredentials.builder()
+        return Answer.of(AwsSessionCredentials.builder()
             .accessKeyId(credentials.accessKeyId())
             .secretAccessKey(credentials.secretAccessKey())
             .sessionToken(credentials.sessionToken())
             .expirationTime(credentials.expiration())
             .accountId(step.accountId())
             .providerName(RoleCredentialsFetcher.PROVIDER_NAME)
-            .build();
+            .build(), response.sdkHttpResponse());
     }
 
     @Override

@@ -9,11 +9,13 @@ import dev.awssso.core.token.SsoToken;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sso.SsoClient;
+import software.amazon.awssdk.services.sso.model.GetRoleCredentialsResponse;
 import software.amazon.awssdk.services.sso.model.RoleCredentials;
 
 /**
  * Exchanges an access token for the role's temporary credentials with the SSO portal's
- * {@code GetRoleCredentials}, keeping their expiry (which the SDK's own SSO provider drops).
+ * {@code GetRoleCredentials}, keeping their expiry (which the SDK's own SSO provider drops) and the time of the
+ * answer.
  */
 public final class RoleCredentialsFetcher {
 
@@ -33,23 +35,23 @@ public final class RoleCredentialsFetcher {
     }
 
     /** Fetches credentials of the configured account and role with {@code token}. */
-    public AwsSessionCredentials fetch(SsoToken token) {
-        RoleCredentials credentials = this.portal.get()
+    Answer fetch(SsoToken token) {
+        GetRoleCredentialsResponse response = this.portal.get()
             .getRoleCredentials((request) -> request.accessToken(token.accessToken())
                 .accountId(this.settings.accountId())
-                .roleName(this.settings.roleName()))
-            .roleCredentials();
+                .roleName(this.settings.roleName()));
+        RoleCredentials credentials = response.roleCredentials();
         if (credentials == null || credentials.accessKeyId() == null || credentials.secretAccessKey() == null
                 || credentials.sessionToken() == null || credentials.expiration() == null) {
             throw SdkClientException.create("GetRoleCredentials answered without complete credentials");
         }
-        return AwsSessionCredentials.builder()
+        return Answer.of(AwsSessionCredentials.builder()
             .accessKeyId(credentials.accessKeyId())
             .secretAccessKey(credentials.secretAccessKey())
             .sessionToken(credentials.sessionToken())
             .expirationTime(Instant.ofEpochMilli(credentials.expiration()))
             .accountId(this.settings.accountId())
             .providerName(PROVIDER_NAME)
-            .build();
+            .build(), response.sdkHttpResponse());
     }
 }

@@ -13,9 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Says why credentials were withdrawn before new ones arrived, naming the cause a provider can tell: its last
- * refresh failed (the session ended, the network is down), the credentials had expired by this machine's clock
- * when they arrived (the clock is wrong), or the wall clock moved ahead of the monotonic clock (the machine slept,
- * or its clock was set forward). A wrong clock is logged as a warning once, as every fetch meets it again.
+ * refresh failed (the session ended, the network is down), or the wall clock moved ahead of the monotonic clock
+ * (the machine slept, or its clock was set forward).
  */
 final class WithdrawalLog {
 
@@ -25,8 +24,6 @@ final class WithdrawalLog {
     private static final Duration SLEEP_EVIDENCE = Duration.ofSeconds(10);
 
     private final Clock clock;
-
-    private volatile boolean wrongClockReported;
 
     WithdrawalLog(Clock clock) {
         this.clock = clock;
@@ -41,16 +38,10 @@ final class WithdrawalLog {
     void withdrawn(String what, HeldCredentials stale, @Nullable RefreshFailure lastFailure) {
         Instant now = this.clock.instant();
         String cause;
-        boolean wrongClock = false;
         if (lastFailure != null) {
             cause = (lastFailure.kind() == FailureKind.SESSION_ENDED)
                     ? " (the IAM Identity Center session has ended: " + lastFailure + ")"
                     : " (the last refresh failed: " + lastFailure + ")";
-        }
-        else if (!stale.expiresAt().isAfter(stale.arrivedAt())) {
-            wrongClock = true;
-            cause = " (they had expired by this machine's clock when they arrived at " + stale.arrivedAt()
-                    + ": the system clock is probably wrong; set it right, for example with NTP)";
         }
         else {
             Duration wall = Duration.between(stale.arrivedAt(), now);
@@ -59,11 +50,6 @@ final class WithdrawalLog {
             cause = (gap.compareTo(SLEEP_EVIDENCE) > 0) ? " (the machine may have slept: the wall clock moved "
                     + DurationWords.of(gap) + " more than the monotonic clock)" : "";
         }
-        if (wrongClock && this.wrongClockReported) {
-            logger.debug("{} expired when they arrived and are withdrawn again", what);
-            return;
-        }
-        this.wrongClockReported = wrongClock;
         logger.warn("{} expire at {} and no new ones arrived in time{}; they are no longer served and the next caller"
                 + " waits for new ones.", what, stale.expiresAt(), cause);
     }

@@ -22,4 +22,12 @@ public final class DurationWords {
         }
         return (seconds >= 1) ? seconds + "s" : duration.toMillis() + "ms";
     }
+
+    /**
+     * How this machine's clock stands to AWS's in words, such as {@code 10m 00s behind} or {@code 2h 00m ahead of}.
+     * @param skew AWS's clock minus this machine's
+     */
+    public static String clockSkew(Duration skew) {
+        return of(skew.abs()) + (skew.isNegative() ? " ahead of" : " behind");
+    }
 }

@@ -26,7 +26,7 @@ public final class RoleStatusAssembler {
             SessionStatus session) {
         RefreshFailure failure = credentials.lastFailure().orElse(null);
         AwsSessionCredentials current = credentials.currentCredentials().orElse(null);
-        boolean held = current != null && current.expirationTime().filter(session.at()::isBefore).isPresent();
+        boolean held = credentials.holdsFreshCredentials();
         SessionState state = state(session, failure, held);
         return new RoleStatus(role.name(), state, nextAction(role, state, session, failure), session.at(),
                 new RoleStatus.Role(role.accountId(), role.roleName(), role.assumedRoleArn(), role.sso().accountId(),

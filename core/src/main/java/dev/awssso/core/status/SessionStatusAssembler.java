@@ -14,6 +14,7 @@ import dev.awssso.core.credentials.IdentityCenterCredentialsProvider;
 import dev.awssso.core.login.LoginAttempt;
 import dev.awssso.core.login.LoginPrompt;
 import dev.awssso.core.login.LoginFlow;
+import dev.awssso.core.refresh.DurationWords;
 import dev.awssso.core.refresh.FailureKind;
 import dev.awssso.core.refresh.RefreshFailure;
 import dev.awssso.core.token.SsoToken;
@@ -73,6 +74,7 @@ public final class SessionStatusAssembler {
         List<String> warnings = new ArrayList<>();
         this.settings.legacyAdvice().ifPresent(warnings::add);
         this.configChange.get().ifPresent(warnings::add);
+        this.credentials.clockSkew().ifPresent((skew) -> warnings.add(clockSkewWarning(skew)));
         SessionState state = state(token, notRefreshable, session, now, warnings);
         LoginAttempt login = this.lastLogin.get()
             .filter((attempt) -> attempt.state() != LoginAttempt.State.SUCCEEDED)
@@ -137,7 +139,7 @@ public final class SessionStatusAssembler {
         if (failing.isPresent()) {
             warnings.add("Refresh failing, retried in the background: " + failing.get().message());
             boolean fetchable = credentialsFailure.isEmpty() && !token.isExpired(now);
-            return (fetchable || holdsValidCredentials(now)) ? SessionState.REFRESH_FAILING : SessionState.UNAVAILABLE;
+            return (fetchable || this.credentials.holdsFreshCredentials()) ? SessionState.REFRESH_FAILING : SessionState.UNAVAILABLE;
         }
         if (session.endsAt() != null && Duration.between(now, session.endsAt()).compareTo(this.expiringWithin) <= 0) {
             warnings.add("The IAM Identity Center session ends at " + session.endsAt() + ".");
@@ -146,12 +148,6 @@ public final class SessionStatusAssembler {
         return SessionState.ACTIVE;
     }
 
-    private boolean holdsValidCredentials(Instant now) {
-        return this.credentials.currentCredentials()
-            .flatMap(AwsSessionCredentials::expirationTime)
-            .filter(now::isBefore)
-            .isPresent();
-    }
 
     private SessionStatus.Session session(@Nullable SsoToken token, boolean notRefreshable) {
         if (token == null) {
@@ -211,6 +207,12 @@ public final class SessionStatusAssembler {
         return new SessionStatus.Credentials((current != null) ? mask(current.accessKeyId()) : null,
                 (current != null) ? current.expirationTime().orElse(null) : null,
                 this.credentials.nextRefreshAt().orElse(null), this.credentials.lastRefresh().orElse(null));
+    }
+
+    /** The warning of a clock that is off by {@code skew} (AWS's minus this machine's). */
+    static String clockSkewWarning(Duration skew) {
+        return "This machine's clock is " + DurationWords.clockSkew(skew) + " AWS's (measured from the Date of AWS's"
+                + " answers): expiries are read on AWS's clock. Set the clock right, for example with NTP.";
     }
 
     /** Masks an access key id as {@code ASIA…WXYZ}: enough to tell keys apart, too little to use one. */

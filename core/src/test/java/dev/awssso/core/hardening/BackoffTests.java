@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.credentials.CredentialsListener;
 import dev.awssso.core.credentials.IdentityCenterCredentialsProvider;
+import dev.awssso.core.credentials.RefreshingCredentialsProvider;
 import dev.awssso.core.credentials.RoleCredentialsFetcher;
 import dev.awssso.core.refresh.RetryBackoff;
 import dev.awssso.core.token.SsoToken;
@@ -25,7 +26,6 @@ import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.sso.model.GetRoleCredentialsRequest;
 import software.amazon.awssdk.services.sso.model.GetRoleCredentialsResponse;
 import software.amazon.awssdk.services.sso.model.RoleCredentials;
-import software.amazon.awssdk.services.sso.model.SsoException;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 import software.amazon.awssdk.services.ssooidc.model.CreateTokenRequest;
 import software.amazon.awssdk.services.ssooidc.model.CreateTokenResponse;
@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * The wait after a failed attempt counts from the failure: an attempt that took long (timeouts, the SDK's own
- * retries under throttling) is not followed at once by the next one. A clock that only moves when told shows it.
+ * retries under throttling) is not followed at once by the next one, nor is an answer that cannot be used.
+ * A clock that only moves when told shows it.
  */
 class BackoffTests {
 
@@ -69,27 +70,25 @@ class BackoffTests {
     }
 
     @Test
-    void aSlowFailedCredentialsFetchIsNotRetriedBeforeTheBackoffHasPassedSinceItFailed() {
+    void credentialsExpiredOnArrivalWithNoDateToReadTheSkewByAreNeitherServedNorFetchedOnEveryCall() {
         TokenManager tokens = tokenManager(new FailingOidc(new AtomicInteger()));
         AtomicInteger calls = new AtomicInteger();
         IdentityCenterCredentialsProvider provider = new IdentityCenterCredentialsProvider(Hardening.settings(),
-                tokens, new RoleCredentialsFetcher(() -> new PortalFailingAfterFirstCall(calls), Hardening.settings()),
-                this.clock, new IdentityCenterCredentialsProvider.Timing(Duration.ofMinutes(5), Duration.ofMinutes(1),
+                tokens, new RoleCredentialsFetcher(() -> new PortalAnsweringExpired(calls), Hardening.settings()),
+                this.clock, new RefreshingCredentialsProvider.Timing(Duration.ofMinutes(5), Duration.ofMinutes(1),
                         BACKOFF, Duration.ofSeconds(1)), Runnable::run, null, new CredentialsListener() {
                         });
-        provider.resolveCredentials();
-        this.clock.advance(Duration.ofMinutes(6));
 
-        provider.refreshIfDue();
-        assertThat(calls).hasValue(2);
-        provider.refreshIfDue();
-        assertThat(calls).as("not retried right after a failure that took " + SLOW_CALL).hasValue(2);
-        assertThatExceptionOfType(SsoSessionException.class).isThrownBy(provider::refreshNow);
-        assertThat(calls).as("an explicit refresh is always made").hasValue(3);
+        for (int i = 0; i < 10; i++) {
+            assertThatExceptionOfType(SsoSessionException.class).isThrownBy(provider::resolveCredentials)
+                .withMessageContaining("already past by this machine's clock")
+                .withMessageContaining("ahead of AWS's")
+                .withMessageContaining("NTP");
+        }
 
-        this.clock.advance(BACKOFF.max());
-        provider.refreshIfDue();
-        assertThat(calls).as("retried once the backoff has passed").hasValue(4);
+        assertThat(calls).as("not fetched again before the backoff").hasValue(1);
+        assertThat(provider.currentCredentials()).isEmpty();
+        assertThat(provider.lastFailure().orElseThrow().errorType()).isEqualTo("ClockSkew");
     }
 
     /** A token valid for 10 more minutes, refreshable, in the cache; due for refresh in 5 minutes. */
@@ -134,30 +133,25 @@ class BackoffTests {
         }
     }
 
-    private final class PortalFailingAfterFirstCall implements SsoClient {
+    /** A portal whose credentials expired an hour ago by the test's clock, answered without a {@code Date}. */
+    private final class PortalAnsweringExpired implements SsoClient {
 
         private final AtomicInteger calls;
 
-        PortalFailingAfterFirstCall(AtomicInteger calls) {
+        PortalAnsweringExpired(AtomicInteger calls) {
             this.calls = calls;
         }
 
         @Override
         public GetRoleCredentialsResponse getRoleCredentials(GetRoleCredentialsRequest request) {
-            if (this.calls.incrementAndGet() == 1) {
-                return GetRoleCredentialsResponse.builder()
-                    .roleCredentials(RoleCredentials.builder()
-                        .accessKeyId("ASIAEXAMPLE")
-                        .secretAccessKey("secret")
-                        .sessionToken("session")
-                        .expiration(BackoffTests.this.clock.instant().plus(Duration.ofMinutes(10)).toEpochMilli())
-                        .build())
-                    .build();
-            }
-            BackoffTests.this.clock.advance(SLOW_CALL);
-            throw (SsoException) SsoException.builder()
-                .statusCode(429)
-                .awsErrorDetails(AwsErrorDetails.builder().errorCode("TooManyRequestsException").build())
+            this.calls.incrementAndGet();
+            return GetRoleCredentialsResponse.builder()
+                .roleCredentials(RoleCredentials.builder()
+                    .accessKeyId("ASIAEXAMPLE")
+                    .secretAccessKey("secret")
+                    .sessionToken("session")
+                    .expiration(BackoffTests.this.clock.instant().minus(Duration.ofHours(1)).toEpochMilli())
+                    .build())
                 .build();
         }
 
