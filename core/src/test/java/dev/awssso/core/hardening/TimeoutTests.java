@@ -169,7 +169,7 @@ class TimeoutTests {
         assertThatExceptionOfType(SsoSessionException.class)
             .isThrownBy(() -> engine.credentialsProvider().resolveCredentials())
             .satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.UNAVAILABLE))
-            .withMessageContaining("Timed out after 500ms waiting for role credentials");
+            .withMessageContaining("Timed out after 500ms waiting for the credentials of role");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
         assertThat(first).as("the first caller gives up too").failsWithin(Duration.ofSeconds(3));
 
