@@ -390,7 +390,17 @@ public final class IdentityCenterCredentialsProvider implements RefreshingCreden
             }
             logger.info("IAM Identity Center rejected the access token of {} ({}); getting a new token and trying"
                     + " once more.", this.settings.describe(), failure.errorType());
-            return this.fetcher.fetch(this.tokens.replaceRejectedToken(token));
+            SsoToken replacement = this.tokens.replaceRejectedToken(token);
+            try {
+                return this.fetcher.fetch(replacement);
+            }
+            catch (AwsServiceException again) {
+                RefreshFailure rejection = FailureClassifier.classify(OPERATION, again, this.clock.instant());
+                if (rejection.kind() == FailureKind.SESSION_ENDED) {
+                    this.tokens.tokenRejected(replacement, rejection);
+                }
+                throw again;
+            }
         }
     }
 
@@ -408,12 +418,9 @@ public final class IdentityCenterCredentialsProvider implements RefreshingCreden
 
     private SsoSessionException toSessionException(RefreshFailure failure) {
         return switch (failure.kind()) {
-            case SESSION_ENDED -> {
-                this.tokens.tokenRejected(failure);
-                yield new SsoSessionException(Reason.SESSION_ENDED, "IAM Identity Center rejected the access token"
-                        + " of " + this.settings.describe() + ": the session has ended (" + failure
-                        + "). Sign in again with `" + this.settings.signInCommand() + "`.", null);
-            }
+            case SESSION_ENDED -> new SsoSessionException(Reason.SESSION_ENDED, "IAM Identity Center rejected the"
+                    + " access token of " + this.settings.describe() + ": the session has ended (" + failure
+                    + "). Sign in again with `" + this.settings.signInCommand() + "`.", null);
             case ACCESS_DENIED -> new SsoSessionException(Reason.ACCESS_DENIED, "IAM Identity Center does not let the"
                     + " signed-in user use " + describeRole() + " (" + failure + "). Check " + this.roleSettings
                     + ", or ask an administrator for this assignment.", null);

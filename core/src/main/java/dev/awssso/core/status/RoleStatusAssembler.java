@@ -55,8 +55,10 @@ public final class RoleStatusAssembler {
         return (sessionState == SessionState.EXPIRING) ? SessionState.EXPIRING : SessionState.ACTIVE;
     }
 
+    /** Whether the token's refresh fails for a passing reason: one refused for good makes the session expire. */
     private static boolean tokenRefreshFailing(SessionStatus session) {
-        return session.token().lastRefresh() != null && !session.token().lastRefresh().succeeded();
+        return session.token().refreshable() && session.token().lastRefresh() != null
+                && !session.token().lastRefresh().succeeded();
     }
 
     private static String nextAction(NamedRole role, SessionState state, SessionStatus session,
