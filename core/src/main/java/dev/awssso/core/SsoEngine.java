@@ -214,7 +214,7 @@ public final class SsoEngine implements SdkAutoCloseable {
                 this.configWatch::warning);
         this.endWarnings = new SessionEndWarnings(options.expiryWarnings());
         this.accounts = new AccountDirectory(this.portal::get, this.tokens, clock, ACCOUNT_LISTING_TIME_TO_LIVE,
-                this.accountListing);
+                this.accountListing, options.callerWait());
     }
 
     /**
@@ -376,16 +376,18 @@ public final class SsoEngine implements SdkAutoCloseable {
     }
 
     /**
-     * Refreshes the access token (when refreshable) and fetches new role credentials now.
+     * Refreshes the access token (when refreshable) and fetches new role credentials now, each waiting
+     * {@link EngineOptions#callerWait()} at most for the locks and the answer.
      * @return the status afterwards
-     * @throws SsoSessionException when either cannot be done
+     * @throws SsoSessionException when either cannot be done, or (with {@link SsoSessionException.Reason#UNAVAILABLE})
+     *     another refresh holds the token cache lock for longer than the caller wait
      */
     public SessionStatus refreshNow() {
         boolean refreshable = this.tokens.currentToken()
             .flatMap((token) -> token.whyNotRefreshable(this.clock.instant()))
             .isEmpty();
         if (refreshable) {
-            this.tokens.refreshNow();
+            this.tokens.refreshNow(this.options.callerWait());
         }
         this.credentials.refreshNow();
         return status();
