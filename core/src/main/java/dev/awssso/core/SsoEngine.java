@@ -376,8 +376,9 @@ public final class SsoEngine implements SdkAutoCloseable {
     }
 
     /**
-     * Refreshes the access token (when refreshable) and fetches new role credentials now, each waiting
-     * {@link EngineOptions#callerWait()} at most for the locks and the answer.
+     * Refreshes the access token (when refreshable) and fetches new role credentials now. The token refresh waits
+     * {@link EngineOptions#callerWait()} at most for the locks another refresh holds (its call is bounded by the
+     * call timeout); the credentials fetch waits the caller wait at most.
      * @return the status afterwards
      * @throws SsoSessionException when either cannot be done, or (with {@link SsoSessionException.Reason#UNAVAILABLE})
      *     another refresh holds the token cache lock for longer than the caller wait

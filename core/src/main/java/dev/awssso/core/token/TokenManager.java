@@ -227,7 +227,8 @@ public final class TokenManager {
 
     /**
      * A token for a portal call, as {@link #usableToken()} gives it, waiting {@code wait} at most for the locks of
-     * a refresh that another thread or process holds: the wait of a caller's own thread.
+     * a refresh that another thread or process holds: the wait of a caller's own thread. The refresh call itself
+     * is bounded by the call timeout.
      * @throws SsoSessionException as {@link #usableToken()} does, and with {@link Reason#UNAVAILABLE} when the
      *     wait ended before the locks were had
      */
@@ -330,7 +331,8 @@ public final class TokenManager {
 
     /**
      * Refreshes the token now, as {@link #refreshNow()} does, waiting {@code wait} at most for the locks of a
-     * refresh that another thread or process holds: the wait of a caller's own thread.
+     * refresh that another thread or process holds: the wait of a caller's own thread. The refresh call itself is
+     * bounded by the call timeout.
      * @throws SsoSessionException when the token cannot be refreshed, and with {@link Reason#UNAVAILABLE} when the
      *     wait ended before the locks were had
      */
