@@ -215,7 +215,7 @@ public final class SsoEngine implements SdkAutoCloseable {
                 this.configWatch::warning);
         this.endWarnings = new SessionEndWarnings(options.expiryWarnings());
         this.accounts = new AccountDirectory(this.portal::get, this.tokens, clock, ACCOUNT_LISTING_TIME_TO_LIVE,
-                this.accountListing);
+                this.accountListing, options.callerWait());
     }
 
     /**
@@ -377,16 +377,19 @@ public final class SsoEngine implements SdkAutoCloseable {
     }
 
     /**
-     * Refreshes the access token (when refreshable) and fetches new role credentials now.
+     * Refreshes the access token (when refreshable) and fetches new role credentials now. The token refresh waits
+     * {@link EngineOptions#callerWait()} at most for the locks another refresh holds (its call is bounded by the
+     * call timeout); the credentials fetch waits the caller wait at most.
      * @return the status afterwards
-     * @throws SsoSessionException when either cannot be done
+     * @throws SsoSessionException when either cannot be done, or (with {@link SsoSessionException.Reason#UNAVAILABLE})
+     *     another refresh holds the token cache lock for longer than the caller wait
      */
     public SessionStatus refreshNow() {
         boolean refreshable = this.tokens.currentToken()
             .flatMap((token) -> token.whyNotRefreshable(this.clock.instant()))
             .isEmpty();
         if (refreshable) {
-            this.tokens.refreshNow();
+            this.tokens.refreshNow(this.options.callerWait());
         }
         this.credentials.refreshNow();
         return status();

@@ -57,23 +57,29 @@ public final class AccountDirectory {
 
     private final ExecutorService calls;
 
+    private final Duration tokenWait;
+
     private @Nullable Listing cached;
 
     /**
      * @param calls runs the {@code ListAccountRoles} calls; its number of threads is the most calls at once
+     * @param tokenWait how long a caller waits at most for a token refresh that another thread or process holds
+     *     the locks of
      */
     public AccountDirectory(Supplier<SsoClient> portal, TokenManager tokens, Clock clock, Duration timeToLive,
-            ExecutorService calls) {
+            ExecutorService calls, Duration tokenWait) {
         this.portal = portal;
         this.tokens = tokens;
         this.clock = clock;
         this.timeToLive = timeToLive;
         this.calls = calls;
+        this.tokenWait = tokenWait;
     }
 
     /**
      * Every account and its roles, as one page.
-     * @throws dev.awssso.core.SsoSessionException when nobody is signed in or the session has ended
+     * @throws dev.awssso.core.SsoSessionException when nobody is signed in or the session has ended, or a token
+     *     refresh holds its locks for longer than the caller wait
      * @throws software.amazon.awssdk.core.exception.SdkException when the accounts could not be listed
      */
     public AccountPage all() {
@@ -85,7 +91,8 @@ public final class AccountDirectory {
      * @param number the number of the page, from 0
      * @param size the most accounts on a page, at least 1
      * @throws IllegalArgumentException when the number is negative or the size less than 1
-     * @throws dev.awssso.core.SsoSessionException when nobody is signed in or the session has ended
+     * @throws dev.awssso.core.SsoSessionException when nobody is signed in or the session has ended, or a token
+     *     refresh holds its locks for longer than the caller wait
      * @throws software.amazon.awssdk.core.exception.SdkException when the accounts could not be listed
      */
     public AccountPage page(int number, int size) {
@@ -99,7 +106,7 @@ public final class AccountDirectory {
     }
 
     private synchronized AccountPage page(int number, @Nullable Integer size) {
-        String accessToken = this.tokens.usableToken().accessToken();
+        String accessToken = this.tokens.usableToken(this.tokenWait).accessToken();
         Instant now = this.clock.instant();
         Listing listing = this.cached;
         if (listing == null || listing.accessTokenHash() != accessToken.hashCode()

@@ -37,9 +37,6 @@ public final class IdentityCenterCredentialsProvider extends RefreshingCredentia
 
     private final String roleSettings;
 
-    /** The access token of the call in progress; calls do not overlap. */
-    private @Nullable SsoToken usedToken;
-
     /**
      * Creates a provider; it fetches nothing until credentials are first asked for.
      * @param fetchExecutor where fetches run, so that a caller can stop waiting while the fetch goes on
@@ -85,10 +82,10 @@ public final class IdentityCenterCredentialsProvider extends RefreshingCredentia
     /**
      * Fetches credentials with {@code token}. A portal that rejects the token (401) does not prove that the
      * session ended: the token is refreshed once (or replaced by a newer one from the cache) and the fetch
-     * tried again; only a second rejection, a refused refresh or a token that cannot be refreshed end it.
+     * tried again; only a second rejection of the token still current, a refused refresh or a token that cannot be
+     * refreshed end it.
      */
     private Answer fetchWith(SsoToken token) {
-        this.usedToken = token;
         try {
             return this.fetcher.fetch(token);
         }
@@ -107,15 +104,26 @@ public final class IdentityCenterCredentialsProvider extends RefreshingCredentia
         catch (SsoSessionException ex) {
             throw tokenUnavailable(ex);
         }
-        this.usedToken = replacement;
-        return this.fetcher.fetch(replacement);
+        try {
+            return this.fetcher.fetch(replacement);
+        }
+        catch (AwsServiceException ex) {
+            RefreshFailure failure = FailureClassifier.classify(OPERATION, ex, clock().instant());
+            if (failure.kind() == FailureKind.SESSION_ENDED && !this.tokens.tokenRejected(replacement, failure)) {
+                // a refresh or a new sign-in replaced the token while it was used: the next call uses the new one
+                throw new SourceUnavailable(new SsoSessionException(Reason.UNAVAILABLE, "IAM Identity Center rejected"
+                        + " an access token of " + this.settings.describe() + " that was replaced while it was"
+                        + " used; try again.", null), null);
+            }
+            throw ex;
+        }
     }
 
     /** No usable token: the token manager recorded and logged why, and retries it. */
     private SourceUnavailable tokenUnavailable(SsoSessionException ex) {
         RefreshFailure failure = switch (ex.reason()) {
             case UNAVAILABLE -> this.tokens.lastFailure().orElse(null);
-            case SESSION_ENDED -> this.tokens.sessionEnd().orElse(null);
+            case SESSION_ENDED -> this.tokens.sessionEnd().or(this.tokens::refreshRefusal).orElse(null);
             default -> null;
         };
         return new SourceUnavailable(ex, failure);
@@ -134,15 +142,9 @@ public final class IdentityCenterCredentialsProvider extends RefreshingCredentia
     @Override
     SsoSessionException refused(RefreshFailure failure) {
         return switch (failure.kind()) {
-            case SESSION_ENDED -> {
-                SsoToken rejected = this.usedToken;
-                if (rejected != null) {
-                    this.tokens.tokenRejected(failure);
-                }
-                yield new SsoSessionException(Reason.SESSION_ENDED, "IAM Identity Center rejected the access token"
-                        + " of " + this.settings.describe() + ": the session has ended (" + failure
-                        + "). Sign in again with `" + this.settings.signInCommand() + "`.", null);
-            }
+            case SESSION_ENDED -> new SsoSessionException(Reason.SESSION_ENDED, "IAM Identity Center rejected the"
+                    + " access token of " + this.settings.describe() + ": the session has ended (" + failure
+                    + "). Sign in again with `" + this.settings.signInCommand() + "`.", null);
             case ACCESS_DENIED -> new SsoSessionException(Reason.ACCESS_DENIED, "IAM Identity Center does not let the"
                     + " signed-in user use " + describe() + " (" + failure + "). Check " + this.roleSettings
                     + ", or ask an administrator for this assignment.", null);

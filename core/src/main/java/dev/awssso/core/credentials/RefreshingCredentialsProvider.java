@@ -306,8 +306,8 @@ public abstract sealed class RefreshingCredentialsProvider implements AwsCredent
     }
 
     /**
-     * Calls for credentials and serves them, unless the sign-in changed meanwhile: then once more for the new
-     * sign-in (after a sign-out that fails with the sign-in command).
+     * Calls for credentials and serves them, unless the sign-in changed meanwhile: then the call is made once more
+     * for the new sign-in, whether it answered or failed (after a sign-out that fails with the sign-in command).
      */
     private HeldCredentials fetchFresh() {
         for (int attempt = 1;; attempt++) {
@@ -316,7 +316,16 @@ public abstract sealed class RefreshingCredentialsProvider implements AwsCredent
                 startedIn = this.generation;
             }
             requireOpen();
-            HeldCredentials fresh = fetchOnce();
+            HeldCredentials fresh;
+            try {
+                fresh = fetchOnce(startedIn);
+            }
+            catch (SsoSessionException ex) {
+                if (attempt == 2 || !changedSince(startedIn)) {
+                    throw ex;
+                }
+                continue;
+            }
             if (serveUnlessChanged(fresh, startedIn)) {
                 this.withdrawnExpiry = null;
                 scheduleExpiry(fresh);
@@ -331,6 +340,13 @@ public abstract sealed class RefreshingCredentialsProvider implements AwsCredent
         }
     }
 
+    /** Whether a sign-in, a sign-out or a close happened since {@code generation}. */
+    private boolean changedSince(int generation) {
+        synchronized (this.stateLock) {
+            return this.generation != generation;
+        }
+    }
+
     private boolean serveUnlessChanged(HeldCredentials fresh, int startedIn) {
         synchronized (this.stateLock) {
             if (this.generation != startedIn) {
@@ -341,13 +357,19 @@ public abstract sealed class RefreshingCredentialsProvider implements AwsCredent
         }
     }
 
-    private HeldCredentials fetchOnce() {
+    /**
+     * Makes the call once. Its failure is recorded unless the sign-in changed since {@code startedIn}: what went
+     * wrong for a sign-in that is gone says nothing of the new one.
+     */
+    private HeldCredentials fetchOnce(int startedIn) {
         Answer answer;
         try {
             answer = call();
         }
         catch (SourceUnavailable ex) {
-            recordSourceFailure(ex.failure());
+            if (!changedSince(startedIn)) {
+                recordSourceFailure(ex.failure());
+            }
             throw ex.error();
         }
         catch (RuntimeException ex) {
@@ -357,7 +379,8 @@ public abstract sealed class RefreshingCredentialsProvider implements AwsCredent
             }
             // the backoff counts from the failure, not from the start of a call that may have taken long
             RefreshFailure failure = FailureClassifier.classify(operation(), ex, this.clock.instant());
-            throw failed(refused(failure), failure);
+            SsoSessionException error = refused(failure);
+            throw changedSince(startedIn) ? error : failed(error, failure);
         }
         // lifetimes count from when the answer arrived, not from before a call that may have taken long
         Instant arrivedAt = this.clock.instant();

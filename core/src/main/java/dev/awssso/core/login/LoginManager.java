@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.refresh.FailureClassifier;
 import dev.awssso.core.token.SsoToken;
@@ -194,6 +195,14 @@ public final class LoginManager {
             else {
                 endDroppedSession(token);
                 attempt.failed("The sign-in was cancelled.");
+            }
+        }
+        catch (SsoSessionException ex) {
+            // the token arrived, but could not be stored (the engine is closing, or the cache stays locked)
+            attempt.failed("The token could not be stored: " + ex.getMessage());
+            if (ex.reason() != SsoSessionException.Reason.CLOSED) {
+                logger.warn("Sign-in to IAM Identity Center for {} failed: {}", this.settings.describe(),
+                        ex.getMessage());
             }
         }
         catch (LoginFailedException ex) {

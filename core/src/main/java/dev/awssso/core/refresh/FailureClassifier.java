@@ -21,6 +21,12 @@ public final class FailureClassifier {
     private static final Set<String> SESSION_ENDED_CODES = Set.of("InvalidGrantException", "ExpiredTokenException",
             "InvalidClientException", "UnauthorizedClientException", "UnauthorizedException");
 
+    /** The token refresh ({@code CreateToken}) refusals that neither end the session nor pass. */
+    private static final Set<String> REFRESH_REFUSED_CODES = Set.of("AccessDeniedException", "InvalidRequestException",
+            "InvalidScopeException", "UnsupportedGrantTypeException");
+
+    private static final String TOKEN_REFRESH = "CreateToken";
+
     private static final Set<String> ACCESS_DENIED_CODES = Set.of("ForbiddenException", "AccessDeniedException");
 
     /** STS refusing the caller's credentials themselves (403): new source credentials may pass. */
@@ -66,12 +72,33 @@ public final class FailureClassifier {
         String serviceMessage = (service.awsErrorDetails() != null) ? service.awsErrorDetails().errorMessage() : null;
         String message = operation + " was refused with " + code + " (HTTP " + service.statusCode() + ")"
                 + ((serviceMessage != null && !serviceMessage.isBlank()) ? ": " + ForeignText.of(serviceMessage) : "");
-        return new RefreshFailure(kindOf(code, service), code, message, at, null);
+        return new RefreshFailure(kindOf(operation, code, service), code, message, at, null);
     }
 
-    private static FailureKind kindOf(String code, AwsServiceException service) {
+    /**
+     * What to do about a token refresh that IAM Identity Center refused for good ({@link FailureKind#REFRESH_REFUSED}).
+     * @param errorType the refusal's error code
+     * @param signInCommand the command that signs in again
+     */
+    public static String refusedRefreshFix(String errorType, String signInCommand) {
+        String signIn = "sign in again with `" + signInCommand + "`";
+        return switch (errorType) {
+            case "AccessDeniedException" -> "IAM Identity Center does not let this user or this client refresh the"
+                    + " token: ask an administrator for access, then " + signIn + ".";
+            case "InvalidScopeException" -> "IAM Identity Center does not grant the scopes the client registration asks"
+                    + " for: correct sso_registration_scopes of the sso-session in ~/.aws/config (or"
+                    + " aws.sso.registration-scopes), then " + signIn + ".";
+            default -> "IAM Identity Center does not take the refresh request of the client registration: " + signIn
+                    + ".";
+        };
+    }
+
+    private static FailureKind kindOf(String operation, String code, AwsServiceException service) {
         if (SESSION_ENDED_CODES.contains(code) || service.statusCode() == 401) {
             return FailureKind.SESSION_ENDED;
+        }
+        if (TOKEN_REFRESH.equals(operation) && REFRESH_REFUSED_CODES.contains(code)) {
+            return FailureKind.REFRESH_REFUSED;
         }
         if (SOURCE_CREDENTIALS_CODES.contains(code)) {
             return FailureKind.TRANSIENT;

@@ -13,5 +13,12 @@ public enum FailureKind {
     ACCESS_DENIED,
 
     /** The service refused the request for another reason (for example a malformed account id). */
-    REJECTED
+    REJECTED,
+
+    /**
+     * IAM Identity Center refuses to refresh the access token for a reason that a retry does not change (the user
+     * or client may not, the registration's scopes, the client registration): not refreshed again until a new
+     * sign-in.
+     */
+    REFRESH_REFUSED
 }

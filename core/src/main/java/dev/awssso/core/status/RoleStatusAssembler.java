@@ -46,7 +46,9 @@ public final class RoleStatusAssembler {
             return sessionState;
         }
         if (failure != null && failure.kind() != FailureKind.TRANSIENT && !held) {
-            return (failure.kind() == FailureKind.SESSION_ENDED) ? SessionState.EXPIRED : SessionState.UNUSABLE;
+            boolean sessionOver = failure.kind() == FailureKind.SESSION_ENDED
+                    || failure.kind() == FailureKind.REFRESH_REFUSED;
+            return sessionOver ? SessionState.EXPIRED : SessionState.UNUSABLE;
         }
         if (failure != null || tokenRefreshFailing(session)) {
             boolean fetchable = failure == null && session.token().expiresAt().isAfter(session.at());
@@ -55,8 +57,10 @@ public final class RoleStatusAssembler {
         return (sessionState == SessionState.EXPIRING) ? SessionState.EXPIRING : SessionState.ACTIVE;
     }
 
+    /** Whether the token's refresh fails for a passing reason: one refused for good makes the session expire. */
     private static boolean tokenRefreshFailing(SessionStatus session) {
-        return session.token().lastRefresh() != null && !session.token().lastRefresh().succeeded();
+        return session.token().refreshable() && session.token().lastRefresh() != null
+                && !session.token().lastRefresh().succeeded();
     }
 
     private static String nextAction(NamedRole role, SessionState state, SessionStatus session,

@@ -15,6 +15,7 @@ import dev.awssso.core.login.LoginAttempt;
 import dev.awssso.core.login.LoginPrompt;
 import dev.awssso.core.login.LoginFlow;
 import dev.awssso.core.refresh.DurationWords;
+import dev.awssso.core.refresh.FailureClassifier;
 import dev.awssso.core.refresh.FailureKind;
 import dev.awssso.core.refresh.RefreshFailure;
 import dev.awssso.core.token.SsoToken;
@@ -69,7 +70,7 @@ public final class SessionStatusAssembler {
     public SessionStatus snapshot() {
         Instant now = this.clock.instant();
         SsoToken token = this.tokens.currentToken().orElse(null);
-        Optional<String> notRefreshable = (token != null) ? token.whyNotRefreshable(now) : Optional.empty();
+        Optional<String> notRefreshable = this.tokens.whyNotRefreshable();
         SessionStatus.Session session = session(token, notRefreshable.isPresent());
         List<String> warnings = new ArrayList<>();
         this.settings.legacyAdvice().ifPresent(warnings::add);
@@ -133,6 +134,12 @@ public final class SessionStatusAssembler {
             warnings.add(credentialsFailure.get().message());
             return SessionState.UNUSABLE;
         }
+        Optional<RefreshFailure> refused = this.tokens.refreshRefusal();
+        if (refused.isPresent()) {
+            warnings.add("IAM Identity Center refuses to refresh the access token (" + refused.get()
+                    + "): the session ends when it expires, at " + token.expiresAt() + ".");
+            return SessionState.EXPIRING;
+        }
         this.credentials.withdrawnExpiry().ifPresent((expiry) -> warnings.add("The role credentials expire at "
                 + expiry + " and no new ones were fetched in time; the next caller waits for new ones."));
         Optional<RefreshFailure> failing = credentialsFailure.or(this.tokens::lastFailure);
@@ -170,9 +177,13 @@ public final class SessionStatusAssembler {
 
     private String nextAction(SessionState state, @Nullable SsoToken token, SessionStatus.Session session) {
         String signIn = "`" + this.settings.signInCommand() + "`";
+        String refusalFix = this.tokens.refreshRefusal()
+            .map((refused) -> FailureClassifier.refusedRefreshFix(refused.errorType(), this.settings.signInCommand()))
+            .orElse(null);
         return switch (state) {
             case SIGNED_OUT -> "Sign in with " + signIn + ".";
-            case EXPIRED -> "Sign in again with " + signIn + "; the application picks the new sign-in up at once.";
+            case EXPIRED -> (refusalFix != null) ? refusalFix
+                    : "Sign in again with " + signIn + "; the application picks the new sign-in up at once.";
             case UNUSABLE -> (token == null) ? "Fix or remove the token cache file, then sign in with " + signIn + "."
                     : "Check aws.sso.account-id and aws.sso.role-name, or ask an administrator to assign role '"
                             + this.settings.roleName() + "' in account " + this.settings.accountId() + ".";
@@ -180,8 +191,9 @@ public final class SessionStatusAssembler {
                     + " credentials last. If it keeps failing, check the network and the endpoints.";
             case UNAVAILABLE -> "Nothing yet: no credentials can be served until the refresh, retried in the"
                     + " background, succeeds. If it keeps failing, check the network and the endpoints.";
-            case EXPIRING -> "Sign in again with " + signIn + " before " + session.endsAt()
-                    + " to keep the application working.";
+            case EXPIRING -> (refusalFix != null)
+                    ? refusalFix + " The current token serves until " + session.endsAt() + "."
+                    : "Sign in again with " + signIn + " before " + session.endsAt() + " to keep the application working.";
             case LOGIN_PENDING -> "Complete the sign-in in the browser.";
             case ACTIVE -> "Nothing: the session is active.";
         };

@@ -45,6 +45,8 @@ public final class TokenCacheFile {
 
     private static final long LONGEST_PAUSE_MILLIS = 10;
 
+    private static final long LONGEST_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(LONGEST_PAUSE_MILLIS);
+
     private final Path file;
 
     private static final LockHolders LOCK_HOLDERS = LockHolders.system();
@@ -55,6 +57,9 @@ public final class TokenCacheFile {
 
     /** Why the lock file could not be used, when that was last logged. */
     private volatile @Nullable String lockProblem;
+
+    /** Set once the engine closes: nobody waits for the lock any more. */
+    private volatile boolean closed;
 
     private TokenCacheFile(Path file, Duration lockWait) {
         this.file = file;
@@ -87,6 +92,24 @@ public final class TokenCacheFile {
     /** The path of the token file. */
     public Path path() {
         return this.file;
+    }
+
+    /** The path of the lock file beside the token file. */
+    public Path lockFile() {
+        return this.lockFile;
+    }
+
+    /** How long {@link #underLock(Supplier)} waits for the lock at most. */
+    public Duration lockWait() {
+        return this.lockWait;
+    }
+
+    /**
+     * Stops waiting for the lock, for an engine that closes: a wait under way or to come ends at once (a free lock
+     * is still taken).
+     */
+    public void close() {
+        this.closed = true;
     }
 
     /**
@@ -189,22 +212,25 @@ public final class TokenCacheFile {
      * cache directory, a file system without lock support), {@code action} runs without the file lock, and
      * that is logged once.
      * @throws TokenCacheException when the lock cannot be had within the lock wait (another process holds it
-     *     and hangs) or when waiting is interrupted
+     *     and hangs), when waiting is interrupted, or when this file was {@linkplain #close() closed}
      */
     public <T> T underLock(Supplier<T> action) {
-        long deadline = System.nanoTime() + this.lockWait.toNanos();
+        return underLock(action, this.lockWait);
+    }
+
+    /**
+     * Runs {@code action} as {@link #underLock(Supplier)} does, waiting {@code wait} for the lock at most (never
+     * longer than the lock wait): the wait of a caller that cannot wait longer.
+     * @throws TokenCacheException when the lock cannot be had within that wait, when waiting is interrupted, or
+     *     when this file was {@linkplain #close() closed}
+     */
+    public <T> T underLock(Supplier<T> action, Duration wait) {
+        Duration bounded = (wait.compareTo(this.lockWait) < 0) ? wait : this.lockWait;
+        long deadline = System.nanoTime() + bounded.toNanos();
         ReentrantLock jvmLock = LOCKS_IN_THIS_JVM.computeIfAbsent(identity(), (path) -> new ReentrantLock());
+        lockInThisJvm(jvmLock, deadline, bounded);
         try {
-            if (!jvmLock.tryLock(this.lockWait.toNanos(), TimeUnit.NANOSECONDS)) {
-                throw lockNotAcquired("another thread of this application");
-            }
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            throw interrupted(ex);
-        }
-        try {
-            FileChannel locked = lockFile(deadline);
+            FileChannel locked = lockFile(deadline, bounded);
             try {
                 return action.get();
             }
@@ -214,6 +240,25 @@ public final class TokenCacheFile {
         }
         finally {
             jvmLock.unlock();
+        }
+    }
+
+    /** Takes {@code jvmLock}, waiting until {@code deadline} ({@link System#nanoTime()}) at most, or until closed. */
+    private void lockInThisJvm(ReentrantLock jvmLock, long deadline, Duration wait) {
+        try {
+            while (!jvmLock.tryLock(Math.max(0, Math.min(deadline - System.nanoTime(), LONGEST_PAUSE_NANOS)),
+                    TimeUnit.NANOSECONDS)) {
+                if (this.closed) {
+                    throw closedWhileWaiting();
+                }
+                if (System.nanoTime() - deadline >= 0) {
+                    throw lockNotAcquired("another thread of this application", wait);
+                }
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw interrupted(ex);
         }
     }
 
@@ -235,12 +280,12 @@ public final class TokenCacheFile {
      * @return the channel holding the lock (closing it releases the lock), or {@code null} when the lock file
      *     cannot be used
      */
-    private @Nullable FileChannel lockFile(long deadline) {
+    private @Nullable FileChannel lockFile(long deadline, Duration wait) {
         FileChannel channel = null;
         try {
             CacheFiles.createDirectory(this.lockFile.getParent());
             channel = CacheFiles.openLockFile(this.lockFile, System.getProperty("user.name", ""));
-            channel = waitForLock(channel, deadline);
+            channel = waitForLock(channel, deadline, wait);
             return channel;
         }
         catch (ClosedByInterruptException ex) {
@@ -268,7 +313,7 @@ public final class TokenCacheFile {
      * lock that a process of another user holds is not waited for: the lock file is replaced instead.
      * @return the channel that holds the lock, {@code channel} or the channel of the new lock file
      */
-    private FileChannel waitForLock(FileChannel channel, long deadline) throws IOException {
+    private FileChannel waitForLock(FileChannel channel, long deadline, Duration wait) throws IOException {
         FileChannel current = channel;
         boolean holdersChecked = false;
         long pause = 1;
@@ -292,9 +337,13 @@ public final class TokenCacheFile {
                     continue;
                 }
             }
+            if (this.closed) {
+                closeQuietly(current);
+                throw closedWhileWaiting();
+            }
             if (System.nanoTime() - deadline >= 0) {
                 closeQuietly(current);
-                throw lockNotAcquired("another process or another engine of this application");
+                throw lockNotAcquired("another process or another engine of this application", wait);
             }
             try {
                 Thread.sleep(pause);
@@ -324,8 +373,17 @@ public final class TokenCacheFile {
                 + ".", cause);
     }
 
-    private TokenCacheException lockNotAcquired(String holder) {
-        return new TokenCacheException(this.file, "Lock file " + this.lockFile + " was held by " + holder
+    private TokenCacheException closedWhileWaiting() {
+        return new TokenCacheException(this.file, "Stopped waiting for the lock file " + this.lockFile
+                + ": the engine is closing.");
+    }
+
+    private TokenCacheException lockNotAcquired(String holder, Duration wait) {
+        if (wait.compareTo(this.lockWait) < 0) {
+            return new CacheLockTimeoutException(this.file, "Lock file " + this.lockFile + " was held by " + holder
+                    + " for more than " + wait.toMillis() + " ms, the wait of the caller.");
+        }
+        return new CacheLockTimeoutException(this.file, "Lock file " + this.lockFile + " was held by " + holder
                 + " for more than " + this.lockWait.toMillis() + " ms, longer than a refresh takes: the holder may"
                 + " hang (stopped in a debugger, for example). Trying again later.");
     }

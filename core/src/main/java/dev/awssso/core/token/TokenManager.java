@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 
@@ -19,6 +20,7 @@ import dev.awssso.core.refresh.RefreshFailure;
 import dev.awssso.core.refresh.RefreshRecord;
 import dev.awssso.core.refresh.RefreshTiming;
 import dev.awssso.core.refresh.RetryBackoff;
+import dev.awssso.core.refresh.RetryTimer;
 import dev.awssso.core.token.TokenCacheFile.FileStamp;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -39,6 +41,10 @@ import org.slf4j.LoggerFactory;
  * full disk), the token and its rotated refresh token stay in use, the write is {@linkplain #pendingWrite()
  * pending} and {@linkplain #persistIfPending() retried}, and the older file is not read back over it. An access
  * token is not handed out in the last minute before its expiry (the last quarter of a shorter lifetime).
+ * <p>
+ * Every refresh but an explicit one ({@link #refreshNow()}) waits out the backoff after a failed one, counted on the
+ * monotonic clock: however many threads and roles ask meanwhile, they get the failure at once. A refresh that IAM
+ * Identity Center refuses for good ({@link FailureKind#REFRESH_REFUSED}) is not tried again until a new sign-in.
  */
 public final class TokenManager {
 
@@ -48,6 +54,9 @@ public final class TokenManager {
 
     /** How long before expiry the AWS CLI refreshes a token: a token it writes in that window is a refresh. */
     private static final Duration CLI_REFRESH_WINDOW = Duration.ofMinutes(15);
+
+    /** How often a bounded wait for the lock checks whether the manager was closed meanwhile. */
+    private static final long LOCK_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     private final SsoSettings settings;
 
@@ -84,6 +93,8 @@ public final class TokenManager {
 
     private volatile @Nullable RefreshFailure lastFailure;
 
+    private volatile @Nullable RefreshFailure refusal;
+
     private volatile @Nullable RefreshRecord lastRefresh;
 
     private volatile @Nullable Instant signedInAt;
@@ -92,7 +103,8 @@ public final class TokenManager {
 
     private int consecutiveFailures;
 
-    private Instant nextAttemptAt = Instant.MIN;
+    /** Until when no refresh but an explicit one is tried after a failure. */
+    private final RetryTimer retry = new RetryTimer();
 
     private volatile boolean closed;
 
@@ -109,10 +121,12 @@ public final class TokenManager {
 
     /**
      * Marks the engine as closing: a refresh cut short from then on (its call aborted) is neither recorded nor
-     * logged as a failure to retry, and fails with {@link Reason#CLOSED}.
+     * logged as a failure to retry, and fails with {@link Reason#CLOSED}. A wait for the cache file's lock ends at
+     * once, so that a sign-in being stored never holds up the close.
      */
     public void close() {
         this.closed = true;
+        this.cacheFile.close();
     }
 
     /** The cache file this manager follows. */
@@ -133,6 +147,23 @@ public final class TokenManager {
     /** The last failed refresh since the last success or sign-in, if any. */
     public Optional<RefreshFailure> lastFailure() {
         return Optional.ofNullable(this.lastFailure);
+    }
+
+    /**
+     * Why IAM Identity Center refuses to refresh the token for good ({@link FailureKind#REFRESH_REFUSED}), if it
+     * does; cleared by a new sign-in.
+     */
+    public Optional<RefreshFailure> refreshRefusal() {
+        return Optional.ofNullable(this.refusal);
+    }
+
+    /**
+     * Why the current token cannot be refreshed now, if it cannot: what the token lacks, or IAM Identity Center's
+     * refusal of its refresh with what to do about it.
+     */
+    public Optional<String> whyNotRefreshable() {
+        SsoToken current = this.token;
+        return (current != null) ? whyNotRefreshable(current, this.clock.instant()) : Optional.empty();
     }
 
     /** The outcome of the last refresh attempt, if any. */
@@ -188,15 +219,31 @@ public final class TokenManager {
      * A token for a portal call: the current one until a minute before it expires (a quarter of its lifetime
      * when shorter), else a refreshed one.
      * @throws SsoSessionException when nobody is signed in, the session has ended, the token (nearly) expired and
-     *     cannot be refreshed, or the cache file cannot be read
+     *     cannot be refreshed, the cache file cannot be read, or (with {@link Reason#UNAVAILABLE}) the refresh
+     *     failed or the backoff after a failed one lasts
      */
     public SsoToken usableToken() {
+        return usableToken(CallerWait.UNBOUNDED);
+    }
+
+    /**
+     * A token for a portal call, as {@link #usableToken()} gives it, waiting {@code wait} at most for the locks of
+     * a refresh that another thread or process holds: the wait of a caller's own thread. The refresh call itself
+     * is bounded by the call timeout.
+     * @throws SsoSessionException as {@link #usableToken()} does, and with {@link Reason#UNAVAILABLE} when the
+     *     wait ended before the locks were had
+     */
+    public SsoToken usableToken(Duration wait) {
+        return usableToken(CallerWait.atMost(wait));
+    }
+
+    private SsoToken usableToken(CallerWait wait) {
         reloadIfChanged();
         Usable current = this.usable;
         if (current != null && this.sessionEnd == null && current.at(this.clock.instant())) {
             return current.token();
         }
-        this.lock.lock();
+        lock(wait);
         try {
             reloadLocked(false, false);
             SsoToken latest = requireToken();
@@ -206,7 +253,8 @@ public final class TokenManager {
             }
             requireRefreshable(latest, now, (latest.isExpired(now) ? "expired at " : "expires at ")
                     + latest.expiresAt() + " and ");
-            return refreshLocked(latest, (candidate) -> !isUsable(candidate, this.clock.instant()));
+            requireNoBackoff();
+            return refreshLocked(latest, (candidate) -> !isUsable(candidate, this.clock.instant()), wait);
         }
         finally {
             this.lock.unlock();
@@ -216,12 +264,13 @@ public final class TokenManager {
     /**
      * Replaces a token the portal rejected (401, {@code UnauthorizedException}), which alone does not prove the
      * session ended: a different token already current is returned as it is; a refreshable one is refreshed once
-     * (or a token another process rotated meanwhile adopted). The session ends only when {@code CreateToken}
-     * refuses the refresh token, or when the rejected token cannot be refreshed.
+     * (or a token another process rotated meanwhile adopted), unless the backoff after a failed refresh lasts. The
+     * session ends only when {@code CreateToken} refuses the refresh token, or when the rejected token cannot be
+     * refreshed.
      * @param rejected the token the portal rejected
      * @return the token to retry the call with
      * @throws SsoSessionException {@link Reason#SESSION_ENDED} naming the sign-in command when the session has
-     *     ended; {@link Reason#UNAVAILABLE} when the refresh failed for a passing reason
+     *     ended; {@link Reason#UNAVAILABLE} when the refresh failed for a passing reason, or its backoff lasts
      */
     public SsoToken replaceRejectedToken(SsoToken rejected) {
         this.lock.lock();
@@ -232,15 +281,16 @@ public final class TokenManager {
                 return current;
             }
             Instant now = this.clock.instant();
-            Optional<String> notRefreshable = current.whyNotRefreshable(now);
+            Optional<String> notRefreshable = whyNotRefreshable(current, now);
             if (notRefreshable.isPresent()) {
                 RefreshFailure failure = new RefreshFailure(FailureKind.SESSION_ENDED, "UnauthorizedException",
                         "the portal rejected the access token, which cannot be refreshed: " + notRefreshable.get(),
                         now, null);
-                tokenRejected(failure);
+                tokenRejected(current, failure);
                 throw sessionEnded(failure);
             }
-            return refreshLocked(current, (latest) -> latest.sameAccessToken(rejected));
+            requireNoBackoff();
+            return refreshLocked(current, (latest) -> latest.sameAccessToken(rejected), CallerWait.UNBOUNDED);
         }
         finally {
             this.lock.unlock();
@@ -255,14 +305,14 @@ public final class TokenManager {
         SsoToken current = this.token;
         Instant now = this.clock.instant();
         if (current == null || now.isBefore(this.refreshAt) || this.sessionEnd != null
-                || current.whyNotRefreshable(now).isPresent() || !this.lock.tryLock()) {
+                || whyNotRefreshable(current, now).isPresent() || !this.lock.tryLock()) {
             return;
         }
         try {
-            if (now.isBefore(this.nextAttemptAt)) {
+            if (this.retry.waiting()) {
                 return;
             }
-            refreshLocked(current, (latest) -> !this.clock.instant().isBefore(this.refreshAt));
+            refreshLocked(current, (latest) -> !this.clock.instant().isBefore(this.refreshAt), CallerWait.UNBOUNDED);
         }
         catch (SsoSessionException ex) {
             // recorded in lastFailure and logged
@@ -277,12 +327,27 @@ public final class TokenManager {
      * @throws SsoSessionException when the token cannot be refreshed
      */
     public SsoToken refreshNow() {
-        this.lock.lock();
+        return refreshNow(CallerWait.UNBOUNDED);
+    }
+
+    /**
+     * Refreshes the token now, as {@link #refreshNow()} does, waiting {@code wait} at most for the locks of a
+     * refresh that another thread or process holds: the wait of a caller's own thread. The refresh call itself is
+     * bounded by the call timeout.
+     * @throws SsoSessionException when the token cannot be refreshed, and with {@link Reason#UNAVAILABLE} when the
+     *     wait ended before the locks were had
+     */
+    public SsoToken refreshNow(Duration wait) {
+        return refreshNow(CallerWait.atMost(wait));
+    }
+
+    private SsoToken refreshNow(CallerWait wait) {
+        lock(wait);
         try {
             reloadLocked(false, false);
             SsoToken current = requireToken();
             requireRefreshable(current, this.clock.instant(), "");
-            return refreshLocked(current, (latest) -> latest.sameAccessToken(current));
+            return refreshLocked(current, (latest) -> latest.sameAccessToken(current), wait);
         }
         finally {
             this.lock.unlock();
@@ -292,10 +357,12 @@ public final class TokenManager {
     /**
      * Adopts the token of a sign-in made by the application as a new sign-in, then stores it in the cache file
      * (where the AWS CLI and the other SDKs find it too); a failed write leaves it {@linkplain #pendingWrite()
-     * pending}.
+     * pending}. Waits for the locks the cache file's lock wait at most, and not once the manager is closed.
+     * @throws SsoSessionException {@link Reason#CLOSED} when the manager closed meanwhile; {@link Reason#UNAVAILABLE}
+     *     when a refresh of this application held the lock for longer than the lock wait
      */
     public void signIn(SsoToken token) {
-        this.lock.lock();
+        lock(CallerWait.atMost(this.cacheFile.lockWait()));
         try {
             SsoToken previous = this.token;
             Instant now = this.clock.instant();
@@ -307,6 +374,9 @@ public final class TokenManager {
                 });
             }
             catch (TokenCacheException ex) {
+                if (this.closed) {
+                    throw closedException();
+                }
                 writeFailed(ex, previous);
             }
             beginSignIn(token, now);
@@ -364,15 +434,27 @@ public final class TokenManager {
     }
 
     /**
-     * Records that the portal rejected the current access token (the session has ended): no token is handed
-     * out again until a new sign-in appears in the cache.
+     * Records that the portal rejected {@code rejected} (the session has ended) when it is still the current token:
+     * no token is handed out again until a new sign-in appears in the cache. The rejection of a token that a
+     * refresh or a new sign-in has replaced meanwhile ends nothing.
+     * @param rejected the token the rejected call used
+     * @param failure the rejection
+     * @return whether the session has ended: {@code false} when {@code rejected} was replaced meanwhile
      */
-    public void tokenRejected(RefreshFailure failure) {
-        if (this.sessionEnd == null) {
-            this.sessionEnd = failure;
-            logger.warn("IAM Identity Center rejected the access token of {}: the session has ended ({}). Sign in"
-                    + " again with `{}`.", this.settings.describe(), failure, this.settings.signInCommand());
-            this.listener.sessionEnded(failure);
+    public boolean tokenRejected(SsoToken rejected, RefreshFailure failure) {
+        this.lock.lock();
+        try {
+            reloadLocked(false, false);
+            if (this.sessionEnd == null && rejected.sameAccessToken(this.token)) {
+                this.sessionEnd = failure;
+                logger.warn("IAM Identity Center rejected the access token of {}: the session has ended ({}). Sign in"
+                        + " again with `{}`.", this.settings.describe(), failure, this.settings.signInCommand());
+                this.listener.sessionEnded(failure);
+            }
+            return this.sessionEnd != null;
+        }
+        finally {
+            this.lock.unlock();
         }
     }
 
@@ -389,25 +471,78 @@ public final class TokenManager {
     }
 
     private void requireRefreshable(SsoToken current, Instant now, String state) {
-        Optional<String> notRefreshable = current.whyNotRefreshable(now);
-        if (notRefreshable.isPresent()) {
+        Optional<String> why = whyNotRefreshable(current, now);
+        if (why.isPresent()) {
+            // a refused refresh says what to do itself
+            String signIn = current.whyNotRefreshable(now).isPresent()
+                    ? ". Sign in again with `" + this.settings.signInCommand() + "`." : "";
             throw new SsoSessionException(Reason.SESSION_ENDED, "The IAM Identity Center access token in "
-                    + this.cacheFile + " " + state + "cannot be refreshed: " + notRefreshable.get()
-                    + ". Sign in again with `" + this.settings.signInCommand() + "`.", null);
+                    + this.cacheFile + " " + state + "cannot be refreshed: " + why.get() + signIn, null);
+        }
+    }
+
+    private Optional<String> whyNotRefreshable(SsoToken token, Instant now) {
+        Optional<String> lacking = token.whyNotRefreshable(now);
+        RefreshFailure refused = this.refusal;
+        return (lacking.isPresent() || refused == null) ? lacking : Optional.of(describeRefusal(refused));
+    }
+
+    private String describeRefusal(RefreshFailure refused) {
+        return "IAM Identity Center refused its refresh (" + refused + "). "
+                + FailureClassifier.refusedRefreshFix(refused.errorType(), this.settings.signInCommand());
+    }
+
+    /** Fails at once, with the failure that started it, while the backoff after a failed refresh lasts. */
+    private void requireNoBackoff() {
+        RefreshFailure failure = this.lastFailure;
+        if (failure != null && this.retry.waiting()) {
+            throw new SsoSessionException(Reason.UNAVAILABLE, "Refreshing the IAM Identity Center token of "
+                    + this.settings.describe() + " failed (" + failure + "); next try in "
+                    + DurationWords.of(this.retry.remaining()) + ".", failure.cause());
+        }
+    }
+
+    /**
+     * Takes the lock, as long as it is held for an unbounded wait; a bounded one gives up at its deadline, or once
+     * the manager is closed.
+     */
+    private void lock(CallerWait wait) {
+        if (!wait.bounded()) {
+            this.lock.lock();
+            return;
+        }
+        try {
+            while (!this.lock.tryLock(Math.max(0, Math.min(wait.remainingNanos(), LOCK_POLL_NANOS)),
+                    TimeUnit.NANOSECONDS)) {
+                if (this.closed) {
+                    throw closedException();
+                }
+                if (wait.remainingNanos() <= 0) {
+                    throw new SsoSessionException(Reason.UNAVAILABLE, "Another refresh of the IAM Identity Center"
+                            + " token of " + this.settings.describe() + " is under way in this application; try"
+                            + " again.", null);
+                }
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new SsoSessionException(Reason.UNAVAILABLE, "Interrupted while waiting for a refresh of the IAM"
+                    + " Identity Center token of " + this.settings.describe() + ".", ex);
         }
     }
 
     /**
      * Refreshes under the file lock. The file is re-read first: when another process has meanwhile written a
-     * token for which {@code stillNeedsRefresh} no longer holds, that token is adopted instead.
+     * token for which {@code stillNeedsRefresh} no longer holds, that token is adopted instead. A caller's wait
+     * that ends before the file lock is had is no failed refresh: the holder is refreshing.
      */
-    private SsoToken refreshLocked(SsoToken current, Predicate<SsoToken> stillNeedsRefresh) {
+    private SsoToken refreshLocked(SsoToken current, Predicate<SsoToken> stillNeedsRefresh, CallerWait wait) {
+        Duration lockWait = wait.bounded() ? Duration.ofNanos(Math.max(0, wait.remainingNanos()))
+                : this.cacheFile.lockWait();
         try {
             SsoToken refreshed = this.cacheFile
-                .underLock(() -> refreshUnlessRotatedElsewhere(current, stillNeedsRefresh));
-            this.consecutiveFailures = 0;
-            this.nextAttemptAt = Instant.MIN;
-            this.lastFailure = null;
+                .underLock(() -> refreshUnlessRotatedElsewhere(current, stillNeedsRefresh), lockWait);
+            clearFailure();
             return refreshed;
         }
         catch (SsoSessionException ex) {
@@ -415,15 +550,27 @@ public final class TokenManager {
         }
         catch (RuntimeException ex) {
             if (this.closed) {
-                throw new SsoSessionException(Reason.CLOSED, "The IAM Identity Center engine of "
-                        + this.settings.describe() + " was closed (the application is shutting down).", null);
+                throw closedException();
+            }
+            if (ex instanceof CacheLockTimeoutException && lockWait.compareTo(this.cacheFile.lockWait()) < 0) {
+                throw new SsoSessionException(Reason.UNAVAILABLE, "Another process holds the token cache lock "
+                        + this.cacheFile.lockFile() + " (it is refreshing the token of " + this.settings.describe()
+                        + ", or hangs); try again.", null);
             }
             // the backoff counts from the failure, not from the start of an attempt that may have taken long
             Instant now = this.clock.instant();
             RefreshFailure failure = (ex instanceof TokenCacheException cache)
                     ? new RefreshFailure(FailureKind.TRANSIENT, "TokenCacheException", cache.getMessage(), now, cache)
                     : FailureClassifier.classify(OPERATION, ex, now);
-            recordFailure(failure, now);
+            recordFailure(failure);
+            if (failure.kind() == FailureKind.REFRESH_REFUSED) {
+                logger.warn("IAM Identity Center refuses to refresh the token of {} ({}). {} It is not refreshed again"
+                        + " before a new sign-in; the current token serves until {}.", this.settings.describe(), failure,
+                        FailureClassifier.refusedRefreshFix(failure.errorType(), this.settings.signInCommand()),
+                        current.expiresAt());
+                throw new SsoSessionException(Reason.SESSION_ENDED, "The IAM Identity Center access token in "
+                        + this.cacheFile + " cannot be refreshed: " + describeRefusal(failure), null);
+            }
             if (failure.kind() == FailureKind.SESSION_ENDED) {
                 this.sessionEnd = failure;
                 this.listener.sessionEnded(failure);
@@ -432,7 +579,8 @@ public final class TokenManager {
                 throw sessionEnded(failure);
             }
             logger.warn("Refreshing the IAM Identity Center token of {} failed ({}); next try in {}.",
-                    this.settings.describe(), failure, DurationWords.of(Duration.between(now, this.nextAttemptAt)));
+                    this.settings.describe(), failure,
+                    DurationWords.of(this.retry.remaining()));
             throw new SsoSessionException(Reason.UNAVAILABLE, "Refreshing the IAM Identity Center token of "
                     + this.settings.describe() + " failed (" + failure + ").", failure.cause());
         }
@@ -444,7 +592,7 @@ public final class TokenManager {
         if (unreadable != null) {
             Instant now = this.clock.instant();
             recordFailure(new RefreshFailure(FailureKind.TRANSIENT, "TokenCacheException", unreadable.getMessage(),
-                    now, null), now);
+                    now, null));
             throw new SsoSessionException(Reason.TOKEN_CACHE_UNREADABLE, unreadable.getMessage(), unreadable);
         }
         SsoToken latest = requireToken();
@@ -607,32 +755,49 @@ public final class TokenManager {
             }
             beginSignIn(latest, Instant.ofEpochMilli(current.modifiedMillis()));
         }
+        else {
+            refreshedElsewhere();
+        }
+    }
+
+    /** Another process refreshed the token of this sign-in: what this process's own refreshes failed with is over. */
+    private void refreshedElsewhere() {
+        if (this.lastFailure != null) {
+            this.lastRefresh = RefreshRecord.success(this.clock.instant());
+        }
+        clearFailure();
+    }
+
+    private void clearFailure() {
+        this.consecutiveFailures = 0;
+        this.retry.retryNow();
+        this.lastFailure = null;
     }
 
     /** Starts a new sign-in with {@code token}, already adopted: what the previous one went through is forgotten. */
     private void beginSignIn(SsoToken token, Instant signedInAt) {
         this.signedInAt = signedInAt;
         this.sessionEnd = null;
-        this.consecutiveFailures = 0;
-        this.nextAttemptAt = Instant.MIN;
-        this.lastFailure = null;
+        this.refusal = null;
+        clearFailure();
         this.lastRefresh = null;
         this.listener.signedIn(token);
     }
 
     /**
      * Whether {@code next} most likely continues the sign-in of {@code previous} (a refresh by another process)
-     * rather than starting a new one, a new identity. A token that replaces one of an ended session, an expired
-     * one, or one of another client always starts a new sign-in. The AWS CLI reuses its client registration for
-     * months, so a token of the same client continues the sign-in only when this library refreshed it from that
-     * sign-in, it keeps the previous refresh token, or it came while the previous token was due for a refresh;
-     * an {@code aws sso login} before that is a new sign-in.
+     * rather than starting a new one, a new identity. A token that replaces one of an ended session or of a refused
+     * refresh, or one of another client, always starts a new sign-in. The AWS CLI reuses its client registration
+     * for months, so a token of the same client continues the sign-in only when this library refreshed it from
+     * that sign-in, it keeps the previous refresh token, or it came while the previous token was due for a refresh
+     * or had expired (the AWS CLI refreshes an expired token too, as when this machine slept past its expiry); an
+     * {@code aws sso login} before that is a new sign-in.
      */
     private boolean continuesSession(@Nullable SsoToken previous, SsoToken next) {
         Instant now = this.clock.instant();
         // The file holds whole seconds: a refresh written by another process within the same second as (or
         // shortly after) this one's may expire up to a second earlier than the token this process holds.
-        boolean sameClient = previous != null && this.sessionEnd == null && !previous.isExpired(now)
+        boolean sameClient = previous != null && this.sessionEnd == null && this.refusal == null
                 && previous.clientId() != null && previous.clientId().equals(next.clientId())
                 && next.refreshToken() != null
                 && !next.expiresAt().isBefore(previous.expiresAt().truncatedTo(ChronoUnit.SECONDS));
@@ -640,7 +805,10 @@ public final class TokenManager {
                 || dueForRefresh(previous, now));
     }
 
-    /** Whether {@code token} is inside the refresh window of this manager or of the AWS CLI at {@code now}. */
+    /**
+     * Whether {@code token} is inside the refresh window of this manager or of the AWS CLI at {@code now}, or has
+     * expired.
+     */
     private boolean dueForRefresh(SsoToken token, Instant now) {
         Duration window = (this.refreshWindow.compareTo(CLI_REFRESH_WINDOW) > 0) ? this.refreshWindow
                 : CLI_REFRESH_WINDOW;
@@ -659,15 +827,23 @@ public final class TokenManager {
         return current != null && current.token().sameAccessToken(token) && current.at(now);
     }
 
-    private void recordFailure(RefreshFailure failure, Instant now) {
+    private void recordFailure(RefreshFailure failure) {
         this.lastRefresh = RefreshRecord.failure(failure);
         this.consecutiveFailures++;
         Duration wait = (failure.kind() == FailureKind.TRANSIENT) ? this.backoff.delayAfter(this.consecutiveFailures)
                 : this.backoff.max();
-        this.nextAttemptAt = now.plus(wait);
+        this.retry.retryAfter(wait);
         this.lastFailure = failure;
+        if (failure.kind() == FailureKind.REFRESH_REFUSED) {
+            this.refusal = failure;
+        }
         // told last, so that the status of its event shows the failure
         this.listener.tokenRefreshFailed(failure);
+    }
+
+    private SsoSessionException closedException() {
+        return new SsoSessionException(Reason.CLOSED, "The IAM Identity Center engine of " + this.settings.describe()
+                + " was closed (the application is shutting down).", null);
     }
 
     private SsoSessionException sessionEnded(RefreshFailure failure) {
@@ -689,6 +865,23 @@ public final class TokenManager {
     private String describeSession() {
         return this.settings.legacy() ? "start URL " + this.settings.startUrl()
                 : "sso-session '" + this.settings.sessionName() + "'";
+    }
+
+    /**
+     * How long a caller waits for the locks of a refresh: {@link #UNBOUNDED} for as long as another thread of this
+     * application holds the lock and for the cache file's lock wait, else until a deadline ({@link System#nanoTime()}).
+     */
+    private record CallerWait(long deadlineNanos, boolean bounded) {
+
+        static final CallerWait UNBOUNDED = new CallerWait(0, false);
+
+        static CallerWait atMost(Duration wait) {
+            return new CallerWait(System.nanoTime() + wait.toNanos(), true);
+        }
+
+        long remainingNanos() {
+            return this.deadlineNanos - System.nanoTime();
+        }
     }
 
     /** A token with the instant from which it is no longer handed out. */

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import dev.awssso.core.CallTimeouts;
+import dev.awssso.core.Eventually;
 import dev.awssso.core.LogCapture;
 import dev.awssso.core.SsoClients;
 import dev.awssso.core.SsoSessionException;
@@ -213,7 +214,17 @@ class TokenManagerFaultTests {
         assertThat(manager.sessionEnd()).isEmpty();
 
         this.emulator.clearFaults();
-        assertThat(manager.replaceRejectedToken(rejected).accessToken()).isNotEqualTo(rejected.accessToken());
+        // once the backoff after the failure has passed
+        Eventually.await("the rejected token is refreshed", Duration.ofSeconds(20), () -> {
+            try {
+                return !manager.replaceRejectedToken(rejected).sameAccessToken(rejected);
+            }
+            catch (SsoSessionException ex) {
+                assertThat(ex.reason()).isEqualTo(Reason.UNAVAILABLE);
+                return false;
+            }
+        });
+        assertThat(manager.sessionEnd()).isEmpty();
     }
 
     @Test
