@@ -87,6 +87,24 @@ class BoundedWaitTests {
     }
 
     @Test
+    void theAccountListingGivesUpOnAListingOfThisApplicationUnderWay(IdentityCenterEmulator emulator,
+            MovableClock clock) {
+        emulator.signIn(EngineFixture.SESSION).writeCacheFile(this.cacheDir);
+        start(emulator, clock);
+        emulator.injectFault(Operation.LIST_ACCOUNTS, Fault.holdUntil(this.release).times(1));
+        CompletableFuture<?> underWay = CompletableFuture.supplyAsync(() -> this.engine.accounts().all());
+        Eventually.await("a listing is on the wire", Duration.ofSeconds(20),
+                () -> emulator.callCount(Operation.LIST_ACCOUNTS) == 1);
+
+        assertGivesUpSayingTryAgain(() -> this.engine.accounts().all(), "another request");
+
+        this.release.countDown();
+        assertThat(underWay).succeedsWithin(Duration.ofSeconds(20));
+        assertThat(this.engine.accounts().all().accounts()).as("the listing both share").isNotEmpty();
+        assertThat(emulator.callCount(Operation.LIST_ACCOUNTS)).isOne();
+    }
+
+    @Test
     void anExplicitRefreshGivesUpOnARefreshOfThisApplicationUnderWay(IdentityCenterEmulator emulator,
             MovableClock clock) {
         emulator.signIn(EngineFixture.SESSION).writeCacheFile(this.cacheDir);

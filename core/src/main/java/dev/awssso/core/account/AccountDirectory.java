@@ -12,9 +12,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
+import dev.awssso.core.SsoSessionException;
+import dev.awssso.core.SsoSessionException.Reason;
 import dev.awssso.core.account.AccountPage.RolesNotListed;
+import dev.awssso.core.refresh.DurationWords;
 import dev.awssso.core.refresh.FailureClassifier;
 import dev.awssso.core.refresh.FailureKind;
 import dev.awssso.core.refresh.RefreshFailure;
@@ -58,6 +63,9 @@ public final class AccountDirectory {
     private final ExecutorService calls;
 
     private final Duration tokenWait;
+
+    /** Held while the accounts are listed, so that callers at the same time share one listing. */
+    private final ReentrantLock listing = new ReentrantLock();
 
     private @Nullable Listing cached;
 
@@ -105,8 +113,29 @@ public final class AccountDirectory {
         return page(number, Integer.valueOf(size));
     }
 
-    private synchronized AccountPage page(int number, @Nullable Integer size) {
-        String accessToken = this.tokens.usableToken(this.tokenWait).accessToken();
+    private AccountPage page(int number, @Nullable Integer size) {
+        long deadline = System.nanoTime() + this.tokenWait.toNanos();
+        try {
+            if (!this.listing.tryLock(this.tokenWait.toNanos(), TimeUnit.NANOSECONDS)) {
+                throw new SsoSessionException(Reason.UNAVAILABLE, "The accounts are being listed for another request"
+                        + " of this application, for longer than " + DurationWords.of(this.tokenWait)
+                        + "; try again.", null);
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new SsoSessionException(Reason.UNAVAILABLE, "Interrupted while waiting to list the accounts.", null);
+        }
+        try {
+            return pageLocked(number, size, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        }
+        finally {
+            this.listing.unlock();
+        }
+    }
+
+    private AccountPage pageLocked(int number, @Nullable Integer size, Duration tokenWaitLeft) {
+        String accessToken = this.tokens.usableToken(tokenWaitLeft).accessToken();
         Instant now = this.clock.instant();
         Listing listing = this.cached;
         if (listing == null || listing.accessTokenHash() != accessToken.hashCode()
