@@ -79,11 +79,12 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * nothing in the background; {@link #start()} starts the maintenance and the delivery of events, and
  * {@link #stop()} pauses both, so that a container can start the engine once its listeners are attached and
  * stop it before it closes. Events that happen while the engine is not running are held (the latest
- * {@value EventDispatcher#HELD_EVENTS_LIMIT}) and delivered when it starts. {@link #start(SsoSettings, EngineOptions)} does both
- * steps at once.
+ * {@value EventDispatcher#HELD_EVENTS_LIMIT}) and delivered when it starts.
+ * {@link #start(SsoSettings, EngineOptions)} does both steps at once.
  * <p>
  * Further roles of the same sign-in {@linkplain #attach attach} to the engine (see
- * {@link dev.awssso.core.roles.RoleRegistry}): they share its token manager, and its maintenance drives them.
+ * {@link dev.awssso.core.roles.RoleRegistry}): they share its token manager, its maintenance drives them, and they
+ * hear of its events, those it holds included, for the registry's own event stream.
  */
 public final class SsoEngine implements SdkAutoCloseable {
 

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * token manager (so a token refresh is one {@code CreateToken} whatever the number of roles), each with its own
  * schedule, driven by the engine's maintenance. Fetches run on a shared pool, one thread per call in flight, so a
  * slow role never holds up another. An Identity Center role that several roles need (the default role, or the
- * source of assumed roles) is fetched by one provider for all of them.
+ * source of assumed roles) is fetched by one provider for all of them. The engine's events and those of the roles
+ * go to the registry's one event stream.
  */
 final class SessionRoles implements EngineAttachment {
 
