@@ -72,8 +72,8 @@ public final class EventDispatcher {
         deliver(event);
     }
 
-    /** The events held now, oldest first. */
-    public synchronized List<Supplier<? extends @Nullable SessionEvent>> held() {
+    /** The events held now, oldest first, for an engine to hand to what attaches to it. */
+    synchronized List<Supplier<? extends @Nullable SessionEvent>> held() {
         return List.copyOf(this.held);
     }
 
