@@ -89,7 +89,8 @@ public final class AwsSsoAutoConfiguration {
 
     /**
      * The default role and the named roles of {@code aws.sso.roles}, created at start-up so that their mistakes
-     * fail it. None (a null bean) without an engine.
+     * fail it; {@link SsoEngineLifecycle} starts them once the context has refreshed. None (a null bean) without an
+     * engine.
      */
     @Bean
     @ConditionalOnMissingBean

@@ -1,14 +1,12 @@
 package dev.awssso.autoconfigure;
 
 import java.util.List;
-import java.util.stream.Stream;
 
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.config.NamedRole;
 import dev.awssso.core.roles.RoleRegistry;
 import dev.awssso.core.roles.ServedRole;
 import dev.awssso.core.status.RoleStatus;
-import dev.awssso.core.status.SessionListener;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
@@ -19,30 +17,26 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  * ({@code @Qualifier("tools") AwsCredentialsProvider tools}).
  * <p>
  * The roles of the default role's sign-in share its engine; the roles of another sso-session share an engine of
- * their own, which runs and stops with the default one and is closed with this bean.
+ * their own, which runs and stops with the registry and is closed with this bean. The registry's events (of every
+ * role and sign-in) are published as application events while the application runs.
  */
 public final class AwsSsoRoles implements AutoCloseable {
 
     private final RoleRegistry registry;
 
-    private final RoleEventGate events = new RoleEventGate();
-
     private AwsSsoRoles(RoleRegistry registry) {
         this.registry = registry;
-        registry.addListener(this.events);
     }
 
     /**
-     * Serves the default role of {@code engine} and the named {@code roles}. The engines of other sign-ins do their
-     * background work, and the events of the named roles reach their listeners, from {@link #start} on.
+     * Serves the default role of {@code engine} and the named {@code roles}. The registry is created, not started:
+     * the engines of other sign-ins do their background work, and the events reach their listeners, once it starts.
      * @param engine the engine of the default role, whose owner closes it
      * @param roles the named roles, as {@link dev.awssso.core.config.NamedRoleResolver} resolves them
      * @return the roles
      */
     public static AwsSsoRoles create(SsoEngine engine, List<NamedRole> roles) {
-        AwsSsoRoles created = new AwsSsoRoles(RoleRegistry.start(engine, roles));
-        created.otherSignIns().forEach(SsoEngine::stop);
-        return created;
+        return new AwsSsoRoles(RoleRegistry.create(engine, roles));
     }
 
     /** The names of the roles: {@value NamedRole#DEFAULT_NAME} first, then the named roles in their order. */
@@ -88,21 +82,6 @@ public final class AwsSsoRoles implements AutoCloseable {
         return this.registry;
     }
 
-    /**
-     * Starts the background work of the other sign-ins' engines and passes the events of the named roles (those
-     * held first) on to {@code listeners}; the default role's engine is started by its owner.
-     */
-    void start(List<SessionListener> listeners) {
-        otherSignIns().forEach(SsoEngine::start);
-        this.events.open(listeners);
-    }
-
-    /** Pauses the background work of the other sign-ins' engines and holds the events of the named roles. */
-    void stop() {
-        this.events.close();
-        otherSignIns().forEach(SsoEngine::stop);
-    }
-
     /** Releases the callers waiting for credentials of the named roles and refuses new waits. */
     void stopWaiting() {
         this.registry.stopWaiting();
@@ -115,10 +94,6 @@ public final class AwsSsoRoles implements AutoCloseable {
     @Override
     public void close() {
         this.registry.close();
-    }
-
-    private Stream<SsoEngine> otherSignIns() {
-        return this.registry.sessions().stream().skip(1);
     }
 
     @Override

@@ -6,9 +6,10 @@ import dev.awssso.core.status.SessionListener;
 import org.springframework.context.ApplicationEventPublisher;
 
 /**
- * Publishes the engine's {@link SessionEvent}s as Spring application events. The engine delivers events only
- * while it runs (from the end of the context's refresh to its shutdown phase, see {@link SsoEngineLifecycle}), so
- * that no listener bean is created from the engine's thread while the context is still being built.
+ * Publishes the {@link SessionEvent}s of every role and sign-in as Spring application events. The roles' registry
+ * delivers events only while it runs (from the end of the context's refresh to its shutdown phase, see
+ * {@link SsoEngineLifecycle}), so that no listener bean is created from its event thread while the context is
+ * still being built; the events of the time before are held and delivered when it starts.
  */
 class SessionEventRelay implements SessionListener {
 

@@ -1,10 +1,10 @@
 package dev.awssso.autoconfigure;
 
-import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import dev.awssso.core.SsoEngine;
+import dev.awssso.core.roles.RoleRegistry;
 import dev.awssso.core.status.SessionListener;
 import org.jspecify.annotations.Nullable;
 
@@ -14,11 +14,12 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.ContextClosedEvent;
 
 /**
- * Runs the engine's background work while the application context runs: once the context has refreshed, attaches
- * the {@link SessionListener}s (in their order) and starts the engine, then the roles (the engines of other
- * sign-ins, and the events of the named roles); in the shutdown phase, stops them. Closing the engine and the roles
- * (their threads end) is left to the destruction of their beans, so that beans destroyed before them can still get
- * credentials. Starts before and stops after the web server and message listener containers.
+ * Runs the engine's and the roles' background work while the application context runs: once the context has
+ * refreshed, attaches the {@link SessionListener}s (in their order) to the roles' registry, whose one event stream
+ * carries the events of every role and sign-in, and starts the engine, then the registry (the engines of other
+ * sign-ins, and the delivery of the events held until then); in the shutdown phase, stops them. Closing the engine
+ * and the roles (their threads end) is left to the destruction of their beans, so that beans destroyed before them
+ * can still get credentials. Starts before and stops after the web server and message listener containers.
  * <p>
  * As soon as the context starts to close (before the graceful shutdown of the web server waits for its requests),
  * callers waiting for credentials are released with an error saying that the application is stopping, and no
@@ -37,18 +38,15 @@ class SsoEngineLifecycle implements SmartLifecycle, ApplicationListener<ContextC
 
     private final ApplicationContext context;
 
-    private @Nullable List<SessionListener> attached;
+    private boolean listenersAttached;
 
-    /**
-     * Whether this lifecycle started the engine; not the engine's own state, which an engine already started
-     * (handed over by the configuration imports) would report, and the listeners would never be attached.
-     */
+    /** Whether this lifecycle started the engine and the roles. */
     private volatile boolean running;
 
     /**
      * @param engine the engine, or {@code null} when IAM Identity Center is not configured
-     * @param roles the roles, or {@code null} when IAM Identity Center is not configured
-     * @param listeners the listeners to attach before the engine first starts
+     * @param roles the roles over the engine, or {@code null} when IAM Identity Center is not configured
+     * @param listeners the listeners to attach to the roles' registry before it first starts
      * @param context the context whose closing releases the waiting callers (not a child context's)
      */
     SsoEngineLifecycle(Supplier<@Nullable SsoEngine> engine, Supplier<@Nullable AwsSsoRoles> roles,
@@ -62,23 +60,19 @@ class SsoEngineLifecycle implements SmartLifecycle, ApplicationListener<ContextC
     @Override
     public void start() {
         SsoEngine current = this.engine.get();
-        if (current == null) {
+        AwsSsoRoles currentRoles = this.roles.get();
+        if (current == null || currentRoles == null) {
             return;
         }
-        List<SessionListener> listening;
+        RoleRegistry registry = currentRoles.registry();
         synchronized (this) {
-            listening = this.attached;
-            if (listening == null) {
-                listening = this.listeners.get().toList();
-                listening.forEach(current::addListener);
-                this.attached = listening;
+            if (!this.listenersAttached) {
+                this.listeners.get().forEach(registry::addListener);
+                this.listenersAttached = true;
             }
         }
         current.start();
-        AwsSsoRoles currentRoles = this.roles.get();
-        if (currentRoles != null) {
-            currentRoles.start(listening);
-        }
+        registry.start();
         this.running = true;
     }
 
@@ -86,7 +80,7 @@ class SsoEngineLifecycle implements SmartLifecycle, ApplicationListener<ContextC
     public void stop() {
         AwsSsoRoles currentRoles = this.roles.get();
         if (currentRoles != null) {
-            currentRoles.stop();
+            currentRoles.registry().stop();
         }
         SsoEngine current = this.engine.get();
         if (current != null) {
@@ -94,7 +88,6 @@ class SsoEngineLifecycle implements SmartLifecycle, ApplicationListener<ContextC
         }
         this.running = false;
     }
-
     @Override
     public void onApplicationEvent(ContextClosedEvent event) {
         if (event.getApplicationContext() != this.context) {

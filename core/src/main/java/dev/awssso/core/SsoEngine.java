@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,13 +15,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.awssso.core.account.AccountDirectory;
 import dev.awssso.core.config.ConfigChangeWatch;
@@ -82,11 +80,12 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * nothing in the background; {@link #start()} starts the maintenance and the delivery of events, and
  * {@link #stop()} pauses both, so that a container can start the engine once its listeners are attached and
  * stop it before it closes. Events that happen while the engine is not running are held (the latest
- * {@value #HELD_EVENTS_LIMIT}) and delivered when it starts. {@link #start(SsoSettings, EngineOptions)} does both
- * steps at once.
+ * {@value EventDispatcher#HELD_EVENTS_LIMIT}) and delivered when it starts.
+ * {@link #start(SsoSettings, EngineOptions)} does both steps at once.
  * <p>
  * Further roles of the same sign-in {@linkplain #attach attach} to the engine (see
- * {@link dev.awssso.core.roles.RoleRegistry}): they share its token manager, and its maintenance drives them.
+ * {@link dev.awssso.core.roles.RoleRegistry}): they share its token manager, its maintenance drives them, and they
+ * hear of its events, those it holds included, for the registry's own event stream.
  */
 public final class SsoEngine implements SdkAutoCloseable {
 
@@ -101,9 +100,6 @@ public final class SsoEngine implements SdkAutoCloseable {
 
     /** How long an idle thread of the account listing is kept. */
     private static final Duration ACCOUNT_LISTING_THREAD_KEEP_ALIVE = Duration.ofSeconds(30);
-
-    /** How many events are held at most while the engine is not running; older ones are dropped. */
-    static final int HELD_EVENTS_LIMIT = 64;
 
     /** How long {@link #close()} waits for the engine's threads to end. */
     private static final Duration CLOSE_WAIT = Duration.ofMillis(500);
@@ -133,8 +129,6 @@ public final class SsoEngine implements SdkAutoCloseable {
 
     private final ConfigChangeWatch configWatch;
 
-    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
-
     private final EngineOptions options;
 
     /** Work that lives with the engine, such as further roles of its sign-in. */
@@ -145,7 +139,8 @@ public final class SsoEngine implements SdkAutoCloseable {
 
     private final ScheduledExecutorService scheduler;
 
-    private final ExecutorService eventDispatcher;
+    /** Delivers the engine's events to its listeners, and holds them while the engine is not running. */
+    private final EventDispatcher events;
 
     /** Runs credentials fetches, so that a caller can stop waiting while a fetch goes on. */
     private final ExecutorService fetcher;
@@ -158,12 +153,10 @@ public final class SsoEngine implements SdkAutoCloseable {
 
     private volatile SessionState lastState = SessionState.SIGNED_OUT;
 
-    /** Guards starting, stopping and closing, the scheduled maintenance and the held events. */
+    /** Guards starting, stopping and closing, the scheduled maintenance, and the order of the events. */
     private final Object lifecycleLock = new Object();
 
     private final List<ScheduledFuture<?>> maintenance = new ArrayList<>();
-
-    private final Deque<Function<SessionStatus, SessionEvent>> heldEvents = new ArrayDeque<>();
 
     /** False while the engine reads the cache for the first time: the state it finds is no event. */
     private boolean acceptingEvents;
@@ -188,8 +181,7 @@ public final class SsoEngine implements SdkAutoCloseable {
         int engine = ENGINE_NUMBER.incrementAndGet();
         this.scheduler = Executors.newScheduledThreadPool(2,
                 DaemonThreads.factory("aws-sso-" + engine + "-refresh", this.threads));
-        this.eventDispatcher = Executors.newSingleThreadExecutor(
-                DaemonThreads.factory("aws-sso-" + engine + "-events", this.threads));
+        this.events = new EventDispatcher(DaemonThreads.factory("aws-sso-" + engine + "-events", this.threads));
         this.fetcher = Executors
             .newSingleThreadExecutor(DaemonThreads.factory("aws-sso-" + engine + "-fetch", this.threads));
         this.accountListing = new ThreadPoolExecutor(ACCOUNT_LISTING_CALLS, ACCOUNT_LISTING_CALLS,
@@ -304,9 +296,7 @@ public final class SsoEngine implements SdkAutoCloseable {
                     () -> survive("expiry check", this::expireIfStale), interval, interval,
                     TimeUnit.MILLISECONDS));
             this.running = true;
-            while (!this.heldEvents.isEmpty()) {
-                dispatch(this.heldEvents.removeFirst());
-            }
+            this.events.start();
         }
     }
 
@@ -317,6 +307,7 @@ public final class SsoEngine implements SdkAutoCloseable {
     public void stop() {
         synchronized (this.lifecycleLock) {
             this.running = false;
+            this.events.stop();
             this.maintenance.forEach((task) -> task.cancel(false));
             this.maintenance.clear();
         }
@@ -360,10 +351,14 @@ public final class SsoEngine implements SdkAutoCloseable {
     /**
      * Attaches work that lives with this engine: its {@link EngineAttachment#refreshIfDue()} and
      * {@link EngineAttachment#expireIfStale()} run with every background check, it hears of sign-ins and token
-     * refreshes, and it is closed first when the engine closes.
+     * refreshes, and it is closed first when the engine closes. It hears of every event of the engine, those held
+     * now first (see {@link EngineAttachment#eventPublished}).
      */
     public void attach(EngineAttachment attachment) {
-        this.attachments.add(attachment);
+        synchronized (this.lifecycleLock) {
+            this.attachments.add(attachment);
+            this.events.held().forEach((held) -> attachment.eventPublished(held::get));
+        }
     }
 
     /** What work attached to this engine builds on: its sign-in, clients and timings. */
@@ -371,9 +366,9 @@ public final class SsoEngine implements SdkAutoCloseable {
         return new EngineParts(this.settings, this.tokens, this.portal::get, this.http, this.clock, this.options);
     }
 
-    /** Adds a listener for {@link SessionEvent}s. */
+    /** Adds a listener for the {@link SessionEvent}s of this engine, delivered on its event thread. */
     public void addListener(SessionListener listener) {
-        this.listeners.add(listener);
+        this.events.addListener(listener);
     }
 
     /**
@@ -417,7 +412,6 @@ public final class SsoEngine implements SdkAutoCloseable {
             this.closed = true;
             this.running = false;
             this.maintenance.clear();
-            this.heldEvents.clear();
         }
         this.attachments.forEach(EngineAttachment::close);
         this.credentials.close();
@@ -426,7 +420,7 @@ public final class SsoEngine implements SdkAutoCloseable {
         this.scheduler.shutdownNow();
         this.fetcher.shutdownNow();
         this.accountListing.shutdownNow();
-        this.eventDispatcher.shutdownNow();
+        this.events.close();
         this.http.close();
         long joinUntil = System.nanoTime() + CLOSE_WAIT.toNanos();
         try {
@@ -503,52 +497,17 @@ public final class SsoEngine implements SdkAutoCloseable {
     }
 
     /**
-     * Delivers the event that {@code event} makes of the status at delivery time, on the event thread; holds it
-     * while the engine is not running.
+     * Delivers the event that {@code event} makes of the status at delivery time, on the event thread, and hands it
+     * to the attachments; holds it while the engine is not running.
      */
     private void publish(Function<SessionStatus, SessionEvent> event) {
+        Supplier<SessionEvent> made = () -> event.apply(status());
         synchronized (this.lifecycleLock) {
             if (!this.acceptingEvents || this.closed) {
                 return;
             }
-            if (!this.running) {
-                if (this.heldEvents.size() == HELD_EVENTS_LIMIT) {
-                    this.heldEvents.removeFirst();
-                }
-                this.heldEvents.addLast(event);
-                return;
-            }
-            dispatch(event);
-        }
-    }
-
-    /** Hands an event to the event thread; called with the lifecycle lock held, so that events keep their order. */
-    private void dispatch(Function<SessionStatus, SessionEvent> event) {
-        if (this.listeners.isEmpty()) {
-            return;
-        }
-        try {
-            this.eventDispatcher.execute(() -> {
-                SessionEvent delivered;
-                try {
-                    delivered = event.apply(status());
-                }
-                catch (Throwable ex) {
-                    logger.warn("A session event could not be made: {}", ex.toString());
-                    return;
-                }
-                for (SessionListener listener : this.listeners) {
-                    try {
-                        listener.onEvent(delivered);
-                    }
-                    catch (Throwable ex) {
-                        logger.warn("A listener failed on {}: {}", delivered.getClass().getSimpleName(), ex.toString());
-                    }
-                }
-            });
-        }
-        catch (RejectedExecutionException ex) {
-            // closing: nobody is listening any more
+            this.attachments.forEach((attachment) -> attachment.eventPublished(made));
+            this.events.publish(made);
         }
     }
 

@@ -16,10 +16,11 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
- * The engine that serves configuration imports, started when the first import asks for credentials and then
- * handed over to the application context, whose auto-configuration uses it instead of starting a second one: one
- * token cache follower, one refresh schedule, one status for the whole run. An engine the application never took
- * over (start-up failed first) is closed.
+ * The engine that serves configuration imports, created when the first import asks for credentials and then
+ * handed over to the application context, whose auto-configuration uses it instead of creating a second one: one
+ * token cache follower, one refresh schedule, one status for the whole run. It serves credentials on demand and
+ * holds its events (the sign-in at start-up, a token refresh for the imports) until the context has attached its
+ * listeners and starts it. An engine the application never took over (start-up failed first) is closed.
  */
 final class BootstrapEngine {
 
@@ -45,7 +46,7 @@ final class BootstrapEngine {
     }
 
     /**
-     * The credentials for the imports: those of the engine, started on first use (with the sign-in at start-up
+     * The credentials for the imports: those of the engine, created on first use (with the sign-in at start-up
      * when {@code aws.sso.login.on-startup} asks for it), behind the SDK's default chain when
      * {@code aws.sso.fallback=default-chain}.
      * @throws SsoConfigurationException when the configuration has mistakes
@@ -59,12 +60,12 @@ final class BootstrapEngine {
         return started.credentialsProvider();
     }
 
-    /** The engine, started on first use. */
+    /** The engine, created on first use; the application context starts it. */
     synchronized SsoEngine engine() {
         if (this.engine == null) {
             SsoSettings settings = this.configuration.settings()
                 .orElseThrow(() -> new IllegalStateException("IAM Identity Center is not configured"));
-            this.engine = SsoEngine.start(settings,
+            this.engine = SsoEngine.create(settings,
                     this.configuration.properties().toEngineOptions(this.configuration.cacheDirectory()).build());
             this.log.info("Configuration imports use the IAM Identity Center credentials of " + settings.describe());
             if (this.configuration.properties().getLogin().isOnStartup()) {
@@ -75,8 +76,9 @@ final class BootstrapEngine {
     }
 
     /**
-     * Registers the engine, if one was started, and its settings as the beans the auto-configuration would
-     * otherwise create; the application context closes the engine with its other beans.
+     * Registers the engine, if one was created, and its settings as the beans the auto-configuration would
+     * otherwise create; the application context starts the engine once its listeners are attached, and closes it
+     * with its other beans.
      */
     synchronized void handOver(BootstrapContextClosedEvent event) {
         SsoEngine started = this.engine;

@@ -7,9 +7,9 @@ import org.springframework.boot.bootstrap.ConfigurableBootstrapContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Closes the engine that configuration imports started when the application fails to start before its context
- * took the engine over (an import that could not be read, for example), so that no refresh threads outlive the
- * failed start.
+ * Closes the engine that configuration imports created when the application fails to start before its context
+ * took the engine over (an import that could not be read, for example), so that none of its threads (a fetch, a
+ * sign-in under way) outlive the failed start.
  */
 final class BootstrapEngineRunListener implements SpringApplicationRunListener {
 

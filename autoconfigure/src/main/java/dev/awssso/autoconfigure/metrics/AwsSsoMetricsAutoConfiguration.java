@@ -25,8 +25,8 @@ import org.springframework.context.annotation.Bean;
 public final class AwsSsoMetricsAutoConfiguration {
 
     /**
-     * A SessionListener bean, attached to the engine before it starts. None (a null bean) where an AOT-processed
-     * application has no engine (see AwsSsoAutoConfiguration).
+     * A SessionListener bean, attached to the roles' registry before it starts. None (a null bean) where an
+     * AOT-processed application has no engine (see AwsSsoAutoConfiguration).
      */
     @Bean
     @ConditionalOnMissingBean

@@ -3,10 +3,13 @@ package dev.awssso.autoconfigure.bootstrap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The engines running in this JVM, as their threads ({@code aws-sso-<engine>-refresh-<n>}) show them. */
+/**
+ * The engines alive in this JVM, as their threads ({@code aws-sso-<engine>-refresh-<n>}, {@code -fetch-<n>},
+ * {@code -events-<n>}...) show them: an engine created and not started has only those of the work it was asked for.
+ */
 final class EngineThreads {
 
-    private static final Pattern ENGINE_THREAD = Pattern.compile("aws-sso-(\\d+)-refresh-\\d+");
+    private static final Pattern ENGINE_THREAD = Pattern.compile("aws-sso-(\\d+)-[a-z]+-\\d+");
 
     private EngineThreads() {
     }

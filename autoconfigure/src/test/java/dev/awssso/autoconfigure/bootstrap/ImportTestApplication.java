@@ -10,6 +10,7 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -29,11 +30,22 @@ class ImportTestApplication {
      */
     static ConfigurableApplicationContext run(String configName, IdentityCenterEmulator emulator, Path home,
             String... arguments) {
+        return run(configName, emulator, home, List.of(), arguments);
+    }
+
+    /**
+     * Runs the application with {@code config-import/<configName>.yml} and {@code listeners}, which hear the
+     * application's events from its start on.
+     * @param arguments further command-line arguments
+     */
+    static ConfigurableApplicationContext run(String configName, IdentityCenterEmulator emulator, Path home,
+            List<ApplicationListener<?>> listeners, String... arguments) {
         List<String> all = new ArrayList<>(List.of("--spring.config.location=classpath:/config-import/",
                 "--spring.config.name=" + configName, "--test.emulator=" + emulator.endpoint(), "--HOME=" + home,
                 "--AWS_PROFILE=", "--AWS_CONFIG_FILE=", "--spring.main.banner-mode=off"));
         all.addAll(List.of(arguments));
         return new SpringApplicationBuilder(ImportTestApplication.class).web(WebApplicationType.NONE)
+            .listeners(listeners.toArray(ApplicationListener<?>[]::new))
             .run(all.toArray(String[]::new));
     }
 

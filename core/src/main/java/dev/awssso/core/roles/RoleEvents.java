@@ -1,11 +1,9 @@
 package dev.awssso.core.roles;
 
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
+import dev.awssso.core.EventDispatcher;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.credentials.CredentialsListener;
 import dev.awssso.core.refresh.RefreshFailure;
@@ -14,34 +12,28 @@ import dev.awssso.core.status.SessionEvent.RefreshKind;
 import dev.awssso.core.status.SessionListener;
 import dev.awssso.core.status.SessionStatus;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 
 /**
- * Delivers the {@link SessionEvent}s of a registry's roles and of the sign-ins it started to its listeners: the
- * credentials events of a named role on the registry's event thread (so that a slow listener never delays a
- * refresh), each carrying the status of the role's sign-in at delivery; the events of another sign-in's engine
- * as that engine delivers them, its credentials events named after the role its engine serves.
+ * Makes the {@link SessionEvent}s of a registry's roles and of its sign-ins one stream, on the registry's
+ * {@link EventDispatcher}: the credentials events of a named role, each carrying the status of the role's sign-in
+ * at delivery; the events of each sign-in's engine, those of the default role's as they are, those of another
+ * sign-in's engine with its credentials events named after the role its own provider serves.
  */
 final class RoleEvents {
-
-    private static final Logger logger = LoggerFactory.getLogger(RoleEvents.class);
 
     private static final CredentialsListener SILENT = new CredentialsListener() {
     };
 
-    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    private final EventDispatcher dispatcher;
 
-    private final ExecutorService dispatcher;
-
-    RoleEvents(ExecutorService dispatcher) {
+    RoleEvents(EventDispatcher dispatcher) {
         this.dispatcher = dispatcher;
     }
 
     void addListener(SessionListener listener) {
-        this.listeners.add(listener);
+        this.dispatcher.addListener(listener);
     }
 
     /** Told of nothing: for the links of a chain before its last, whose own refreshes are not the role's. */
@@ -71,17 +63,18 @@ final class RoleEvents {
         };
     }
 
+    /** Publishes an event of the default role's engine as it is. */
+    void fromDefaultEngine(Supplier<SessionEvent> event) {
+        this.dispatcher.publish(event);
+    }
+
     /**
-     * Passes the events of another sign-in's engine on: those of its own credentials provider as events of
-     * {@code servedRole}, or not at all when its provider only feeds assumed roles ({@code null}).
+     * Publishes an event of another sign-in's engine: those of its own credentials provider as events of the role
+     * {@code servedRole} gives when delivered, or not at all when it gives none (the provider only feeds assumed
+     * roles).
      */
-    SessionListener relay(@Nullable String servedRole) {
-        return (event) -> {
-            SessionEvent renamed = rename(event, servedRole);
-            if (renamed != null) {
-                deliver(renamed);
-            }
-        };
+    void fromOtherEngine(Supplier<SessionEvent> event, Supplier<@Nullable String> servedRole) {
+        this.dispatcher.publish(() -> rename(event.get(), servedRole.get()));
     }
 
     private static @Nullable SessionEvent rename(SessionEvent event, @Nullable String role) {
@@ -99,35 +92,6 @@ final class RoleEvents {
     }
 
     private void publish(SsoEngine engine, Function<SessionStatus, SessionEvent> event) {
-        if (this.listeners.isEmpty()) {
-            return;
-        }
-        try {
-            this.dispatcher.execute(() -> {
-                SessionEvent delivered;
-                try {
-                    delivered = event.apply(engine.status());
-                }
-                catch (Throwable ex) {
-                    logger.warn("A role event could not be made: {}", ex.toString());
-                    return;
-                }
-                deliver(delivered);
-            });
-        }
-        catch (RejectedExecutionException ex) {
-            // closing: nobody is listening any more
-        }
-    }
-
-    private void deliver(SessionEvent event) {
-        for (SessionListener listener : this.listeners) {
-            try {
-                listener.onEvent(event);
-            }
-            catch (Throwable ex) {
-                logger.warn("A listener failed on {}: {}", event.getClass().getSimpleName(), ex.toString());
-            }
-        }
+        this.dispatcher.publish(() -> event.apply(engine.status()));
     }
 }

@@ -13,9 +13,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import dev.awssso.core.DaemonThreads;
 import dev.awssso.core.EngineParts;
+import dev.awssso.core.EventDispatcher;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.config.ConfigurationProblem;
 import dev.awssso.core.config.NamedRole;
@@ -32,10 +34,16 @@ import org.slf4j.LoggerFactory;
  * named roles of {@code aws.sso.roles}, each with its credentials provider and status.
  * <p>
  * Roles of the default role's sign-in share its engine, and so its one token manager; the roles of each other
- * sign-in (sso-session) share an engine started for them, signed in and visible on its own. Every role has its
+ * sign-in (sso-session) share an engine created for them, signed in and visible on its own. Every role has its
  * own refresh schedule, driven by its engine's maintenance; fetches and {@code AssumeRole} calls run on a pool,
- * so one slow role never holds up another. Starting makes no network call. {@link #close()} stops every role and
- * the engines it started; the default role's engine is its owner's to close.
+ * so one slow role never holds up another. Starting makes no network call.
+ * <p>
+ * The events of every role and every sign-in are one stream: they reach the registry's listeners one at a time, in
+ * the order they happened, on the registry's event thread. The registry has the lifecycle of an {@link SsoEngine}:
+ * {@link #create} builds one that serves credentials on demand, runs nothing and holds the events (the latest
+ * {@value EventDispatcher#HELD_EVENTS_LIMIT}); {@link #start()} starts the maintenance of the engines it created and
+ * delivers the events, the held ones first; {@link #stop()} pauses both; {@link #close()} stops every role and the
+ * engines it created. The default role's engine is its owner's to start, stop and close.
  */
 public final class RoleRegistry implements AutoCloseable {
 
@@ -56,12 +64,16 @@ public final class RoleRegistry implements AutoCloseable {
 
     private final ExecutorService fetcher;
 
-    private final ExecutorService dispatcher;
+    private final EventDispatcher dispatcher;
 
     private final Set<Thread> threads;
 
+    private boolean running;
+
+    private boolean closed;
+
     private RoleRegistry(Map<String, ServedRole> roles, List<SsoEngine> sessions, List<SessionRoles> attachments,
-            RoleEvents events, ExecutorService fetcher, ExecutorService dispatcher, Set<Thread> threads) {
+            RoleEvents events, ExecutorService fetcher, EventDispatcher dispatcher, Set<Thread> threads) {
         this.roles = roles;
         this.sessions = sessions;
         this.attachments = attachments;
@@ -72,22 +84,36 @@ public final class RoleRegistry implements AutoCloseable {
     }
 
     /**
-     * Serves the default role of {@code primary} and the named {@code roles}: those of its sign-in over its token
-     * manager, those of other sign-ins over an engine started for each with the options and clock of
-     * {@code primary}.
-     * @param primary the running engine of the default role
-     * @param roles the named roles, as {@link dev.awssso.core.config.NamedRoleResolver} resolves them
+     * Serves the default role of {@code primary} and the named {@code roles}, and starts: the same as
+     * {@link #create} followed by {@link #start()}.
      * @throws SsoConfigurationException when roles assume roles but the SDK's {@code sts} module is missing
      * @throws IllegalArgumentException when two roles have the same name, or one is named
      *     {@value NamedRole#DEFAULT_NAME}
      */
     public static RoleRegistry start(SsoEngine primary, List<NamedRole> roles) {
+        RoleRegistry registry = create(primary, roles);
+        registry.start();
+        return registry;
+    }
+
+    /**
+     * Serves the default role of {@code primary} and the named {@code roles}: those of its sign-in over its token
+     * manager, those of other sign-ins over an engine created for each with the options and clock of
+     * {@code primary}. Runs nothing and holds the events until {@link #start()}; the events {@code primary} holds
+     * now are among them.
+     * @param primary the engine of the default role
+     * @param roles the named roles, as {@link dev.awssso.core.config.NamedRoleResolver} resolves them
+     * @throws SsoConfigurationException when roles assume roles but the SDK's {@code sts} module is missing
+     * @throws IllegalArgumentException when two roles have the same name, or one is named
+     *     {@value NamedRole#DEFAULT_NAME}
+     */
+    public static RoleRegistry create(SsoEngine primary, List<NamedRole> roles) {
         requireUsable(roles);
         int number = REGISTRY_NUMBER.incrementAndGet();
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
         ExecutorService fetcher = Executors
             .newCachedThreadPool(DaemonThreads.factory("aws-sso-roles-" + number + "-fetch", threads));
-        ExecutorService dispatcher = Executors.newSingleThreadExecutor(
+        EventDispatcher dispatcher = new EventDispatcher(
                 DaemonThreads.factory("aws-sso-roles-" + number + "-events", threads));
         RoleEvents events = new RoleEvents(dispatcher);
         Map<String, SessionRoles> bySignIn = new LinkedHashMap<>();
@@ -99,7 +125,7 @@ public final class RoleRegistry implements AutoCloseable {
         try {
             for (NamedRole role : roles) {
                 SessionRoles signIn = bySignIn.computeIfAbsent(role.sso().cacheKey(),
-                        (key) -> new SessionRoles(startSignIn(role, parts), fetcher, events, true));
+                        (key) -> new SessionRoles(createSignIn(role, parts), fetcher, events, true));
                 served.put(role.name(), new ServedRole(role, signIn.serve(role), signIn.engine()));
             }
         }
@@ -107,15 +133,12 @@ public final class RoleRegistry implements AutoCloseable {
             bySignIn.values().forEach(SessionRoles::close);
             bySignIn.values().stream().skip(1).forEach((signIn) -> signIn.engine().close());
             fetcher.shutdownNow();
-            dispatcher.shutdownNow();
+            dispatcher.close();
             throw ex;
         }
         List<SsoEngine> sessions = new ArrayList<>();
         for (SessionRoles signIn : bySignIn.values()) {
             signIn.engine().attach(signIn);
-            if (signIn.engine() != primary) {
-                signIn.engine().addListener(events.relay(signIn.engineRole()));
-            }
             sessions.add(signIn.engine());
         }
         if (!roles.isEmpty()) {
@@ -155,17 +178,50 @@ public final class RoleRegistry implements AutoCloseable {
         return this.roles.values().stream().map(ServedRole::status).toList();
     }
 
-    /** The engines of the sign-ins the roles use: the default role's first, then those started for other roles. */
+    /** The engines of the sign-ins the roles use: the default role's first, then those created for other roles. */
     public List<SsoEngine> sessions() {
         return this.sessions;
     }
 
     /**
-     * Adds a listener for the events of the named roles (their credentials refreshed, failed or withdrawn) and of
-     * the sign-ins started for them; the default role's engine delivers its own events to its own listeners.
+     * Adds a listener for the events of every role and sign-in: those of the default role's engine, of the named
+     * roles, and of the engines created for other sign-ins, with their credentials events named after their roles.
+     * They are delivered one at a time, in the order they happened, on the registry's event thread.
      */
     public void addListener(SessionListener listener) {
         this.events.addListener(listener);
+    }
+
+    /**
+     * Starts the maintenance of the engines created for other sign-ins and the delivery of events, the held ones
+     * first. Does nothing when running already.
+     * @throws IllegalStateException when the registry has been closed
+     */
+    public synchronized void start() {
+        if (this.closed) {
+            throw new IllegalStateException(this + " has been closed");
+        }
+        if (this.running) {
+            return;
+        }
+        otherSignIns().forEach(SsoEngine::start);
+        this.dispatcher.start();
+        this.running = true;
+    }
+
+    /**
+     * Pauses the maintenance of the engines created for other sign-ins and holds the events until
+     * {@link #start()}; credentials are still served when asked for.
+     */
+    public synchronized void stop() {
+        this.running = false;
+        this.dispatcher.stop();
+        otherSignIns().forEach(SsoEngine::stop);
+    }
+
+    /** Whether the registry runs: its engines' maintenance and the delivery of its events. */
+    public synchronized boolean isRunning() {
+        return this.running;
     }
 
     /**
@@ -174,19 +230,24 @@ public final class RoleRegistry implements AutoCloseable {
      */
     public void stopWaiting() {
         this.attachments.forEach(SessionRoles::stopWaiting);
-        this.sessions.stream().skip(1).forEach(SsoEngine::stopWaiting);
+        otherSignIns().forEach(SsoEngine::stopWaiting);
     }
 
     /**
-     * Stops every named role (each throws from then on, waiting callers are released) and closes the engines
-     * started for other sign-ins; returns within a second. The default role and its engine are left running.
+     * Stops every named role (each throws from then on, waiting callers are released), the delivery of events and
+     * the engines created for other sign-ins; returns within a second. The default role and its engine are left
+     * running.
      */
     @Override
     public void close() {
+        synchronized (this) {
+            this.closed = true;
+            this.running = false;
+        }
+        this.dispatcher.close();
         this.attachments.forEach(SessionRoles::close);
-        this.sessions.stream().skip(1).forEach(SsoEngine::close);
+        otherSignIns().forEach(SsoEngine::close);
         this.fetcher.shutdownNow();
-        this.dispatcher.shutdownNow();
         long joinUntil = System.nanoTime() + CLOSE_WAIT.toNanos();
         try {
             for (Thread thread : this.threads) {
@@ -203,11 +264,13 @@ public final class RoleRegistry implements AutoCloseable {
         return "RoleRegistry" + names();
     }
 
+    private Stream<SsoEngine> otherSignIns() {
+        return this.sessions.stream().skip(1);
+    }
+
     /** An engine of its own for the sign-in of {@code role}, another sign-in than the default role's. */
-    private static SsoEngine startSignIn(NamedRole role, EngineParts parts) {
-        SsoEngine engine = SsoEngine.create(role.sso(), parts.options(), parts.clock(), role.roleSettings());
-        engine.start();
-        return engine;
+    private static SsoEngine createSignIn(NamedRole role, EngineParts parts) {
+        return SsoEngine.create(role.sso(), parts.options(), parts.clock(), role.roleSettings());
     }
 
     private static void requireUsable(List<NamedRole> roles) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 import dev.awssso.core.EngineAttachment;
 import dev.awssso.core.EngineOptions;
@@ -21,6 +22,7 @@ import dev.awssso.core.credentials.RefreshingCredentialsProvider.Timing;
 import dev.awssso.core.credentials.RoleAssumer;
 import dev.awssso.core.credentials.RoleCredentialsFetcher;
 import dev.awssso.core.refresh.RefreshFailure;
+import dev.awssso.core.status.SessionEvent;
 import dev.awssso.core.token.SsoToken;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -31,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * token manager (so a token refresh is one {@code CreateToken} whatever the number of roles), each with its own
  * schedule, driven by the engine's maintenance. Fetches run on a shared pool, one thread per call in flight, so a
  * slow role never holds up another. An Identity Center role that several roles need (the default role, or the
- * source of assumed roles) is fetched by one provider for all of them.
+ * source of assumed roles) is fetched by one provider for all of them. The engine's events and those of the roles
+ * go to the registry's one event stream.
  */
 final class SessionRoles implements EngineAttachment {
 
@@ -56,7 +59,7 @@ final class SessionRoles implements EngineAttachment {
     /** Whether the engine's own provider may serve a named role (an engine started for other roles). */
     private final boolean engineProviderFree;
 
-    private @Nullable String engineRole;
+    private volatile @Nullable String engineRole;
 
     private @Nullable RoleAssumer assumer;
 
@@ -157,6 +160,17 @@ final class SessionRoles implements EngineAttachment {
     @Override
     public void sessionEnded(RefreshFailure failure) {
         this.owned.forEach((provider) -> provider.sessionEnded(failure));
+    }
+
+    /** Passes the engine's event on to the registry's listeners, named after the role its own provider serves. */
+    @Override
+    public void eventPublished(Supplier<SessionEvent> event) {
+        if (this.engineProviderFree) {
+            this.events.fromOtherEngine(event, this::engineRole);
+        }
+        else {
+            this.events.fromDefaultEngine(event);
+        }
     }
 
     @Override

@@ -234,11 +234,17 @@ class AssumedRoleTests {
         Eventually.await("new credentials are served", Duration.ofSeconds(20),
                 () -> !deploy.resolveCredentials().accessKeyId().equals(before.accessKeyId()));
         assertThat(registry.role("deploy").orElseThrow().status().state()).isEqualTo(SessionState.ACTIVE);
-        Eventually.await("the events are delivered", Duration.ofSeconds(10), () -> events.size() == 3);
-        assertThat(events).extracting(SessionEvent::getClass).containsExactly(
+        // the sign-in's token refreshes reach the registry's listeners too
+        List<SessionEvent> roleEvents = new CopyOnWriteArrayList<>();
+        Eventually.await("the events are delivered", Duration.ofSeconds(10), () -> {
+            roleEvents.clear();
+            events.stream().filter((event) -> !(event instanceof SessionEvent.TokenRefreshed)).forEach(roleEvents::add);
+            return roleEvents.size() == 3;
+        });
+        assertThat(roleEvents).extracting(SessionEvent::getClass).containsExactly(
                 SessionEvent.CredentialsRefreshed.class, SessionEvent.RefreshFailed.class,
                 SessionEvent.CredentialsRefreshed.class);
-        assertThat(events.get(1)).isInstanceOfSatisfying(SessionEvent.RefreshFailed.class, (failed) -> {
+        assertThat(roleEvents.get(1)).isInstanceOfSatisfying(SessionEvent.RefreshFailed.class, (failed) -> {
             assertThat(failed.role()).isEqualTo("deploy");
             assertThat(failed.failure().kind()).isEqualTo(FailureKind.TRANSIENT);
         });

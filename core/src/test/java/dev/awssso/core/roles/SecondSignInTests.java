@@ -128,9 +128,9 @@ class SecondSignInTests {
         this.registry.credentialsProvider("other-tools").resolveCredentials();
         this.engine.credentialsProvider().resolveCredentials();
 
-        Eventually.await("both roles' events are delivered", Duration.ofSeconds(10), () -> events.size() == 2);
+        Eventually.await("every role's events are delivered", Duration.ofSeconds(10), () -> events.size() == 3);
         assertThat(events).map((event) -> ((SessionEvent.CredentialsRefreshed) event).role())
-            .containsExactlyInAnyOrder("other", "other-tools");
+            .containsExactlyInAnyOrder("other", "other-tools", "default");
     }
 
     @Test

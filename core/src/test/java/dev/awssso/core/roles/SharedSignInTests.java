@@ -237,11 +237,12 @@ class SharedSignInTests {
         assertThatExceptionOfType(SsoSessionException.class)
             .isThrownBy(() -> provider("admin").refreshNow());
 
-        Eventually.await("the events are delivered", Duration.ofSeconds(10), () -> roleEvents.size() == 3
+        Eventually.await("the events are delivered", Duration.ofSeconds(10), () -> roleEvents.size() == 4
                 && engineEvents.size() == 1);
-        assertThat(roleEvents).filteredOn(SessionEvent.CredentialsRefreshed.class::isInstance)
+        assertThat(roleEvents).as("the registry's listeners hear every role, the default one too")
+            .filteredOn(SessionEvent.CredentialsRefreshed.class::isInstance)
             .map((event) -> ((SessionEvent.CredentialsRefreshed) event).role())
-            .containsExactlyInAnyOrder("tools", "admin");
+            .containsExactlyInAnyOrder("default", "tools", "admin");
         assertThat(roleEvents).filteredOn(SessionEvent.RefreshFailed.class::isInstance).singleElement()
             .satisfies((event) -> {
                 SessionEvent.RefreshFailed failed = (SessionEvent.RefreshFailed) event;
