@@ -366,6 +366,8 @@ public final class TokenManager {
         try {
             SsoToken previous = this.token;
             Instant now = this.clock.instant();
+            // set before the token shows, so that no status shows the new token with the previous sign-in's time
+            this.signedInAt = now;
             adopt(token, now);
             try {
                 this.cacheFile.underLock(() -> {
@@ -747,6 +749,10 @@ public final class TokenManager {
             return;
         }
         boolean newSignIn = signInExpected || !continuesSession(previous, latest);
+        if (newSignIn) {
+            // set before the token shows, so that no status shows the new token with the previous sign-in's time
+            this.signedInAt = Instant.ofEpochMilli(current.modifiedMillis());
+        }
         adopt(latest, Instant.ofEpochMilli(current.modifiedMillis()));
         if (newSignIn) {
             if (previous != null) {
