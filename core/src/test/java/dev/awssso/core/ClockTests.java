@@ -86,6 +86,8 @@ class ClockTests {
                 (skew) -> assertThat(skew).isCloseTo(TEN_MINUTES, Duration.ofSeconds(2)));
         assertThat(engine.status().warnings()).anySatisfy(
                 (warning) -> assertThat(warning).contains("This machine's clock is", "behind AWS's"));
+        assertThat(engine.status().credentialsTimeLeft()).as("the time left that metrics show, on this machine's clock")
+            .hasValueSatisfying((left) -> assertThat(left).isCloseTo(Duration.ofHours(1), Duration.ofSeconds(5)));
 
         // past the credentials' end on AWS's clock, five minutes before it on this machine's
         aws.advance(Duration.ofMinutes(65));

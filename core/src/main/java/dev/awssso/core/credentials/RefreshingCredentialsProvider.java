@@ -146,6 +146,12 @@ public abstract sealed class RefreshingCredentialsProvider implements AwsCredent
         return (current != null) ? Optional.of(current.credentials()) : Optional.empty();
     }
 
+    /** When the credentials being served expire, read on this machine's clock; empty when none are held. */
+    public final Optional<Instant> expiresAt() {
+        HeldCredentials current = this.held;
+        return (current != null) ? Optional.of(current.expiresAt()) : Optional.empty();
+    }
+
     /** Whether credentials that may be handed out now are held. */
     public final boolean holdsFreshCredentials() {
         HeldCredentials current = this.held;

@@ -32,7 +32,7 @@ public final class RoleStatusAssembler {
                 new RoleStatus.Role(role.accountId(), role.roleName(), role.assumedRoleArn(), role.sso().accountId(),
                         role.sso().roleName(), role.sso().describe()),
                 new SessionStatus.Credentials((current != null) ? SessionStatusAssembler.mask(current.accessKeyId())
-                        : null, (current != null) ? current.expirationTime().orElse(null) : null,
+                        : null, credentials.expiresAt().orElse(null),
                         credentials.nextRefreshAt().orElse(null), credentials.lastRefresh().orElse(null)),
                 (failure != null) ? new RoleStatus.Failure(failure.kind(), failure.errorType(), failure.message(),
                         failure.at()) : null);

@@ -87,7 +87,8 @@ public record SessionStatus(SessionState state, String nextAction, List<String> 
      * The role credentials.
      *
      * @param accessKeyId the access key id being served, masked ({@code ASIA…WXYZ}), or {@code null}
-     * @param expiresAt when they end, or {@code null} when none are held
+     * @param expiresAt when they end, on this machine's clock (corrected for a skew from AWS's), or {@code null} when
+     *     none are held
      * @param nextRefreshAt when they will be fetched again, or {@code null}
      * @param lastRefresh the outcome of the last fetch, or {@code null}
      */

@@ -217,7 +217,7 @@ public final class SessionStatusAssembler {
     private SessionStatus.Credentials credentialsStatus() {
         AwsSessionCredentials current = this.credentials.currentCredentials().orElse(null);
         return new SessionStatus.Credentials((current != null) ? mask(current.accessKeyId()) : null,
-                (current != null) ? current.expirationTime().orElse(null) : null,
+                this.credentials.expiresAt().orElse(null),
                 this.credentials.nextRefreshAt().orElse(null), this.credentials.lastRefresh().orElse(null));
     }
 
