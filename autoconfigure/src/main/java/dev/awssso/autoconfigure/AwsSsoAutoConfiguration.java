@@ -1,7 +1,5 @@
 package dev.awssso.autoconfigure;
 
-import java.nio.file.Path;
-
 import dev.awssso.core.EngineOptions;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.account.CallerIdentityLookup;
@@ -9,6 +7,8 @@ import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.credentials.FallbackCredentialsProvider;
 import dev.awssso.core.status.SessionListener;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -58,14 +58,32 @@ import software.amazon.awssdk.services.sts.StsClient;
 @EnableConfigurationProperties(AwsSsoProperties.class)
 public final class AwsSsoAutoConfiguration {
 
+    private static final Logger logger = LoggerFactory.getLogger(AwsSsoAutoConfiguration.class);
+
     /**
-     * The settings the conditions found, resolved once per context; none (a null bean) in an application that was
-     * AOT-processed with this auto-configuration in place and finds no SSO configuration where it runs.
+     * The IAM Identity Center configuration, resolved once for the conditions and the beans of the context (see
+     * {@link SsoConfiguration}).
      */
     @Bean
     @ConditionalOnMissingBean
-    @Nullable SsoSettings awsSsoSettings(ConfigurableListableBeanFactory beanFactory, Environment environment) {
-        return SsoConfigurationResolution.of(beanFactory, environment).settingsOrStepAside();
+    SsoConfiguration awsSsoConfiguration(ConfigurableListableBeanFactory beanFactory, Environment environment) {
+        return SsoConfiguration.of(beanFactory, environment);
+    }
+
+    /**
+     * The settings of the default role; none (a null bean) in an application that was AOT-processed with this
+     * auto-configuration in place and finds no SSO configuration where it runs.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @Nullable SsoSettings awsSsoSettings(SsoConfiguration configuration) {
+        SsoSettings found = configuration.settings().orElse(null);
+        if (found == null) {
+            logger.info("IAM Identity Center is not configured ({} have no SSO settings). This application was"
+                    + " AOT-processed with the aws-sso starter's beans in place: they step aside, and AWS clients use"
+                    + " the AWS SDK's default credentials and region chains.", configuration.searched());
+        }
+        return found;
     }
 
     /**
@@ -74,15 +92,13 @@ public final class AwsSsoAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    @Nullable SsoEngine awsSsoEngine(ObjectProvider<SsoSettings> settings, AwsSsoProperties properties,
-            ConfigurableListableBeanFactory beanFactory, Environment environment,
+    @Nullable SsoEngine awsSsoEngine(ObjectProvider<SsoSettings> settings, SsoConfiguration configuration,
             ObjectProvider<AwsSsoEngineCustomizer> customizers) {
         SsoSettings configured = settings.getIfAvailable();
         if (configured == null) {
             return null;
         }
-        Path cacheDirectory = SsoConfigurationResolution.of(beanFactory, environment).cacheDirectory();
-        EngineOptions.Builder options = properties.toEngineOptions(cacheDirectory);
+        EngineOptions.Builder options = configuration.properties().toEngineOptions(configuration.cacheDirectory());
         customizers.orderedStream().forEach((customizer) -> customizer.customize(options));
         return SsoEngine.create(configured, options.build());
     }
@@ -93,13 +109,12 @@ public final class AwsSsoAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    @Nullable AwsSsoRoles awsSsoRoles(ObjectProvider<SsoEngine> engine, ConfigurableListableBeanFactory beanFactory,
-            Environment environment) {
+    @Nullable AwsSsoRoles awsSsoRoles(ObjectProvider<SsoEngine> engine, SsoConfiguration configuration) {
         SsoEngine configured = engine.getIfAvailable();
         if (configured == null) {
             return null;
         }
-        return AwsSsoRoles.create(configured, SsoConfigurationResolution.of(beanFactory, environment).namedRoles());
+        return AwsSsoRoles.create(configured, configuration.namedRoles());
     }
 
     @Bean

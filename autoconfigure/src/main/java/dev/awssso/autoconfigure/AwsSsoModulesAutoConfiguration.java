@@ -27,7 +27,7 @@ public final class AwsSsoModulesAutoConfiguration {
     @Bean
     @Nullable Object awsSsoModulesCheck(ResourceLoader resourceLoader, ConfigurableListableBeanFactory beanFactory,
             Environment environment) {
-        if (!SsoConfigurationResolution.of(beanFactory, environment).configured()) {
+        if (!SsoConfiguration.of(beanFactory, environment).isConfigured()) {
             return null;
         }
         List<String> missing = OnMissingSsoModulesCondition.missingModules(resourceLoader.getClassLoader());

@@ -25,8 +25,7 @@ class OnDefaultRoleCondition extends SpringBootCondition {
         if (connections.isEmpty()) {
             return ConditionOutcome.match(message.didNotFind("AWS connection details").atAll());
         }
-        SsoConfigurationResolution resolution = SsoConfigurationResolution.of(context.getBeanFactory(),
-                context.getEnvironment());
+        SsoConfiguration resolution = SsoConfiguration.of(context.getBeanFactory(), context.getEnvironment());
         if (resolution.requestedByProperties()) {
             return ConditionOutcome.match(message.because("aws.sso.* properties ask for it beside the AWS connection"
                     + " details " + connections));

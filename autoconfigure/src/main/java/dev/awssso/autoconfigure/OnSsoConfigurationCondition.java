@@ -25,8 +25,7 @@ class OnSsoConfigurationCondition extends SpringBootCondition {
         if (AotProcessing.inProgress()) {
             return ConditionOutcome.match(message.because("AOT processing leaves it to the run time"));
         }
-        SsoConfigurationResolution resolution = SsoConfigurationResolution.of(context.getBeanFactory(),
-                context.getEnvironment());
+        SsoConfiguration resolution = SsoConfiguration.of(context.getBeanFactory(), context.getEnvironment());
         if (resolution.hasProblems()) {
             return ConditionOutcome.match(message.because("it is configured with problems, which start-up reports"));
         }

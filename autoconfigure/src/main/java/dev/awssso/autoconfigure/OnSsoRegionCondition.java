@@ -20,8 +20,7 @@ class OnSsoRegionCondition extends SpringBootCondition {
         if (AotProcessing.inProgress()) {
             return ConditionOutcome.match(message.because("AOT processing leaves it to the run time"));
         }
-        SsoConfigurationResolution resolution = SsoConfigurationResolution.of(context.getBeanFactory(),
-                context.getEnvironment());
+        SsoConfiguration resolution = SsoConfiguration.of(context.getBeanFactory(), context.getEnvironment());
         if (resolution.hasProblems()) {
             return ConditionOutcome.noMatch(message.because("the IAM Identity Center configuration has problems"));
         }

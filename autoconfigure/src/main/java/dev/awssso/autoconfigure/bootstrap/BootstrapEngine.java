@@ -1,6 +1,7 @@
 package dev.awssso.autoconfigure.bootstrap;
 
 import dev.awssso.autoconfigure.AwsSsoProperties;
+import dev.awssso.autoconfigure.SsoConfiguration;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.config.SsoConfigurationException;
 import dev.awssso.core.config.SsoSettings;
@@ -28,7 +29,7 @@ final class BootstrapEngine {
 
     static final String SETTINGS_BEAN = "awsSsoSettings";
 
-    private final ImportSettings configuration;
+    private final SsoConfiguration configuration;
 
     private final StartupSignIn signIn;
 
@@ -38,7 +39,7 @@ final class BootstrapEngine {
 
     private boolean handedOver;
 
-    BootstrapEngine(ImportSettings configuration, StartupSignIn signIn, Log log) {
+    BootstrapEngine(SsoConfiguration configuration, StartupSignIn signIn, Log log) {
         this.configuration = configuration;
         this.signIn = signIn;
         this.log = log;

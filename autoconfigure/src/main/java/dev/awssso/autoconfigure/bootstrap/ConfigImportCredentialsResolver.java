@@ -2,6 +2,7 @@ package dev.awssso.autoconfigure.bootstrap;
 
 import java.util.List;
 
+import dev.awssso.autoconfigure.SsoConfiguration;
 import dev.awssso.core.config.SsoConfigurationException;
 import dev.awssso.core.config.SsoSettings;
 import org.apache.commons.logging.Log;
@@ -66,9 +67,10 @@ final class ConfigImportCredentialsResolver implements ConfigDataLocationResolve
         if (bootstrap.isRegistered(BootstrapEngine.class)) {
             return;
         }
-        ImportSettings configuration;
+        SsoConfiguration configuration = SsoConfiguration.load(binder);
+        SsoSettings settings;
         try {
-            configuration = ImportSettings.resolve(binder);
+            settings = configuration.settings().orElse(null);
         }
         catch (SsoConfigurationException ex) {
             // the import fails with the list of problems, as the application context would
@@ -77,7 +79,6 @@ final class ConfigImportCredentialsResolver implements ConfigDataLocationResolve
             });
             return;
         }
-        SsoSettings settings = configuration.settings().orElse(null);
         if (settings == null) {
             return;
         }
