@@ -1,10 +1,8 @@
 package dev.awssso.autoconfigure;
 
-import dev.awssso.core.EngineOptions;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.account.CallerIdentityLookup;
 import dev.awssso.core.config.SsoSettings;
-import dev.awssso.core.credentials.FallbackCredentialsProvider;
 import dev.awssso.core.status.SessionListener;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -28,7 +26,6 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.services.sso.SsoClient;
@@ -98,9 +95,7 @@ public final class AwsSsoAutoConfiguration {
         if (configured == null) {
             return null;
         }
-        EngineOptions.Builder options = configuration.properties().toEngineOptions(configuration.cacheDirectory());
-        customizers.orderedStream().forEach((customizer) -> customizer.customize(options));
-        return SsoEngine.create(configured, options.build());
+        return SsoEngineFactory.createEngine(configured, configuration, customizers.orderedStream().toList());
     }
 
     /**
@@ -144,17 +139,13 @@ public final class AwsSsoAutoConfiguration {
     @Primary
     @ConditionalOnMissingBean(AwsCredentialsProvider.class)
     @Conditional(OnDefaultRoleCondition.class)
-    AwsCredentialsProvider awsSsoCredentialsProvider(ObjectProvider<SsoEngine> engine, AwsSsoProperties properties,
+    AwsCredentialsProvider awsSsoCredentialsProvider(ObjectProvider<SsoEngine> engine, SsoConfiguration configuration,
             Environment environment, BeanFactory beanFactory) {
         SsoEngine configured = engine.getIfAvailable();
         if (configured == null) {
             return StepAsideProviders.credentialsProvider(environment, beanFactory);
         }
-        if (properties.getFallback() == AwsSsoProperties.Fallback.DEFAULT_CHAIN) {
-            return new FallbackCredentialsProvider(configured.credentialsProvider(),
-                    DefaultCredentialsProvider.builder().build());
-        }
-        return configured.credentialsProvider();
+        return SsoEngineFactory.credentialsProvider(configured, configuration);
     }
 
     /**
