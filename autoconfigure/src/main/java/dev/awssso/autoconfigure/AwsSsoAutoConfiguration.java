@@ -39,13 +39,17 @@ import software.amazon.awssdk.services.sts.StsClient;
  * providers of {@link AwsSsoDefaultChainsAutoConfiguration} or Spring Cloud AWS). Session events are published as
  * Spring application events.
  * <p>
+ * The flow is one way: the {@code aws.sso.*} properties and the shared config file are resolved once into an
+ * {@link SsoConfiguration}, from which {@link SsoEngineFactory} builds the engine; the engine and the roles make the
+ * {@link AwsSsoService} that every other bean of the starter takes.
+ * <p>
  * In an AOT-processed application the conditions were decided at build time, where the SSO configuration is not
  * read (it is the user's, not the build machine's): the beans are always in place, and where the application runs
- * without SSO configuration they step aside one by one. {@link SsoSettings}, {@link SsoEngine} and the caller
- * identity look-up are then null beans (absent for {@code ObjectProvider} and {@code getBean}), the credentials
- * and region providers those the application would have without the starter (see {@link StepAsideProviders}), the
- * health indicator and the endpoint report that nothing is
- * configured, and no metrics are registered.
+ * without SSO configuration the {@link AwsSsoService} is {@link AwsSsoService.State#NOT_CONFIGURED}.
+ * {@link SsoSettings}, {@link SsoEngine}, {@link AwsSsoRoles} and the caller identity look-up are then null beans
+ * (absent for {@code ObjectProvider} and {@code getBean}), the credentials and region providers those the
+ * application would have without the starter (see {@link StepAsideProviders}), the health indicator and the
+ * endpoint report that nothing is configured, and no metrics are registered.
  */
 @AutoConfiguration(beforeName = { "io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration",
         "io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration" })
@@ -112,11 +116,26 @@ public final class AwsSsoAutoConfiguration {
         return AwsSsoRoles.create(configured, configuration.namedRoles());
     }
 
+    /**
+     * IAM Identity Center for the starter's other beans: the engine and the roles, or, without an engine (see
+     * {@link #awsSsoSettings}), the credentials the application would have without the starter.
+     */
     @Bean
-    SsoEngineLifecycle awsSsoEngineLifecycle(ObjectProvider<SsoEngine> engine, ObjectProvider<AwsSsoRoles> roles,
-            ObjectProvider<SessionListener> listeners, ApplicationContext context) {
-        return new SsoEngineLifecycle(engine::getIfAvailable, roles::getIfAvailable, listeners::orderedStream,
-                context);
+    @ConditionalOnMissingBean
+    AwsSsoService awsSsoService(SsoConfiguration configuration, ObjectProvider<SsoEngine> engine,
+            ObjectProvider<AwsSsoRoles> roles, Environment environment, BeanFactory beanFactory) {
+        SsoEngine configured = engine.getIfAvailable();
+        if (configured == null) {
+            return AwsSsoService.notConfigured(StepAsideProviders.credentialsProvider(environment, beanFactory));
+        }
+        return AwsSsoService.configured(configured, roles.getObject(),
+                SsoEngineFactory.credentialsProvider(configured, configuration));
+    }
+
+    @Bean
+    SsoEngineLifecycle awsSsoEngineLifecycle(AwsSsoService service, ObjectProvider<SessionListener> listeners,
+            ApplicationContext context) {
+        return new SsoEngineLifecycle(service, listeners::orderedStream, context);
     }
 
     @Bean
@@ -126,26 +145,21 @@ public final class AwsSsoAutoConfiguration {
 
     @Bean
     @ConditionalOnBooleanProperty("aws.sso.login.on-startup")
-    LoginOnStartup awsSsoLoginOnStartup(ObjectProvider<SsoEngine> engine, AwsSsoProperties properties) {
-        return new LoginOnStartup(engine::getIfAvailable, properties.getLogin().getFlow());
+    LoginOnStartup awsSsoLoginOnStartup(AwsSsoService service, AwsSsoProperties properties) {
+        return new LoginOnStartup(service, properties.getLogin().getFlow());
     }
 
     /**
-     * The engine's credentials, those of the default role; without an engine (see {@link #awsSsoSettings}), what
-     * the application would have without the starter. Primary, beside the named roles' providers: those are
-     * injected by their qualifier only. Steps aside for a local AWS emulator's connection details.
+     * The credentials of the default role (see {@link AwsSsoService#credentialsProvider()}). Primary, beside the
+     * named roles' providers: those are injected by their qualifier only. Steps aside for a local AWS emulator's
+     * connection details.
      */
     @Bean
     @Primary
     @ConditionalOnMissingBean(AwsCredentialsProvider.class)
     @Conditional(OnDefaultRoleCondition.class)
-    AwsCredentialsProvider awsSsoCredentialsProvider(ObjectProvider<SsoEngine> engine, SsoConfiguration configuration,
-            Environment environment, BeanFactory beanFactory) {
-        SsoEngine configured = engine.getIfAvailable();
-        if (configured == null) {
-            return StepAsideProviders.credentialsProvider(environment, beanFactory);
-        }
-        return SsoEngineFactory.credentialsProvider(configured, configuration);
+    AwsCredentialsProvider awsSsoCredentialsProvider(AwsSsoService service) {
+        return service.credentialsProvider();
     }
 
     /**
@@ -155,12 +169,11 @@ public final class AwsSsoAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(AwsRegionProvider.class)
     @Conditional({ OnSsoRegionCondition.class, OnDefaultRoleCondition.class })
-    AwsRegionProvider awsSsoRegionProvider(ObjectProvider<SsoSettings> settings, Environment environment) {
-        SsoSettings configured = settings.getIfAvailable();
-        if (configured == null || configured.region() == null) {
-            return StepAsideProviders.regionProvider(environment);
-        }
-        return new SsoRegionProvider(configured);
+    AwsRegionProvider awsSsoRegionProvider(AwsSsoService service, Environment environment) {
+        return service.settings()
+            .filter((settings) -> settings.region() != null)
+            .<AwsRegionProvider>map(SsoRegionProvider::new)
+            .orElseGet(() -> StepAsideProviders.regionProvider(environment));
     }
 
     /** Caller identity look-ups, when the SDK's STS module is present. */
@@ -172,15 +185,15 @@ public final class AwsSsoAutoConfiguration {
         @Bean(destroyMethod = "close")
         @Lazy
         @ConditionalOnMissingBean
-        @Nullable CallerIdentityLookup awsSsoCallerIdentityLookup(ObjectProvider<SsoEngine> engine,
+        @Nullable CallerIdentityLookup awsSsoCallerIdentityLookup(AwsSsoService service,
                 AwsSsoProperties properties) {
-            SsoEngine configured = engine.getIfAvailable();
-            if (configured == null) {
+            if (!service.isConfigured()) {
                 return null;
             }
-            SsoSettings settings = configured.settings();
+            SsoEngine engine = service.engine();
+            SsoSettings settings = engine.settings();
             String region = (settings.region() != null) ? settings.region() : settings.ssoRegion();
-            return new CallerIdentityLookup(configured.credentialsProvider(), Region.of(region),
+            return new CallerIdentityLookup(engine.credentialsProvider(), Region.of(region),
                     properties.getEndpoint().getSts(), properties.toCallTimeouts());
         }
 
@@ -188,14 +201,9 @@ public final class AwsSsoAutoConfiguration {
         @Bean(destroyMethod = "close")
         @Lazy
         @ConditionalOnMissingBean
-        @Nullable RoleIdentityLookups awsSsoRoleIdentityLookups(ObjectProvider<AwsSsoRoles> roles,
+        RoleIdentityLookups awsSsoRoleIdentityLookups(AwsSsoService service,
                 ObjectProvider<CallerIdentityLookup> defaultRole, AwsSsoProperties properties) {
-            AwsSsoRoles configured = roles.getIfAvailable();
-            CallerIdentityLookup defaultLookup = defaultRole.getIfAvailable();
-            if (configured == null || defaultLookup == null) {
-                return null;
-            }
-            return new RoleIdentityLookups(configured, defaultLookup, properties.getEndpoint().getSts(),
+            return new RoleIdentityLookups(service, defaultRole::getObject, properties.getEndpoint().getSts(),
                     properties.toCallTimeouts());
         }
     }

@@ -29,9 +29,7 @@ class SsoEngineLifecycle implements SmartLifecycle, ApplicationListener<ContextC
     /** Lower than the phases of the web server and of message listener containers. */
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
-    private final Supplier<@Nullable SsoEngine> engine;
-
-    private final Supplier<@Nullable AwsSsoRoles> roles;
+    private final AwsSsoService service;
 
     private final Supplier<Stream<SessionListener>> listeners;
 
@@ -46,25 +44,23 @@ class SsoEngineLifecycle implements SmartLifecycle, ApplicationListener<ContextC
     private volatile boolean running;
 
     /**
-     * @param engine the engine, or {@code null} when IAM Identity Center is not configured
-     * @param roles the roles, or {@code null} when IAM Identity Center is not configured
+     * @param service IAM Identity Center, whose engine and roles run; nothing runs where it is not configured
      * @param listeners the listeners to attach before the engine first starts
      * @param context the context whose closing releases the waiting callers (not a child context's)
      */
-    SsoEngineLifecycle(Supplier<@Nullable SsoEngine> engine, Supplier<@Nullable AwsSsoRoles> roles,
-            Supplier<Stream<SessionListener>> listeners, ApplicationContext context) {
-        this.engine = engine;
-        this.roles = roles;
+    SsoEngineLifecycle(AwsSsoService service, Supplier<Stream<SessionListener>> listeners,
+            ApplicationContext context) {
+        this.service = service;
         this.listeners = listeners;
         this.context = context;
     }
 
     @Override
     public void start() {
-        SsoEngine current = this.engine.get();
-        if (current == null) {
+        if (!this.service.isConfigured()) {
             return;
         }
+        SsoEngine current = this.service.engine();
         List<SessionListener> listening;
         synchronized (this) {
             listening = this.attached;
@@ -75,39 +71,26 @@ class SsoEngineLifecycle implements SmartLifecycle, ApplicationListener<ContextC
             }
         }
         current.start();
-        AwsSsoRoles currentRoles = this.roles.get();
-        if (currentRoles != null) {
-            currentRoles.start(listening);
-        }
+        this.service.roles().start(listening);
         this.running = true;
     }
 
     @Override
     public void stop() {
-        AwsSsoRoles currentRoles = this.roles.get();
-        if (currentRoles != null) {
-            currentRoles.stop();
-        }
-        SsoEngine current = this.engine.get();
-        if (current != null) {
-            current.stop();
+        if (this.service.isConfigured()) {
+            this.service.roles().stop();
+            this.service.engine().stop();
         }
         this.running = false;
     }
 
     @Override
     public void onApplicationEvent(ContextClosedEvent event) {
-        if (event.getApplicationContext() != this.context) {
+        if (event.getApplicationContext() != this.context || !this.service.isConfigured()) {
             return;
         }
-        SsoEngine current = this.engine.get();
-        if (current != null) {
-            current.stopWaiting();
-        }
-        AwsSsoRoles currentRoles = this.roles.get();
-        if (currentRoles != null) {
-            currentRoles.stopWaiting();
-        }
+        this.service.engine().stopWaiting();
+        this.service.roles().stopWaiting();
     }
 
     @Override
