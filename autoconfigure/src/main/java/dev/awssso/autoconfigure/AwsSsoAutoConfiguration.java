@@ -55,7 +55,7 @@ import software.amazon.awssdk.services.sts.StsClient;
         "io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration" })
 @ConditionalOnClass({ SsoClient.class, SsoOidcClient.class })
 @ConditionalOnBooleanProperty(name = "aws.sso.enabled", matchIfMissing = true)
-@Conditional(OnSsoConfigurationCondition.class)
+@Conditional(OnSsoConfigurationCondition.Configured.class)
 @EnableConfigurationProperties(AwsSsoProperties.class)
 public final class AwsSsoAutoConfiguration {
 
@@ -157,7 +157,7 @@ public final class AwsSsoAutoConfiguration {
     @Bean
     @Primary
     @ConditionalOnMissingBean(AwsCredentialsProvider.class)
-    @Conditional(OnDefaultRoleCondition.class)
+    @Conditional(OnSsoConfigurationCondition.DefaultRole.class)
     AwsCredentialsProvider awsSsoCredentialsProvider(AwsSsoService service) {
         return service.credentialsProvider();
     }
@@ -168,7 +168,7 @@ public final class AwsSsoAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean(AwsRegionProvider.class)
-    @Conditional({ OnSsoRegionCondition.class, OnDefaultRoleCondition.class })
+    @Conditional({ OnSsoConfigurationCondition.Region.class, OnSsoConfigurationCondition.DefaultRole.class })
     AwsRegionProvider awsSsoRegionProvider(AwsSsoService service, Environment environment) {
         return service.settings()
             .filter((settings) -> settings.region() != null)

@@ -20,7 +20,7 @@ import org.springframework.core.io.ResourceLoader;
  */
 @AutoConfiguration
 @ConditionalOnBooleanProperty(name = "aws.sso.enabled", matchIfMissing = true)
-@Conditional({ OnMissingSsoModulesCondition.class, OnSsoConfigurationCondition.class })
+@Conditional({ OnMissingSsoModulesCondition.class, OnSsoConfigurationCondition.Configured.class })
 public final class AwsSsoModulesAutoConfiguration {
 
     /** Fails; in an AOT-processed application only where IAM Identity Center is configured (else a null bean). */
