@@ -194,7 +194,7 @@ public final class AwsSsoAutoConfiguration {
             SsoSettings settings = engine.settings();
             String region = (settings.region() != null) ? settings.region() : settings.ssoRegion();
             return new CallerIdentityLookup(engine.credentialsProvider(), Region.of(region),
-                    properties.getEndpoint().getSts(), properties.toCallTimeouts());
+                    properties.getEndpoint().getSts(), AwsSsoPropertiesMapper.callTimeouts(properties));
         }
 
         /** Caller identity look-ups of every role by name, created when first asked for. */
@@ -204,7 +204,7 @@ public final class AwsSsoAutoConfiguration {
         RoleIdentityLookups awsSsoRoleIdentityLookups(AwsSsoService service,
                 ObjectProvider<CallerIdentityLookup> defaultRole, AwsSsoProperties properties) {
             return new RoleIdentityLookups(service, defaultRole::getObject, properties.getEndpoint().getSts(),
-                    properties.toCallTimeouts());
+                    AwsSsoPropertiesMapper.callTimeouts(properties));
         }
     }
 }

@@ -41,7 +41,8 @@ final class SsoConfigurationLoader {
         Map<String, String> variables = environmentVariables();
         String userHome = this.binder.bind("user.home", String.class).orElseGet(() -> System.getProperty("user.home"));
         AwsPaths paths = new AwsPaths(variables, userHome);
-        InlineSsoSettings inline = properties.isEnabled() ? properties.toInlineSettings() : InlineSsoSettings.none();
+        InlineSsoSettings inline = properties.isEnabled() ? AwsSsoPropertiesMapper.inlineSettings(properties)
+                : InlineSsoSettings.none();
         Path cacheDirectory = cacheDirectory(properties, paths);
         String searched = searched(inline, variables, paths);
         if (!properties.isEnabled()) {
@@ -51,7 +52,7 @@ final class SsoConfigurationLoader {
             Optional<SsoSettings> settings = new SsoSettingsResolver(variables, userHome).resolve(inline);
             List<NamedRole> roles = (settings.isPresent() && !properties.getRoles().isEmpty())
                     ? new NamedRoleResolver(variables, userHome, userName()).resolve(settings.get(), inline,
-                            properties.toRoleSettings())
+                            AwsSsoPropertiesMapper.roleSettings(properties))
                     : List.of();
             return new SsoConfiguration(properties, settings.orElse(null), roles, null, cacheDirectory, searched,
                     inline.requestsSso());

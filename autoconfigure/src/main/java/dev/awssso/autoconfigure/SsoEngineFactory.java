@@ -29,7 +29,8 @@ public final class SsoEngineFactory {
      */
     public static EngineOptions engineOptions(SsoConfiguration configuration,
             List<? extends AwsSsoEngineCustomizer> customizers) {
-        EngineOptions.Builder options = configuration.properties().toEngineOptions(configuration.cacheDirectory());
+        EngineOptions.Builder options = AwsSsoPropertiesMapper.engineOptions(configuration.properties(),
+                configuration.cacheDirectory());
         customizers.forEach((customizer) -> customizer.customize(options));
         return options.build();
     }
