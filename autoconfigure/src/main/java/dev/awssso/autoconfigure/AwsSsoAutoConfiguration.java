@@ -126,10 +126,10 @@ public final class AwsSsoAutoConfiguration {
             ObjectProvider<AwsSsoRoles> roles, Environment environment, BeanFactory beanFactory) {
         SsoEngine configured = engine.getIfAvailable();
         if (configured == null) {
-            return AwsSsoService.notConfigured(StepAsideProviders.credentialsProvider(environment, beanFactory));
+            return AwsSsoService.notConfigured(() -> StepAsideProviders.credentialsProvider(environment, beanFactory));
         }
         return AwsSsoService.configured(configured, roles.getObject(),
-                SsoEngineFactory.credentialsProvider(configured, configuration));
+                () -> SsoEngineFactory.credentialsProvider(configured, configuration));
     }
 
     @Bean

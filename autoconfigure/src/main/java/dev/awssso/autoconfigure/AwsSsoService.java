@@ -1,10 +1,13 @@
 package dev.awssso.autoconfigure;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.config.SsoSettings;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.function.SingletonSupplier;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
@@ -27,34 +30,36 @@ public final class AwsSsoService {
 
     private final @Nullable AwsSsoRoles roles;
 
-    private final AwsCredentialsProvider credentialsProvider;
+    private final SingletonSupplier<AwsCredentialsProvider> credentialsProvider;
 
     private AwsSsoService(State state, @Nullable SsoEngine engine, @Nullable AwsSsoRoles roles,
-            AwsCredentialsProvider credentialsProvider) {
+            Supplier<AwsCredentialsProvider> credentialsProvider) {
         this.state = state;
         this.engine = engine;
         this.roles = roles;
-        this.credentialsProvider = credentialsProvider;
+        this.credentialsProvider = SingletonSupplier.of(credentialsProvider);
     }
 
     /**
      * IAM Identity Center configured.
      * @param engine the engine of the default role's sign-in
      * @param roles the default role and the named roles
-     * @param credentialsProvider the default role's credentials (see {@link SsoEngineFactory#credentialsProvider})
+     * @param credentialsProvider makes the default role's credentials (see
+     *     {@link SsoEngineFactory#credentialsProvider}) when first asked for
      * @return the service
      */
     public static AwsSsoService configured(SsoEngine engine, AwsSsoRoles roles,
-            AwsCredentialsProvider credentialsProvider) {
+            Supplier<AwsCredentialsProvider> credentialsProvider) {
         return new AwsSsoService(State.CONFIGURED, engine, roles, credentialsProvider);
     }
 
     /**
      * IAM Identity Center not configured.
-     * @param credentialsProvider the credentials the application would have without the starter
+     * @param credentialsProvider makes the credentials the application would have without the starter when first
+     *     asked for
      * @return the service
      */
-    public static AwsSsoService notConfigured(AwsCredentialsProvider credentialsProvider) {
+    public static AwsSsoService notConfigured(Supplier<AwsCredentialsProvider> credentialsProvider) {
         return new AwsSsoService(State.NOT_CONFIGURED, null, null, credentialsProvider);
     }
 
@@ -68,9 +73,12 @@ public final class AwsSsoService {
         return this.state == State.CONFIGURED;
     }
 
-    /** The credentials of the default role; where not configured, those the application would have without it. */
+    /**
+     * The credentials of the default role; where not configured, those the application would have without the
+     * starter. Made when first asked for, and closed by whoever asked (the credentials provider bean).
+     */
     public AwsCredentialsProvider credentialsProvider() {
-        return this.credentialsProvider;
+        return this.credentialsProvider.obtain();
     }
 
     /**

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class AwsSsoEndpointNotConfiguredTests {
 
     private final AwsSsoEndpoint endpoint = new AwsSsoEndpoint(
-            AwsSsoService.notConfigured(AnonymousCredentialsProvider.create()), null, LoginFlow.PKCE);
+            AwsSsoService.notConfigured(AnonymousCredentialsProvider::create), null, LoginFlow.PKCE);
 
     @Test
     void readsSayThatNothingIsConfigured() {
