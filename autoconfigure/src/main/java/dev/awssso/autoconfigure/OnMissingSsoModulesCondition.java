@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.util.ClassUtils;
@@ -21,7 +23,7 @@ class OnMissingSsoModulesCondition extends AnyNestedCondition {
     }
 
     /** The names of the missing modules, in a stable order. */
-    static List<String> missingModules(ClassLoader classLoader) {
+    static List<String> missingModules(@Nullable ClassLoader classLoader) {
         List<String> missing = new ArrayList<>();
         for (String module : MODULE_NAMES) {
             if (!ClassUtils.isPresent(MODULES.get(module), classLoader)) {
