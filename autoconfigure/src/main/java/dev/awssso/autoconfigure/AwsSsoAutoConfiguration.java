@@ -1,14 +1,12 @@
 package dev.awssso.autoconfigure;
 
-import java.nio.file.Path;
-
-import dev.awssso.core.EngineOptions;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.account.CallerIdentityLookup;
 import dev.awssso.core.config.SsoSettings;
-import dev.awssso.core.credentials.FallbackCredentialsProvider;
 import dev.awssso.core.status.SessionListener;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,7 +26,6 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.services.sso.SsoClient;
@@ -42,30 +39,52 @@ import software.amazon.awssdk.services.sts.StsClient;
  * providers of {@link AwsSsoDefaultChainsAutoConfiguration} or Spring Cloud AWS). Session events are published as
  * Spring application events.
  * <p>
+ * The flow is one way: the {@code aws.sso.*} properties and the shared config file are resolved once into an
+ * {@link SsoConfiguration}, from which {@link SsoEngineFactory} builds the engine; the engine and the roles make the
+ * {@link AwsSsoService} that every other bean of the starter takes.
+ * <p>
  * In an AOT-processed application the conditions were decided at build time, where the SSO configuration is not
  * read (it is the user's, not the build machine's): the beans are always in place, and where the application runs
- * without SSO configuration they step aside one by one. {@link SsoSettings}, {@link SsoEngine} and the caller
- * identity look-up are then null beans (absent for {@code ObjectProvider} and {@code getBean}), the credentials
- * and region providers those the application would have without the starter (see {@link StepAsideProviders}), the
- * health indicator and the endpoint report that nothing is
- * configured, and no metrics are registered.
+ * without SSO configuration the {@link AwsSsoService} is {@link AwsSsoService.State#NOT_CONFIGURED}.
+ * {@link SsoSettings}, {@link SsoEngine}, {@link AwsSsoRoles} and the caller identity look-up are then null beans
+ * (absent for {@code ObjectProvider} and {@code getBean}), the credentials and region providers those the
+ * application would have without the starter (see {@link StepAsideProviders}), the health indicator and the
+ * endpoint report that nothing is configured, and no metrics are registered.
  */
 @AutoConfiguration(beforeName = { "io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration",
         "io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration" })
 @ConditionalOnClass({ SsoClient.class, SsoOidcClient.class })
 @ConditionalOnBooleanProperty(name = "aws.sso.enabled", matchIfMissing = true)
-@Conditional(OnSsoConfigurationCondition.class)
+@Conditional(OnSsoConfigurationCondition.Configured.class)
 @EnableConfigurationProperties(AwsSsoProperties.class)
 public final class AwsSsoAutoConfiguration {
 
+    private static final Logger logger = LoggerFactory.getLogger(AwsSsoAutoConfiguration.class);
+
     /**
-     * The settings the conditions found, resolved once per context; none (a null bean) in an application that was
-     * AOT-processed with this auto-configuration in place and finds no SSO configuration where it runs.
+     * The IAM Identity Center configuration, resolved once for the conditions and the beans of the context (see
+     * {@link SsoConfiguration}).
      */
     @Bean
     @ConditionalOnMissingBean
-    @Nullable SsoSettings awsSsoSettings(ConfigurableListableBeanFactory beanFactory, Environment environment) {
-        return SsoConfigurationResolution.of(beanFactory, environment).settingsOrStepAside();
+    SsoConfiguration awsSsoConfiguration(ConfigurableListableBeanFactory beanFactory, Environment environment) {
+        return SsoConfiguration.of(beanFactory, environment);
+    }
+
+    /**
+     * The settings of the default role; none (a null bean) in an application that was AOT-processed with this
+     * auto-configuration in place and finds no SSO configuration where it runs.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @Nullable SsoSettings awsSsoSettings(SsoConfiguration configuration) {
+        SsoSettings found = configuration.settings().orElse(null);
+        if (found == null) {
+            logger.info("IAM Identity Center is not configured ({} have no SSO settings). This application was"
+                    + " AOT-processed with the aws-sso starter's beans in place: they step aside, and AWS clients use"
+                    + " the AWS SDK's default credentials and region chains.", configuration.searched());
+        }
+        return found;
     }
 
     /**
@@ -74,17 +93,13 @@ public final class AwsSsoAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    @Nullable SsoEngine awsSsoEngine(ObjectProvider<SsoSettings> settings, AwsSsoProperties properties,
-            ConfigurableListableBeanFactory beanFactory, Environment environment,
+    @Nullable SsoEngine awsSsoEngine(ObjectProvider<SsoSettings> settings, SsoConfiguration configuration,
             ObjectProvider<AwsSsoEngineCustomizer> customizers) {
         SsoSettings configured = settings.getIfAvailable();
         if (configured == null) {
             return null;
         }
-        Path cacheDirectory = SsoConfigurationResolution.of(beanFactory, environment).cacheDirectory();
-        EngineOptions.Builder options = properties.toEngineOptions(cacheDirectory);
-        customizers.orderedStream().forEach((customizer) -> customizer.customize(options));
-        return SsoEngine.create(configured, options.build());
+        return SsoEngineFactory.createEngine(configured, configuration, customizers.orderedStream().toList());
     }
 
     /**
@@ -94,20 +109,34 @@ public final class AwsSsoAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean
-    @Nullable AwsSsoRoles awsSsoRoles(ObjectProvider<SsoEngine> engine, ConfigurableListableBeanFactory beanFactory,
-            Environment environment) {
+    @Nullable AwsSsoRoles awsSsoRoles(ObjectProvider<SsoEngine> engine, SsoConfiguration configuration) {
         SsoEngine configured = engine.getIfAvailable();
         if (configured == null) {
             return null;
         }
-        return AwsSsoRoles.create(configured, SsoConfigurationResolution.of(beanFactory, environment).namedRoles());
+        return AwsSsoRoles.create(configured, configuration.namedRoles());
+    }
+
+    /**
+     * IAM Identity Center for the starter's other beans: the engine and the roles, or, without an engine (see
+     * {@link #awsSsoSettings}), the credentials the application would have without the starter.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    AwsSsoService awsSsoService(SsoConfiguration configuration, ObjectProvider<SsoEngine> engine,
+            ObjectProvider<AwsSsoRoles> roles, Environment environment, BeanFactory beanFactory) {
+        SsoEngine configured = engine.getIfAvailable();
+        if (configured == null) {
+            return AwsSsoService.notConfigured(() -> StepAsideProviders.credentialsProvider(environment, beanFactory));
+        }
+        return AwsSsoService.configured(configured, roles.getObject(),
+                () -> SsoEngineFactory.credentialsProvider(configured, configuration));
     }
 
     @Bean
-    SsoEngineLifecycle awsSsoEngineLifecycle(ObjectProvider<SsoEngine> engine, ObjectProvider<AwsSsoRoles> roles,
-            ObjectProvider<SessionListener> listeners, ApplicationContext context) {
-        return new SsoEngineLifecycle(engine::getIfAvailable, roles::getIfAvailable, listeners::orderedStream,
-                context);
+    SsoEngineLifecycle awsSsoEngineLifecycle(AwsSsoService service, ObjectProvider<SessionListener> listeners,
+            ApplicationContext context) {
+        return new SsoEngineLifecycle(service, listeners::orderedStream, context);
     }
 
     @Bean
@@ -117,30 +146,21 @@ public final class AwsSsoAutoConfiguration {
 
     @Bean
     @ConditionalOnBooleanProperty("aws.sso.login.on-startup")
-    LoginOnStartup awsSsoLoginOnStartup(ObjectProvider<SsoEngine> engine, AwsSsoProperties properties) {
-        return new LoginOnStartup(engine::getIfAvailable, properties.getLogin().getFlow());
+    LoginOnStartup awsSsoLoginOnStartup(AwsSsoService service, AwsSsoProperties properties) {
+        return new LoginOnStartup(service, properties.getLogin().getFlow());
     }
 
     /**
-     * The engine's credentials, those of the default role; without an engine (see {@link #awsSsoSettings}), what
-     * the application would have without the starter. Primary, beside the named roles' providers: those are
-     * injected by their qualifier only. Steps aside for a local AWS emulator's connection details.
+     * The credentials of the default role (see {@link AwsSsoService#credentialsProvider()}). Primary, beside the
+     * named roles' providers: those are injected by their qualifier only. Steps aside for a local AWS emulator's
+     * connection details.
      */
     @Bean
     @Primary
     @ConditionalOnMissingBean(AwsCredentialsProvider.class)
-    @Conditional(OnDefaultRoleCondition.class)
-    AwsCredentialsProvider awsSsoCredentialsProvider(ObjectProvider<SsoEngine> engine, AwsSsoProperties properties,
-            Environment environment, BeanFactory beanFactory) {
-        SsoEngine configured = engine.getIfAvailable();
-        if (configured == null) {
-            return StepAsideProviders.credentialsProvider(environment, beanFactory);
-        }
-        if (properties.getFallback() == AwsSsoProperties.Fallback.DEFAULT_CHAIN) {
-            return new FallbackCredentialsProvider(configured.credentialsProvider(),
-                    DefaultCredentialsProvider.builder().build());
-        }
-        return configured.credentialsProvider();
+    @Conditional(OnSsoConfigurationCondition.DefaultRole.class)
+    AwsCredentialsProvider awsSsoCredentialsProvider(AwsSsoService service) {
+        return service.credentialsProvider();
     }
 
     /**
@@ -149,13 +169,12 @@ public final class AwsSsoAutoConfiguration {
      */
     @Bean
     @ConditionalOnMissingBean(AwsRegionProvider.class)
-    @Conditional({ OnSsoRegionCondition.class, OnDefaultRoleCondition.class })
-    AwsRegionProvider awsSsoRegionProvider(ObjectProvider<SsoSettings> settings, Environment environment) {
-        SsoSettings configured = settings.getIfAvailable();
-        if (configured == null || configured.region() == null) {
-            return StepAsideProviders.regionProvider(environment);
-        }
-        return new SsoRegionProvider(configured);
+    @Conditional({ OnSsoConfigurationCondition.Region.class, OnSsoConfigurationCondition.DefaultRole.class })
+    AwsRegionProvider awsSsoRegionProvider(AwsSsoService service, Environment environment) {
+        return service.settings()
+            .filter((settings) -> settings.region() != null)
+            .<AwsRegionProvider>map(SsoRegionProvider::new)
+            .orElseGet(() -> StepAsideProviders.regionProvider(environment));
     }
 
     /** Caller identity look-ups, when the SDK's STS module is present. */
@@ -167,31 +186,26 @@ public final class AwsSsoAutoConfiguration {
         @Bean(destroyMethod = "close")
         @Lazy
         @ConditionalOnMissingBean
-        @Nullable CallerIdentityLookup awsSsoCallerIdentityLookup(ObjectProvider<SsoEngine> engine,
+        @Nullable CallerIdentityLookup awsSsoCallerIdentityLookup(AwsSsoService service,
                 AwsSsoProperties properties) {
-            SsoEngine configured = engine.getIfAvailable();
-            if (configured == null) {
+            if (!service.isConfigured()) {
                 return null;
             }
-            SsoSettings settings = configured.settings();
+            SsoEngine engine = service.engine();
+            SsoSettings settings = engine.settings();
             String region = (settings.region() != null) ? settings.region() : settings.ssoRegion();
-            return new CallerIdentityLookup(configured.credentialsProvider(), Region.of(region),
-                    properties.getEndpoint().getSts(), properties.toCallTimeouts());
+            return new CallerIdentityLookup(engine.credentialsProvider(), Region.of(region),
+                    properties.getEndpoint().getSts(), AwsSsoPropertiesMapper.callTimeouts(properties));
         }
 
         /** Caller identity look-ups of every role by name, created when first asked for. */
         @Bean(destroyMethod = "close")
         @Lazy
         @ConditionalOnMissingBean
-        @Nullable RoleIdentityLookups awsSsoRoleIdentityLookups(ObjectProvider<AwsSsoRoles> roles,
+        RoleIdentityLookups awsSsoRoleIdentityLookups(AwsSsoService service,
                 ObjectProvider<CallerIdentityLookup> defaultRole, AwsSsoProperties properties) {
-            AwsSsoRoles configured = roles.getIfAvailable();
-            CallerIdentityLookup defaultLookup = defaultRole.getIfAvailable();
-            if (configured == null || defaultLookup == null) {
-                return null;
-            }
-            return new RoleIdentityLookups(configured, defaultLookup, properties.getEndpoint().getSts(),
-                    properties.toCallTimeouts());
+            return new RoleIdentityLookups(service, defaultRole::getObject, properties.getEndpoint().getSts(),
+                    AwsSsoPropertiesMapper.callTimeouts(properties));
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.awssso.autoconfigure;
 
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -11,9 +10,6 @@ import java.util.Map;
 
 import dev.awssso.core.CallTimeouts;
 import dev.awssso.core.EngineOptions;
-import dev.awssso.core.SsoEndpoints;
-import dev.awssso.core.config.InlineRoleSettings;
-import dev.awssso.core.config.InlineSsoSettings;
 import dev.awssso.core.login.LoginFlow;
 import org.jspecify.annotations.Nullable;
 
@@ -101,36 +97,35 @@ public class AwsSsoProperties {
      * not specified, minutes will be used.
      */
     @DurationUnit(ChronoUnit.MINUTES)
-    private Duration tokenRefreshWindow = Duration.ofMinutes(15);
+    private Duration tokenRefreshWindow = EngineOptions.DEFAULT_TOKEN_REFRESH_WINDOW;
 
     /**
      * How long before they expire the role credentials are fetched again. If a duration suffix is not specified,
      * minutes will be used.
      */
     @DurationUnit(ChronoUnit.MINUTES)
-    private Duration credentialsRefreshWindow = Duration.ofMinutes(5);
+    private Duration credentialsRefreshWindow = EngineOptions.DEFAULT_CREDENTIALS_REFRESH_WINDOW;
 
     /**
      * How often the token cache file and the expiries are checked in the background. If a duration suffix is not
      * specified, seconds will be used.
      */
     @DurationUnit(ChronoUnit.SECONDS)
-    private Duration checkInterval = Duration.ofSeconds(1);
+    private Duration checkInterval = EngineOptions.DEFAULT_CHECK_INTERVAL;
 
     /**
      * How long an IAM Identity Center session lasts (set by the administrator, 8 hours by default), to estimate
      * when the session ends. If a duration suffix is not specified, hours will be used.
      */
     @DurationUnit(ChronoUnit.HOURS)
-    private Duration sessionDuration = Duration.ofHours(8);
+    private Duration sessionDuration = EngineOptions.DEFAULT_SESSION_DURATION;
 
     /**
      * Comma-separated list of how long before the session ends to warn (a log line and an event), once each. If
      * a duration suffix is not specified, minutes will be used.
      */
     @DurationUnit(ChronoUnit.MINUTES)
-    private List<Duration> expiryWarnings = new ArrayList<>(
-            List.of(Duration.ofMinutes(30), Duration.ofMinutes(10), Duration.ofMinutes(5)));
+    private List<Duration> expiryWarnings = new ArrayList<>(EngineOptions.DEFAULT_EXPIRY_WARNINGS);
 
     /**
      * Further roles over the same sign-in (or another sso-session's), by name: each an Identity Center role of the
@@ -320,46 +315,6 @@ public class AwsSsoProperties {
         return this.timeouts;
     }
 
-    /**
-     * The SSO values of these properties, to be merged with the shared config file.
-     * @return the inline settings
-     */
-    public InlineSsoSettings toInlineSettings() {
-        return new InlineSsoSettings(this.profile, this.configFile, this.sessionName, this.startUrl, this.ssoRegion,
-                this.accountId, this.roleName, this.registrationScopes, this.region);
-    }
-
-    /**
-     * The named roles of these properties, in their order, to be resolved with the shared config file.
-     * @return the roles' settings
-     */
-    public List<InlineRoleSettings> toRoleSettings() {
-        return this.roles.entrySet().stream().map((role) -> role.getValue().toInlineSettings(role.getKey())).toList();
-    }
-
-    /**
-     * Engine options of these properties, to be built (customizers may change them first).
-     * @param cacheDirectory the token cache directory
-     * @return the options' builder
-     */
-    public EngineOptions.Builder toEngineOptions(Path cacheDirectory) {
-        return EngineOptions.builder(cacheDirectory)
-            .tokenRefreshWindow(this.tokenRefreshWindow)
-            .credentialsRefreshWindow(this.credentialsRefreshWindow)
-            .checkInterval(this.checkInterval)
-            .endpoints(new SsoEndpoints(this.endpoint.oidc, this.endpoint.portal, this.endpoint.sts))
-            .timeouts(toCallTimeouts())
-            .callerWait(this.timeouts.callerWait)
-            .sessionDuration(this.sessionDuration)
-            .expiryWarnings(this.expiryWarnings)
-            .loginTimeout(this.login.timeout);
-    }
-
-    /** Time limits of calls to AWS. */
-    CallTimeouts toCallTimeouts() {
-        return new CallTimeouts(this.timeouts.connect, this.timeouts.read, this.timeouts.call);
-    }
-
     /** What to use while no IAM Identity Center session is available. */
     public enum Fallback {
 
@@ -426,13 +381,6 @@ public class AwsSsoProperties {
 
         public void setAssumeRole(@Nullable AssumeRole assumeRole) {
             this.assumeRole = assumeRole;
-        }
-
-        InlineRoleSettings toInlineSettings(String name) {
-            AssumeRole assume = this.assumeRole;
-            return new InlineRoleSettings(name, this.profile, this.accountId, this.roleName,
-                    (assume != null) ? new InlineRoleSettings.AssumeRole(assume.roleArn, assume.sessionName,
-                            assume.externalId, assume.duration) : null);
         }
     }
 
@@ -558,7 +506,7 @@ public class AwsSsoProperties {
          * How long a sign-in waits for the user. If a duration suffix is not specified, minutes will be used.
          */
         @DurationUnit(ChronoUnit.MINUTES)
-        private Duration timeout = Duration.ofMinutes(10);
+        private Duration timeout = EngineOptions.DEFAULT_LOGIN_TIMEOUT;
 
         public LoginFlow getFlow() {
             return this.flow;
@@ -610,27 +558,27 @@ public class AwsSsoProperties {
          * Longest wait for a connection. If a duration suffix is not specified, seconds will be used.
          */
         @DurationUnit(ChronoUnit.SECONDS)
-        private Duration connect = Duration.ofSeconds(5);
+        private Duration connect = CallTimeouts.DEFAULT.connect();
 
         /**
          * Longest wait for data on an open connection. If a duration suffix is not specified, seconds will be used.
          */
         @DurationUnit(ChronoUnit.SECONDS)
-        private Duration read = Duration.ofSeconds(10);
+        private Duration read = CallTimeouts.DEFAULT.read();
 
         /**
          * Longest time one call may take, retries included. If a duration suffix is not specified, seconds will
          * be used.
          */
         @DurationUnit(ChronoUnit.SECONDS)
-        private Duration call = Duration.ofSeconds(30);
+        private Duration call = CallTimeouts.DEFAULT.call();
 
         /**
          * Longest time in all an application thread waits for role credentials when none are held, a token
          * refresh included. The fetch goes on in the background after a caller gave up.
          */
         @DurationUnit(ChronoUnit.SECONDS)
-        private Duration callerWait = Duration.ofSeconds(10);
+        private Duration callerWait = EngineOptions.DEFAULT_CALLER_WAIT;
 
         public Duration getConnect() {
             return this.connect;

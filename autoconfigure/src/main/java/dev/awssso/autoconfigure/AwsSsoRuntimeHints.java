@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.bind.BindableRuntimeHintsRegi
 
 /**
  * Native image hints of the auto-configuration: the {@code aws.sso.*} properties, which the SSO configuration
- * is resolved from at run time (also apart from their bean, see {@link SsoSettingsLoader}). The shared config
+ * is resolved from at run time (also apart from their bean, see {@link SsoConfiguration}). The shared config
  * file and the token cache are read from the file system, not as resources; the token cache's JSON is read and
  * written without reflection; the AWS SDK modules bring their own hints.
  */

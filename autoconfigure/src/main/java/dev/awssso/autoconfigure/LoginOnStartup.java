@@ -1,13 +1,10 @@
 package dev.awssso.autoconfigure;
 
-import java.util.function.Supplier;
-
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.login.LoginAttempt;
 import dev.awssso.core.login.LoginFailedException;
 import dev.awssso.core.login.LoginFlow;
 import dev.awssso.core.status.SessionState;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,25 +19,25 @@ class LoginOnStartup implements ApplicationListener<ApplicationReadyEvent> {
 
     private static final Logger logger = LoggerFactory.getLogger(LoginOnStartup.class);
 
-    private final Supplier<@Nullable SsoEngine> engine;
+    private final AwsSsoService service;
 
     private final LoginFlow flow;
 
     /**
-     * @param engine the engine, or {@code null} when IAM Identity Center is not configured
+     * @param service IAM Identity Center; nobody is asked to sign in where it is not configured
      * @param flow how to sign in
      */
-    LoginOnStartup(Supplier<@Nullable SsoEngine> engine, LoginFlow flow) {
-        this.engine = engine;
+    LoginOnStartup(AwsSsoService service, LoginFlow flow) {
+        this.service = service;
         this.flow = flow;
     }
 
     @Override
     public void onApplicationEvent(ApplicationReadyEvent event) {
-        SsoEngine current = this.engine.get();
-        if (current == null) {
+        if (!this.service.isConfigured()) {
             return;
         }
+        SsoEngine current = this.service.engine();
         SessionState state = current.status().state();
         if (state != SessionState.SIGNED_OUT && state != SessionState.EXPIRED) {
             return;

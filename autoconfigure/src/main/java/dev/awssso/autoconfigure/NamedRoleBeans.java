@@ -72,17 +72,18 @@ final class NamedRoleBeans implements ImportBeanDefinitionRegistrar {
     /**
      * The credentials provider of the role {@code name}; where IAM Identity Center is not configured, the AWS SDK's
      * default credentials chain.
-     * @param roles the roles, absent where IAM Identity Center is not configured
+     * @param service IAM Identity Center, absent where the auto-configuration found no configuration
      * @param name the role's name
      * @return the provider
      */
-    static AwsCredentialsProvider credentialsProvider(ObjectProvider<AwsSsoRoles> roles, String name) {
-        AwsSsoRoles configured = roles.getIfAvailable();
-        if (configured == null) {
+    static AwsCredentialsProvider credentialsProvider(ObjectProvider<AwsSsoService> service, String name) {
+        AwsSsoService current = service.getIfAvailable();
+        if (current == null || !current.isConfigured()) {
             logger.info("IAM Identity Center is not configured: role '{}' (aws.sso.roles.{}) uses the AWS SDK's"
                     + " default credentials chain.", name, name);
             return DefaultCredentialsProvider.builder().build();
         }
+        AwsSsoRoles configured = current.roles();
         if (!configured.names().contains(name)) {
             throw new IllegalStateException("The application was AOT-processed with role '" + name
                     + "' (bean " + BEAN_NAME_PREFIX + name + "), but aws.sso.roles does not configure it where it runs;"

@@ -4,31 +4,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.boot.autoconfigure.condition.ConditionMessage;
-import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
-import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
-import org.springframework.context.annotation.ConditionContext;
-import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.util.ClassUtils;
 
 /** Matches when the AWS SDK's {@code sso} or {@code ssooidc} module is missing from the class path. */
-class OnMissingSsoModulesCondition extends SpringBootCondition {
+class OnMissingSsoModulesCondition extends AnyNestedCondition {
 
     private static final Map<String, String> MODULES = Map.of("sso", "software.amazon.awssdk.services.sso.SsoClient",
             "ssooidc", "software.amazon.awssdk.services.ssooidc.SsoOidcClient");
 
     private static final List<String> MODULE_NAMES = List.of("sso", "ssooidc");
 
-    @Override
-    public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-        ConditionMessage.Builder message = ConditionMessage.forCondition("AWS SDK modules sso and ssooidc");
-        List<String> missing = missingModules(context.getClassLoader());
-        return missing.isEmpty() ? ConditionOutcome.noMatch(message.found("modules").items(MODULE_NAMES))
-                : ConditionOutcome.match(message.didNotFind("module", "modules").items(missing));
+    OnMissingSsoModulesCondition() {
+        super(ConfigurationPhase.PARSE_CONFIGURATION);
     }
 
     /** The names of the missing modules, in a stable order. */
-    static List<String> missingModules(ClassLoader classLoader) {
+    static List<String> missingModules(@Nullable ClassLoader classLoader) {
         List<String> missing = new ArrayList<>();
         for (String module : MODULE_NAMES) {
             if (!ClassUtils.isPresent(MODULES.get(module), classLoader)) {
@@ -36,5 +31,15 @@ class OnMissingSsoModulesCondition extends SpringBootCondition {
             }
         }
         return missing;
+    }
+
+    @ConditionalOnMissingClass("software.amazon.awssdk.services.sso.SsoClient")
+    static class SsoModuleMissing {
+
+    }
+
+    @ConditionalOnMissingClass("software.amazon.awssdk.services.ssooidc.SsoOidcClient")
+    static class SsoOidcModuleMissing {
+
     }
 }

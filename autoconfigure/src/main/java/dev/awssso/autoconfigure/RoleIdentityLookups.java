@@ -3,6 +3,7 @@ package dev.awssso.autoconfigure;
 import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import dev.awssso.core.CallTimeouts;
 import dev.awssso.core.account.CallerIdentity;
@@ -21,7 +22,9 @@ import software.amazon.awssdk.regions.Region;
  */
 public final class RoleIdentityLookups implements AutoCloseable {
 
-    private final AwsSsoRoles roles;
+    private final AwsSsoService service;
+
+    private final Supplier<CallerIdentityLookup> defaultRole;
 
     private final @Nullable URI stsEndpoint;
 
@@ -30,25 +33,29 @@ public final class RoleIdentityLookups implements AutoCloseable {
     private final Map<String, CallerIdentityLookup> lookups = new ConcurrentHashMap<>();
 
     /**
-     * @param roles the roles
-     * @param defaultRole the look-up of the default role, whose owner closes it
+     * @param service IAM Identity Center, whose roles are looked up
+     * @param defaultRole the look-up of the default role, whose owner closes it, asked for when first needed
      * @param stsEndpoint the STS endpoint override, or {@code null} for the SDK's
      * @param timeouts time limits of the calls
      */
-    public RoleIdentityLookups(AwsSsoRoles roles, CallerIdentityLookup defaultRole, @Nullable URI stsEndpoint,
-            CallTimeouts timeouts) {
-        this.roles = roles;
+    public RoleIdentityLookups(AwsSsoService service, Supplier<CallerIdentityLookup> defaultRole,
+            @Nullable URI stsEndpoint, CallTimeouts timeouts) {
+        this.service = service;
+        this.defaultRole = defaultRole;
         this.stsEndpoint = stsEndpoint;
         this.timeouts = timeouts;
-        this.lookups.put(NamedRole.DEFAULT_NAME, defaultRole);
     }
 
     /**
      * Who AWS sees behind the credentials of the role {@code name} now.
      * @throws IllegalArgumentException naming the roles there are, when there is none of that name
+     * @throws IllegalStateException where IAM Identity Center is not configured
      */
     public CallerIdentity lookUp(String name) {
-        ServedRole role = this.roles.role(name);
+        ServedRole role = this.service.roles().role(name);
+        if (name.equals(NamedRole.DEFAULT_NAME)) {
+            return this.defaultRole.get().lookUp();
+        }
         return this.lookups.computeIfAbsent(name, (key) -> lookupOf(role)).lookUp();
     }
 
@@ -62,10 +69,6 @@ public final class RoleIdentityLookups implements AutoCloseable {
     /** Closes the look-ups of the named roles; the default role's is left to its owner. */
     @Override
     public void close() {
-        this.lookups.forEach((name, lookup) -> {
-            if (!name.equals(NamedRole.DEFAULT_NAME)) {
-                lookup.close();
-            }
-        });
+        this.lookups.values().forEach(CallerIdentityLookup::close);
     }
 }

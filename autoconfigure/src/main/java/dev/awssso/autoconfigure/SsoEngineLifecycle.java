@@ -6,7 +6,6 @@ import java.util.stream.Stream;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.roles.RoleRegistry;
 import dev.awssso.core.status.SessionListener;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
@@ -30,9 +29,7 @@ class SsoEngineLifecycle implements SmartLifecycle, ApplicationListener<ContextC
     /** Lower than the phases of the web server and of message listener containers. */
     static final int PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
 
-    private final Supplier<@Nullable SsoEngine> engine;
-
-    private final Supplier<@Nullable AwsSsoRoles> roles;
+    private final AwsSsoService service;
 
     private final Supplier<Stream<SessionListener>> listeners;
 
@@ -44,27 +41,24 @@ class SsoEngineLifecycle implements SmartLifecycle, ApplicationListener<ContextC
     private volatile boolean running;
 
     /**
-     * @param engine the engine, or {@code null} when IAM Identity Center is not configured
-     * @param roles the roles over the engine, or {@code null} when IAM Identity Center is not configured
+     * @param service IAM Identity Center, whose engine and roles run; nothing runs where it is not configured
      * @param listeners the listeners to attach to the roles' registry before it first starts
      * @param context the context whose closing releases the waiting callers (not a child context's)
      */
-    SsoEngineLifecycle(Supplier<@Nullable SsoEngine> engine, Supplier<@Nullable AwsSsoRoles> roles,
-            Supplier<Stream<SessionListener>> listeners, ApplicationContext context) {
-        this.engine = engine;
-        this.roles = roles;
+    SsoEngineLifecycle(AwsSsoService service, Supplier<Stream<SessionListener>> listeners,
+            ApplicationContext context) {
+        this.service = service;
         this.listeners = listeners;
         this.context = context;
     }
 
     @Override
     public void start() {
-        SsoEngine current = this.engine.get();
-        AwsSsoRoles currentRoles = this.roles.get();
-        if (current == null || currentRoles == null) {
+        if (!this.service.isConfigured()) {
             return;
         }
-        RoleRegistry registry = currentRoles.registry();
+        SsoEngine current = this.service.engine();
+        RoleRegistry registry = this.service.roles().registry();
         synchronized (this) {
             if (!this.listenersAttached) {
                 this.listeners.get().forEach(registry::addListener);
@@ -78,29 +72,20 @@ class SsoEngineLifecycle implements SmartLifecycle, ApplicationListener<ContextC
 
     @Override
     public void stop() {
-        AwsSsoRoles currentRoles = this.roles.get();
-        if (currentRoles != null) {
-            currentRoles.registry().stop();
-        }
-        SsoEngine current = this.engine.get();
-        if (current != null) {
-            current.stop();
+        if (this.service.isConfigured()) {
+            this.service.roles().registry().stop();
+            this.service.engine().stop();
         }
         this.running = false;
     }
+
     @Override
     public void onApplicationEvent(ContextClosedEvent event) {
-        if (event.getApplicationContext() != this.context) {
+        if (event.getApplicationContext() != this.context || !this.service.isConfigured()) {
             return;
         }
-        SsoEngine current = this.engine.get();
-        if (current != null) {
-            current.stopWaiting();
-        }
-        AwsSsoRoles currentRoles = this.roles.get();
-        if (currentRoles != null) {
-            currentRoles.stopWaiting();
-        }
+        this.service.engine().stopWaiting();
+        this.service.roles().stopWaiting();
     }
 
     @Override

@@ -132,7 +132,10 @@ class AotProcessingTests {
             assertThat(application.getBeanProvider(SsoEngine.class).getIfAvailable()).isNull();
             assertThatExceptionOfType(NoSuchBeanDefinitionException.class)
                 .isThrownBy(() -> application.getBean(SsoEngine.class));
-            assertThat(application.getBeanProvider(AwsSsoMetrics.class).getIfAvailable()).isNull();
+            assertThat(application.getBean(AwsSsoService.class).state()).isEqualTo(AwsSsoService.State.NOT_CONFIGURED);
+            SimpleMeterRegistry registry = new SimpleMeterRegistry();
+            application.getBean(AwsSsoMetrics.class).bindTo(registry);
+            assertThat(registry.getMeters()).as("no metrics registered").isEmpty();
             assertThat(application.getBeansOfType(AwsCredentialsProvider.class).values())
                 .as("Spring Cloud AWS backed off at build time")
                 .singleElement()

@@ -43,11 +43,13 @@ class AwsSsoPropertiesTests {
 
     @Test
     void theCallerWaitReachesTheEngineAndIsTenSecondsByDefault() {
-        this.contextRunner.run((context) -> assertThat(context.getBean(AwsSsoProperties.class)
-            .toEngineOptions(Path.of("cache")).build().callerWait()).isEqualTo(Duration.ofSeconds(10)));
+        this.contextRunner.run((context) -> assertThat(AwsSsoPropertiesMapper
+            .engineOptions(context.getBean(AwsSsoProperties.class), Path.of("cache")).build()
+            .callerWait()).isEqualTo(Duration.ofSeconds(10)));
         this.contextRunner.withPropertyValues("aws.sso.timeouts.caller-wait=2500ms")
-            .run((context) -> assertThat(context.getBean(AwsSsoProperties.class)
-                .toEngineOptions(Path.of("cache")).build().callerWait()).isEqualTo(Duration.ofMillis(2500)));
+            .run((context) -> assertThat(AwsSsoPropertiesMapper
+                .engineOptions(context.getBean(AwsSsoProperties.class), Path.of("cache")).build()
+                .callerWait()).isEqualTo(Duration.ofMillis(2500)));
     }
 
     @Test
@@ -74,7 +76,8 @@ class AwsSsoPropertiesTests {
                     "aws.sso.roles.deploy.assume-role.external-id=optional",
                     "aws.sso.roles.deploy.assume-role.duration=1h", "aws.sso.roles.short.assume-role.duration=900")
             .run((context) -> {
-                List<InlineRoleSettings> roles = context.getBean(AwsSsoProperties.class).toRoleSettings();
+                List<InlineRoleSettings> roles = AwsSsoPropertiesMapper
+                    .roleSettings(context.getBean(AwsSsoProperties.class));
                 assertThat(roles).containsExactly(
                         new InlineRoleSettings("tools", null, "222233334444", "ReadOnly", null),
                         new InlineRoleSettings("audit", "audit-readonly", null, null, null),
@@ -89,7 +92,8 @@ class AwsSsoPropertiesTests {
     @Test
     void withoutRolesThereAreNone() {
         this.contextRunner
-            .run((context) -> assertThat(context.getBean(AwsSsoProperties.class).toRoleSettings()).isEmpty());
+            .run((context) -> assertThat(AwsSsoPropertiesMapper.roleSettings(context.getBean(AwsSsoProperties.class)))
+                .isEmpty());
     }
 
     @Configuration(proxyBeanMethods = false)

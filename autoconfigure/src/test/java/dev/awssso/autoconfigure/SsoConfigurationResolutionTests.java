@@ -66,6 +66,8 @@ class SsoConfigurationResolutionTests {
         writeConfig();
         this.contextRunner.withPropertyValues("aws.sso.profile=dev").run((context) -> {
             assertThat(context).hasSingleBean(SsoEngine.class).hasSingleBean(AwsRegionProvider.class);
+            assertThat(context.getBean(SsoConfiguration.class).settings()).get()
+                .isSameAs(context.getBean(SsoEngine.class).settings());
             assertThat(this.userHomeReads.count).hasValue(1);
         });
     }

@@ -31,6 +31,28 @@ public record EngineOptions(Path cacheDirectory, Duration tokenRefreshWindow, Du
         SsoEndpoints endpoints, CallTimeouts timeouts, Duration sessionDuration, List<Duration> expiryWarnings,
         Duration loginTimeout) {
 
+    /** Default token refresh window: 15 minutes. */
+    public static final Duration DEFAULT_TOKEN_REFRESH_WINDOW = Duration.ofMinutes(15);
+
+    /** Default credentials refresh window: 5 minutes. */
+    public static final Duration DEFAULT_CREDENTIALS_REFRESH_WINDOW = Duration.ofMinutes(5);
+
+    /** Default interval of the background checks: 1 second. */
+    public static final Duration DEFAULT_CHECK_INTERVAL = Duration.ofSeconds(1);
+
+    /** Default longest wait of an application thread for role credentials: 10 seconds. */
+    public static final Duration DEFAULT_CALLER_WAIT = Duration.ofSeconds(10);
+
+    /** Default length of an IAM Identity Center session: 8 hours. */
+    public static final Duration DEFAULT_SESSION_DURATION = Duration.ofHours(8);
+
+    /** Default warnings before the session ends: 30, 10 and 5 minutes. */
+    public static final List<Duration> DEFAULT_EXPIRY_WARNINGS = List.of(Duration.ofMinutes(30),
+            Duration.ofMinutes(10), Duration.ofMinutes(5));
+
+    /** Default longest wait of a sign-in for the user: 10 minutes. */
+    public static final Duration DEFAULT_LOGIN_TIMEOUT = Duration.ofMinutes(10);
+
     public EngineOptions {
         Objects.requireNonNull(cacheDirectory, "cacheDirectory");
         requirePositive(tokenRefreshWindow, "tokenRefreshWindow");
@@ -68,28 +90,27 @@ public record EngineOptions(Path cacheDirectory, Duration tokenRefreshWindow, Du
 
         private final Path cacheDirectory;
 
-        private Duration tokenRefreshWindow = Duration.ofMinutes(15);
+        private Duration tokenRefreshWindow = DEFAULT_TOKEN_REFRESH_WINDOW;
 
-        private Duration credentialsRefreshWindow = Duration.ofMinutes(5);
+        private Duration credentialsRefreshWindow = DEFAULT_CREDENTIALS_REFRESH_WINDOW;
 
         private Duration credentialsStaleMargin = Duration.ofMinutes(1);
 
-        private Duration checkInterval = Duration.ofSeconds(1);
+        private Duration checkInterval = DEFAULT_CHECK_INTERVAL;
 
         private RetryBackoff backoff = RetryBackoff.DEFAULT;
 
-        private Duration callerWait = Duration.ofSeconds(10);
+        private Duration callerWait = DEFAULT_CALLER_WAIT;
 
         private SsoEndpoints endpoints = SsoEndpoints.DEFAULT;
 
         private CallTimeouts timeouts = CallTimeouts.DEFAULT;
 
-        private Duration sessionDuration = Duration.ofHours(8);
+        private Duration sessionDuration = DEFAULT_SESSION_DURATION;
 
-        private List<Duration> expiryWarnings = List.of(Duration.ofMinutes(30), Duration.ofMinutes(10),
-                Duration.ofMinutes(5));
+        private List<Duration> expiryWarnings = DEFAULT_EXPIRY_WARNINGS;
 
-        private Duration loginTimeout = Duration.ofMinutes(10);
+        private Duration loginTimeout = DEFAULT_LOGIN_TIMEOUT;
 
         private Builder(Path cacheDirectory) {
             this.cacheDirectory = cacheDirectory;

@@ -1,10 +1,13 @@
 package dev.awssso.autoconfigure.bootstrap;
 
-import dev.awssso.autoconfigure.AwsSsoProperties;
+import java.util.List;
+
+import dev.awssso.autoconfigure.AwsSsoEngineCustomizer;
+import dev.awssso.autoconfigure.SsoConfiguration;
+import dev.awssso.autoconfigure.SsoEngineFactory;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.config.SsoConfigurationException;
 import dev.awssso.core.config.SsoSettings;
-import dev.awssso.core.credentials.FallbackCredentialsProvider;
 import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
 
@@ -13,7 +16,6 @@ import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.bootstrap.BootstrapContextClosedEvent;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * The engine that serves configuration imports, created when the first import asks for credentials and then
@@ -29,7 +31,9 @@ final class BootstrapEngine {
 
     static final String SETTINGS_BEAN = "awsSsoSettings";
 
-    private final ImportSettings configuration;
+    private final SsoConfiguration configuration;
+
+    private final List<AwsSsoEngineCustomizer> customizers;
 
     private final StartupSignIn signIn;
 
@@ -39,25 +43,28 @@ final class BootstrapEngine {
 
     private boolean handedOver;
 
-    BootstrapEngine(ImportSettings configuration, StartupSignIn signIn, Log log) {
+    /**
+     * @param configuration the configuration the bootstrap resolved
+     * @param customizers the engine customizers registered in the bootstrap context
+     * @param signIn the sign-in at start-up
+     * @param log where to say which sign-in the imports use
+     */
+    BootstrapEngine(SsoConfiguration configuration, List<AwsSsoEngineCustomizer> customizers, StartupSignIn signIn,
+            Log log) {
         this.configuration = configuration;
+        this.customizers = List.copyOf(customizers);
         this.signIn = signIn;
         this.log = log;
     }
 
     /**
      * The credentials for the imports: those of the engine, created on first use (with the sign-in at start-up
-     * when {@code aws.sso.login.on-startup} asks for it), behind the SDK's default chain when
-     * {@code aws.sso.fallback=default-chain}.
+     * when {@code aws.sso.login.on-startup} asks for it), as {@link SsoEngineFactory#credentialsProvider} gives
+     * them to the application context.
      * @throws SsoConfigurationException when the configuration has mistakes
      */
     AwsCredentialsProvider credentialsProvider() {
-        SsoEngine started = engine();
-        if (this.configuration.properties().getFallback() == AwsSsoProperties.Fallback.DEFAULT_CHAIN) {
-            return new FallbackCredentialsProvider(started.credentialsProvider(),
-                    DefaultCredentialsProvider.builder().build());
-        }
-        return started.credentialsProvider();
+        return SsoEngineFactory.credentialsProvider(engine(), this.configuration);
     }
 
     /** The engine, created on first use; the application context starts it. */
@@ -65,8 +72,7 @@ final class BootstrapEngine {
         if (this.engine == null) {
             SsoSettings settings = this.configuration.settings()
                 .orElseThrow(() -> new IllegalStateException("IAM Identity Center is not configured"));
-            this.engine = SsoEngine.create(settings,
-                    this.configuration.properties().toEngineOptions(this.configuration.cacheDirectory()).build());
+            this.engine = SsoEngineFactory.createEngine(settings, this.configuration, this.customizers);
             this.log.info("Configuration imports use the IAM Identity Center credentials of " + settings.describe());
             if (this.configuration.properties().getLogin().isOnStartup()) {
                 this.signIn.signInIfNeeded(this.engine, this.configuration.properties().getLogin());

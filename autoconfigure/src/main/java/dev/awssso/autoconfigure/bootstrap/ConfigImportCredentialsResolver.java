@@ -2,6 +2,8 @@ package dev.awssso.autoconfigure.bootstrap;
 
 import java.util.List;
 
+import dev.awssso.autoconfigure.AwsSsoEngineCustomizer;
+import dev.awssso.autoconfigure.SsoConfiguration;
 import dev.awssso.core.config.SsoConfigurationException;
 import dev.awssso.core.config.SsoSettings;
 import org.apache.commons.logging.Log;
@@ -27,7 +29,10 @@ import software.amazon.awssdk.regions.providers.AwsRegionProvider;
  * {@link AwsRegionProvider} from the bootstrap context when one is registered there, before their own fallback
  * to the SDK's default chain. When such a location is about to be resolved and {@code aws.sso.*} (or the
  * selected profile) configures IAM Identity Center, this registers both, created when first asked for. Without
- * such a configuration it registers nothing.
+ * such a configuration it registers nothing. The engine behind them is built as the application context builds
+ * its own (see {@code SsoEngineFactory}), with the {@code AwsSsoEngineCustomizer} that a
+ * {@code BootstrapRegistryInitializer} of the application may register in the bootstrap context (the
+ * customizer beans do not exist yet).
  * <p>
  * It resolves no location itself: it is asked first whether it can, registers what the import will look for,
  * and answers no, so that Spring Cloud AWS resolves the location.
@@ -66,9 +71,10 @@ final class ConfigImportCredentialsResolver implements ConfigDataLocationResolve
         if (bootstrap.isRegistered(BootstrapEngine.class)) {
             return;
         }
-        ImportSettings configuration;
+        SsoConfiguration configuration = SsoConfiguration.load(binder);
+        SsoSettings settings;
         try {
-            configuration = ImportSettings.resolve(binder);
+            settings = configuration.settings().orElse(null);
         }
         catch (SsoConfigurationException ex) {
             // the import fails with the list of problems, as the application context would
@@ -77,11 +83,13 @@ final class ConfigImportCredentialsResolver implements ConfigDataLocationResolve
             });
             return;
         }
-        SsoSettings settings = configuration.settings().orElse(null);
         if (settings == null) {
             return;
         }
-        BootstrapEngine engine = new BootstrapEngine(configuration, new StartupSignIn(System.out), this.log);
+        List<AwsSsoEngineCustomizer> customizers = bootstrap.isRegistered(AwsSsoEngineCustomizer.class)
+                ? List.of(bootstrap.get(AwsSsoEngineCustomizer.class)) : List.of();
+        BootstrapEngine engine = new BootstrapEngine(configuration, customizers, new StartupSignIn(System.out),
+                this.log);
         bootstrap.register(BootstrapEngine.class, InstanceSupplier.of(engine));
         bootstrap.registerIfAbsent(AwsCredentialsProvider.class,
                 (context) -> context.get(BootstrapEngine.class).credentialsProvider());

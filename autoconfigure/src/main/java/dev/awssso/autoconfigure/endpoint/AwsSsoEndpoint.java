@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import dev.awssso.autoconfigure.AwsSsoRoles;
+import dev.awssso.autoconfigure.AwsSsoService;
 import dev.awssso.autoconfigure.RoleIdentityLookups;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.SsoSessionException;
@@ -39,8 +40,9 @@ import software.amazon.awssdk.core.exception.SdkException;
  * {@code /login}, {@code /logout} and {@code /cancel}, which need
  * {@code management.endpoint.awssso.access=unrestricted} and may be posted bare ({@code curl -X POST URL}).
  * Over HTTP, the filters of {@code dev.awssso.autoconfigure.web} guard them, and {@link AwsSsoEndpointWebExtension}
- * gives every answer its status code. Never shows a secret. In an AOT-processed application that finds no SSO
- * configuration where it runs, the status answers {@link NotConfigured} and the rest is refused.
+ * gives every answer its status code. Never shows a secret. Where IAM Identity Center is not configured (an
+ * AOT-processed application that finds no SSO configuration where it runs, see {@link AwsSsoService}), the status
+ * answers {@link NotConfigured} and the rest is refused.
  */
 @Endpoint(id = "awssso", defaultAccess = Access.READ_ONLY)
 public class AwsSsoEndpoint {
@@ -62,28 +64,23 @@ public class AwsSsoEndpoint {
 
     private static final String CANCEL = "cancel";
 
-    private static final NotConfigured NOT_CONFIGURED = new NotConfigured(false,
-            "IAM Identity Center is not configured: AWS clients use the AWS SDK's default credentials chain");
+    private static final NotConfigured NOT_CONFIGURED = new NotConfigured(false, AwsSsoService.NOT_CONFIGURED);
 
-    private final @Nullable SsoEngine engine;
-
-    private final @Nullable AwsSsoRoles roles;
+    private final AwsSsoService service;
 
     private final @Nullable RoleIdentityLookups identityLookups;
 
     private final LoginFlow defaultFlow;
 
     /**
-     * @param engine the engine, or {@code null} when IAM Identity Center is not configured
-     * @param roles the roles, or {@code null} when IAM Identity Center is not configured
+     * @param service IAM Identity Center, whose engine and roles the endpoint reads and acts on
      * @param identityLookups STS look-ups of the caller identity of each role, or {@code null} without the SDK's
      *     sts module
      * @param defaultFlow the sign-in flow used when a login request names none
      */
-    public AwsSsoEndpoint(@Nullable SsoEngine engine, @Nullable AwsSsoRoles roles,
-            @Nullable RoleIdentityLookups identityLookups, LoginFlow defaultFlow) {
-        this.engine = engine;
-        this.roles = roles;
+    public AwsSsoEndpoint(AwsSsoService service, @Nullable RoleIdentityLookups identityLookups,
+            LoginFlow defaultFlow) {
+        this.service = service;
         this.identityLookups = identityLookups;
         this.defaultFlow = defaultFlow;
     }
@@ -94,15 +91,15 @@ public class AwsSsoEndpoint {
      */
     @ReadOperation
     public Object status() {
-        SsoEngine current = this.engine;
-        if (current == null) {
+        if (!this.service.isConfigured()) {
             return NOT_CONFIGURED;
         }
-        AwsSsoRoles currentRoles = this.roles;
-        if (currentRoles == null || !currentRoles.hasNamedRoles()) {
-            return current.status();
+        SsoEngine engine = this.service.engine();
+        AwsSsoRoles roles = this.service.roles();
+        if (!roles.hasNamedRoles()) {
+            return engine.status();
         }
-        return StatusWithRoles.of(current.status(), currentRoles.statuses());
+        return StatusWithRoles.of(engine.status(), roles.statuses());
     }
 
     /**
@@ -188,11 +185,10 @@ public class AwsSsoEndpoint {
     }
 
     private SsoEngine configuredEngine() {
-        SsoEngine current = this.engine;
-        if (current == null) {
+        if (!this.service.isConfigured()) {
             throw new NotConfiguredException(NOT_CONFIGURED.reason());
         }
-        return current;
+        return this.service.engine();
     }
 
     private static ActionResult result(SsoEngine engine, String action, Outcome outcome, String message) {
@@ -219,7 +215,7 @@ public class AwsSsoEndpoint {
     }
 
     private Object identity(String role) {
-        List<String> names = (this.roles != null) ? this.roles.names() : List.of(NamedRole.DEFAULT_NAME);
+        List<String> names = this.service.roles().names();
         if (!names.contains(role)) {
             throw new InvalidEndpointRequestException("Unknown role '" + role + "': the roles are "
                     + String.join(", ", names) + " (aws.sso.roles)", "Unknown role");

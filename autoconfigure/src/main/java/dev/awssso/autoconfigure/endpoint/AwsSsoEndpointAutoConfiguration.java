@@ -2,9 +2,8 @@ package dev.awssso.autoconfigure.endpoint;
 
 import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
 import dev.awssso.autoconfigure.AwsSsoProperties;
-import dev.awssso.autoconfigure.AwsSsoRoles;
+import dev.awssso.autoconfigure.AwsSsoService;
 import dev.awssso.autoconfigure.RoleIdentityLookups;
-import dev.awssso.core.SsoEngine;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
@@ -31,13 +30,13 @@ public final class AwsSsoEndpointAutoConfiguration {
     @ConditionalOnAvailableEndpoint(AwsSsoEndpoint.class)
     static class EndpointConfiguration {
 
+        /** The endpoint; its identity detail needs the SDK's sts module, whose look-ups are optional. */
         @Bean
-        @ConditionalOnBean(SsoEngine.class)
+        @ConditionalOnBean(AwsSsoService.class)
         @ConditionalOnMissingBean
-        AwsSsoEndpoint awsSsoEndpoint(ObjectProvider<SsoEngine> engine, ObjectProvider<AwsSsoRoles> roles,
-                ObjectProvider<RoleIdentityLookups> identityLookups, AwsSsoProperties properties) {
-            return new AwsSsoEndpoint(engine.getIfAvailable(), roles.getIfAvailable(),
-                    identityLookups.getIfAvailable(), properties.getLogin().getFlow());
+        AwsSsoEndpoint awsSsoEndpoint(AwsSsoService service, ObjectProvider<RoleIdentityLookups> identityLookups,
+                AwsSsoProperties properties) {
+            return new AwsSsoEndpoint(service, identityLookups.getIfAvailable(), properties.getLogin().getFlow());
         }
 
         @Bean

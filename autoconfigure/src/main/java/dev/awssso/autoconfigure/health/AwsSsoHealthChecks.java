@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.awssso.autoconfigure.AwsSsoRoles;
+import dev.awssso.autoconfigure.AwsSsoService;
 import dev.awssso.autoconfigure.RoleIdentityLookups;
 import dev.awssso.autoconfigure.web.OwnerRequests;
 import dev.awssso.core.SsoEngine;
@@ -25,22 +26,24 @@ public final class AwsSsoHealthChecks {
     }
 
     /**
-     * The checks of {@code engine} and its {@code roles}.
+     * The checks of the engine and the roles of {@code service}.
+     * @param service IAM Identity Center, configured
      * @param identityCheck asks STS who the default role's credentials belong to on every check, or {@code null}
      * @param roleIdentityChecks asks STS who a named role's credentials belong to on every check, or {@code null}
      * @return the checks, the default first, in the order of the roles
+     * @throws IllegalStateException where IAM Identity Center is not configured
      */
-    public static Map<String, AwsSsoHealthCheck> of(SsoEngine engine, @Nullable AwsSsoRoles roles,
+    public static Map<String, AwsSsoHealthCheck> of(AwsSsoService service,
             @Nullable CallerIdentityLookup identityCheck, @Nullable RoleIdentityLookups roleIdentityChecks) {
+        SsoEngine engine = service.engine();
+        AwsSsoRoles roles = service.roles();
         Map<String, AwsSsoHealthCheck> checks = new LinkedHashMap<>();
         checks.put(NamedRole.DEFAULT_NAME, ownersDetails(new SessionHealth(engine::status, identityCheck)));
-        if (roles != null) {
-            for (String name : roles.names()) {
-                if (!name.equals(NamedRole.DEFAULT_NAME)) {
-                    Supplier<CallerIdentity> roleIdentity = (roleIdentityChecks != null)
-                            ? () -> roleIdentityChecks.lookUp(name) : null;
-                    checks.put(name, ownersDetails(new RoleHealth(() -> roles.status(name), roleIdentity)));
-                }
+        for (String name : roles.names()) {
+            if (!name.equals(NamedRole.DEFAULT_NAME)) {
+                Supplier<CallerIdentity> roleIdentity = (roleIdentityChecks != null)
+                        ? () -> roleIdentityChecks.lookUp(name) : null;
+                checks.put(name, ownersDetails(new RoleHealth(() -> roles.status(name), roleIdentity)));
             }
         }
         return checks;

@@ -4,9 +4,8 @@ import java.util.Map;
 
 import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
 import dev.awssso.autoconfigure.AwsSsoProperties;
-import dev.awssso.autoconfigure.AwsSsoRoles;
+import dev.awssso.autoconfigure.AwsSsoService;
 import dev.awssso.autoconfigure.RoleIdentityLookups;
-import dev.awssso.core.SsoEngine;
 import dev.awssso.core.account.CallerIdentityLookup;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,7 +29,7 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration(after = AwsSsoAutoConfiguration.class)
 @ConditionalOnClass(name = { "org.springframework.boot.health.contributor.HealthIndicator",
         "org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator" })
-@ConditionalOnBean(SsoEngine.class)
+@ConditionalOnBean(AwsSsoService.class)
 public final class AwsSsoHealthContributorAutoConfiguration {
 
     /**
@@ -43,21 +42,19 @@ public final class AwsSsoHealthContributorAutoConfiguration {
 
         /**
          * The indicator of the sign-in; with named roles, a composite of it ({@code default}) and one indicator per
-         * role. Reports "not configured" where an AOT-processed application has no engine (see
-         * AwsSsoAutoConfiguration).
+         * role. Reports "not configured" where IAM Identity Center is not (see AwsSsoService). The identity checks
+         * need the SDK's sts module, whose look-ups are optional.
          */
         @Bean
         @ConditionalOnMissingBean(name = { "awsssoHealthIndicator", "awsssoHealthContributor" })
-        HealthContributor awsssoHealthIndicator(ObjectProvider<SsoEngine> engineProvider,
-                ObjectProvider<AwsSsoRoles> roles, AwsSsoProperties properties,
+        HealthContributor awsssoHealthIndicator(AwsSsoService service, AwsSsoProperties properties,
                 ObjectProvider<CallerIdentityLookup> identityLookup,
                 ObjectProvider<RoleIdentityLookups> roleIdentityLookups) {
-            SsoEngine engine = engineProvider.getIfAvailable();
-            if (engine == null) {
+            if (!service.isConfigured()) {
                 return new NotConfiguredHealthIndicator();
             }
             boolean verify = properties.getHealth().isVerifyIdentity();
-            Map<String, AwsSsoHealthCheck> checks = AwsSsoHealthChecks.of(engine, roles.getIfAvailable(),
+            Map<String, AwsSsoHealthCheck> checks = AwsSsoHealthChecks.of(service,
                     verify ? identityLookup.getIfAvailable() : null,
                     verify ? roleIdentityLookups.getIfAvailable() : null);
             if (checks.size() == 1) {

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.awssso.autoconfigure.AwsSsoRoles;
+import dev.awssso.autoconfigure.AwsSsoService;
 import dev.awssso.core.config.NamedRole;
 import dev.awssso.core.roles.ServedRole;
 import dev.awssso.core.status.SessionEvent;
@@ -28,13 +29,15 @@ import org.jspecify.annotations.Nullable;
  * credentials ({@code aws.sso.credentials.remaining}, tag {@code role}), NaN when unknown; and a counter of refreshes
  * ({@code aws.sso.refreshes}, tags {@code kind}, {@code outcome} and {@code role}: the role whose credentials were
  * refreshed, or for a token the first role of its sign-in, {@code default} for the default role's). No tag carries a
- * secret.
+ * secret. Registers none where IAM Identity Center is not configured.
  */
 public class AwsSsoMetrics implements MeterBinder, SessionListener {
 
     private final Supplier<SessionStatus> status;
 
     private final @Nullable AwsSsoRoles roles;
+
+    private final boolean registers;
 
     private volatile @Nullable Counters counters;
 
@@ -52,12 +55,35 @@ public class AwsSsoMetrics implements MeterBinder, SessionListener {
      * @param roles the roles, or {@code null} for the default role alone
      */
     public AwsSsoMetrics(Supplier<SessionStatus> status, @Nullable AwsSsoRoles roles) {
+        this(status, roles, true);
+    }
+
+    private AwsSsoMetrics(Supplier<SessionStatus> status, @Nullable AwsSsoRoles roles, boolean registers) {
         this.status = status;
         this.roles = roles;
+        this.registers = registers;
+    }
+
+    /**
+     * Meters of the default role and the named roles of {@code service}; none where IAM Identity Center is not
+     * configured.
+     * @param service IAM Identity Center
+     * @return the meters
+     */
+    public static AwsSsoMetrics of(AwsSsoService service) {
+        if (!service.isConfigured()) {
+            return new AwsSsoMetrics(() -> {
+                throw new IllegalStateException(AwsSsoService.NOT_CONFIGURED);
+            }, null, false);
+        }
+        return new AwsSsoMetrics(service.engine()::status, service.roles());
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
+        if (!this.registers) {
+            return;
+        }
         gauge(registry, "aws.sso.token.remaining", "Seconds until the access token expires", this.status,
                 SessionStatus::tokenTimeLeft);
         gauge(registry, "aws.sso.session.remaining", "Seconds until the IAM Identity Center session ends",

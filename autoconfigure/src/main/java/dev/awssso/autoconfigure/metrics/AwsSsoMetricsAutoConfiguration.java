@@ -1,12 +1,9 @@
 package dev.awssso.autoconfigure.metrics;
 
 import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
-import dev.awssso.autoconfigure.AwsSsoRoles;
-import dev.awssso.core.SsoEngine;
+import dev.awssso.autoconfigure.AwsSsoService;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.jspecify.annotations.Nullable;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -21,17 +18,16 @@ import org.springframework.context.annotation.Bean;
         "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
         "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
-@ConditionalOnBean({ SsoEngine.class, MeterRegistry.class })
+@ConditionalOnBean({ AwsSsoService.class, MeterRegistry.class })
 public final class AwsSsoMetricsAutoConfiguration {
 
     /**
-     * A SessionListener bean, attached to the roles' registry before it starts. None (a null bean) where an
-     * AOT-processed application has no engine (see AwsSsoAutoConfiguration).
+     * A SessionListener bean, attached to the roles' registry before it starts; registers no meter where IAM
+     * Identity Center is not configured (see AwsSsoService).
      */
     @Bean
     @ConditionalOnMissingBean
-    @Nullable AwsSsoMetrics awsSsoMetrics(ObjectProvider<SsoEngine> engine, ObjectProvider<AwsSsoRoles> roles) {
-        SsoEngine configured = engine.getIfAvailable();
-        return (configured != null) ? new AwsSsoMetrics(configured::status, roles.getIfAvailable()) : null;
+    AwsSsoMetrics awsSsoMetrics(AwsSsoService service) {
+        return AwsSsoMetrics.of(service);
     }
 }

@@ -1,9 +1,11 @@
 package dev.awssso.autoconfigure.bootstrap;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import dev.awssso.autoconfigure.AwsSsoEngineCustomizer;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.config.SsoConfigurationException;
@@ -98,6 +100,22 @@ class ConfigImportCredentialsResolverTests {
         ask("aws-parameterstore:/config/my-app/", inline());
 
         assertThat(this.bootstrap.get(AwsCredentialsProvider.class)).isSameAs(own);
+    }
+
+    @Test
+    void theEngineCustomizerOfTheBootstrapContextChangesTheImportsEngine() {
+        this.bootstrap.register(AwsSsoEngineCustomizer.class,
+                InstanceSupplier.of((options) -> options.sessionDuration(Duration.ofHours(3))));
+
+        ask("aws-parameterstore:/config/my-app/", inline());
+
+        SsoEngine engine = this.bootstrap.get(BootstrapEngine.class).engine();
+        try {
+            assertThat(engine.parts().options().sessionDuration()).isEqualTo(Duration.ofHours(3));
+        }
+        finally {
+            engine.close();
+        }
     }
 
     @Test

@@ -1,8 +1,10 @@
 package dev.awssso.autoconfigure.endpoint;
 
+import dev.awssso.autoconfigure.AwsSsoService;
 import dev.awssso.core.login.LoginFlow;
 import org.junit.jupiter.api.Test;
 
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -13,7 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class AwsSsoEndpointNotConfiguredTests {
 
-    private final AwsSsoEndpoint endpoint = new AwsSsoEndpoint(null, null, null, LoginFlow.PKCE);
+    private final AwsSsoEndpoint endpoint = new AwsSsoEndpoint(
+            AwsSsoService.notConfigured(AnonymousCredentialsProvider::create), null, LoginFlow.PKCE);
 
     @Test
     void readsSayThatNothingIsConfigured() {

@@ -2,10 +2,9 @@ package dev.awssso.autoconfigure.health.boot3;
 
 import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
 import dev.awssso.autoconfigure.AwsSsoProperties;
-import dev.awssso.autoconfigure.AwsSsoRoles;
+import dev.awssso.autoconfigure.AwsSsoService;
 import dev.awssso.autoconfigure.RoleIdentityLookups;
 import dev.awssso.autoconfigure.health.AwsSsoHealthChecks;
-import dev.awssso.core.SsoEngine;
 import dev.awssso.core.account.CallerIdentityLookup;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,7 +27,7 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration(after = AwsSsoAutoConfiguration.class)
 @ConditionalOnClass(name = { "org.springframework.boot.actuate.health.HealthIndicator",
         "org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator" })
-@ConditionalOnBean(SsoEngine.class)
+@ConditionalOnBean(AwsSsoService.class)
 public final class AwsSsoBoot3HealthContributorAutoConfiguration {
 
     /**
@@ -41,15 +40,19 @@ public final class AwsSsoBoot3HealthContributorAutoConfiguration {
 
         /**
          * The indicator of the sign-in; with named roles, a composite of it ({@code default}) and one indicator per
-         * role.
+         * role. Reports "not configured" where IAM Identity Center is not (see AwsSsoService). The identity checks
+         * need the SDK's sts module, whose look-ups are optional.
          */
         @Bean
         @ConditionalOnMissingBean(name = { "awsssoHealthIndicator", "awsssoHealthContributor" })
-        HealthContributor awsssoHealthIndicator(SsoEngine engine, ObjectProvider<AwsSsoRoles> roles,
-                AwsSsoProperties properties, ObjectProvider<CallerIdentityLookup> identityLookup,
+        HealthContributor awsssoHealthIndicator(AwsSsoService service, AwsSsoProperties properties,
+                ObjectProvider<CallerIdentityLookup> identityLookup,
                 ObjectProvider<RoleIdentityLookups> roleIdentityLookups) {
+            if (!service.isConfigured()) {
+                return AwsSsoBoot3HealthContributors.notConfigured();
+            }
             boolean verify = properties.getHealth().isVerifyIdentity();
-            return AwsSsoBoot3HealthContributors.of(AwsSsoHealthChecks.of(engine, roles.getIfAvailable(),
+            return AwsSsoBoot3HealthContributors.of(AwsSsoHealthChecks.of(service,
                     verify ? identityLookup.getIfAvailable() : null,
                     verify ? roleIdentityLookups.getIfAvailable() : null));
         }

@@ -2,14 +2,17 @@ package dev.awssso.autoconfigure.health.boot3;
 
 import java.util.Map;
 
+import dev.awssso.autoconfigure.AwsSsoService;
 import dev.awssso.autoconfigure.health.AwsSsoHealthCheck;
 
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
+import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthContributor;
+import org.springframework.boot.actuate.health.HealthIndicator;
 
 /**
  * The {@code awssso} health of Spring Boot 3 made of its checks: the single indicator of the sign-in without named
- * roles, else a composite with one indicator per check, by name.
+ * roles, else a composite with one indicator per check, by name; or the indicator that says nothing is configured.
  */
 final class AwsSsoBoot3HealthContributors {
 
@@ -25,5 +28,14 @@ final class AwsSsoBoot3HealthContributors {
             return new AwsSsoBoot3HealthIndicator(checks.values().iterator().next());
         }
         return CompositeHealthContributor.fromMap(checks, AwsSsoBoot3HealthIndicator::new);
+    }
+
+    /**
+     * The health where IAM Identity Center is not configured (an application AOT-processed with the starter in
+     * place): {@code UNKNOWN}, saying so.
+     */
+    static HealthIndicator notConfigured() {
+        return () -> Health.unknown().withDetail("configured", false).withDetail("reason",
+                AwsSsoService.NOT_CONFIGURED).build();
     }
 }

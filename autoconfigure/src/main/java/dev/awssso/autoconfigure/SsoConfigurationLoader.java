@@ -15,58 +15,57 @@ import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.config.SsoSettingsResolver;
 
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.env.Environment;
 
 /**
- * Resolves the IAM Identity Center configuration of a Spring {@link Environment}: the {@code aws.sso.*}
- * properties with the named roles of {@code aws.sso.roles}, and the {@code HOME}, {@code AWS_PROFILE} and
- * {@code AWS_CONFIG_FILE} variables, {@code user.home} and {@code user.name} as the environment sees them (so tests
- * and containers can set them as properties too), each read once.
+ * Resolves the {@link SsoConfiguration} a {@link Binder} sees: the {@code aws.sso.*} properties with the named roles
+ * of {@code aws.sso.roles}, and the {@code HOME}, {@code AWS_PROFILE}, {@code AWS_CONFIG_FILE} and
+ * {@code AWS_SHARED_CREDENTIALS_FILE} variables, {@code user.home} and {@code user.name} as the binder finds them
+ * (environment variables, or properties of those names, so that tests and containers can set them as properties
+ * too), each read once.
  */
-final class SsoSettingsLoader {
+final class SsoConfigurationLoader {
 
-    private static final List<String> ENVIRONMENT_VARIABLES = List.of("HOME", "AWS_PROFILE", "AWS_CONFIG_FILE",
-            "AWS_SHARED_CREDENTIALS_FILE");
+    /** Binder names of the environment variables, in the relaxed form that finds them either way. */
+    private static final Map<String, String> VARIABLES = Map.of("HOME", "home", "AWS_PROFILE", "aws-profile",
+            "AWS_CONFIG_FILE", "aws-config-file", "AWS_SHARED_CREDENTIALS_FILE", "aws-shared-credentials-file");
 
-    private final Environment environment;
+    private final Binder binder;
 
-    private SsoSettingsLoader(Environment environment) {
-        this.environment = environment;
+    SsoConfigurationLoader(Binder binder) {
+        this.binder = binder;
     }
 
-    /** Reads the configuration of {@code environment}; problems are kept in the result, not thrown. */
-    static SsoConfigurationResolution resolve(Environment environment) {
-        return new SsoSettingsLoader(environment).resolve();
-    }
-
-    private SsoConfigurationResolution resolve() {
-        AwsSsoProperties properties = Binder.get(this.environment)
-            .bind(AwsSsoProperties.PREFIX, AwsSsoProperties.class)
+    SsoConfiguration load() {
+        AwsSsoProperties properties = this.binder.bind(AwsSsoProperties.PREFIX, AwsSsoProperties.class)
             .orElseGet(AwsSsoProperties::new);
         Map<String, String> variables = environmentVariables();
-        String userHome = this.environment.getProperty("user.home", System.getProperty("user.home"));
+        String userHome = this.binder.bind("user.home", String.class).orElseGet(() -> System.getProperty("user.home"));
         AwsPaths paths = new AwsPaths(variables, userHome);
-        InlineSsoSettings inline = properties.toInlineSettings();
+        InlineSsoSettings inline = properties.isEnabled() ? AwsSsoPropertiesMapper.inlineSettings(properties)
+                : InlineSsoSettings.none();
         Path cacheDirectory = cacheDirectory(properties, paths);
         String searched = searched(inline, variables, paths);
+        if (!properties.isEnabled()) {
+            return new SsoConfiguration(properties, null, List.of(), null, cacheDirectory, searched, false);
+        }
         try {
             Optional<SsoSettings> settings = new SsoSettingsResolver(variables, userHome).resolve(inline);
             List<NamedRole> roles = (settings.isPresent() && !properties.getRoles().isEmpty())
                     ? new NamedRoleResolver(variables, userHome, userName()).resolve(settings.get(), inline,
-                            properties.toRoleSettings())
+                            AwsSsoPropertiesMapper.roleSettings(properties))
                     : List.of();
-            return new SsoConfigurationResolution(this.environment, settings.orElse(null), roles, null,
-                    cacheDirectory, searched, inline.requestsSso());
+            return new SsoConfiguration(properties, settings.orElse(null), roles, null, cacheDirectory, searched,
+                    inline.requestsSso());
         }
         catch (SsoConfigurationException ex) {
-            return new SsoConfigurationResolution(this.environment, null, List.of(), ex, cacheDirectory, searched,
+            return new SsoConfiguration(properties, null, List.of(), ex, cacheDirectory, searched,
                     inline.requestsSso());
         }
     }
 
-    /** The {@code user.name} as the environment sees it, for the default role session name of assumed roles. */
+    /** The {@code user.name} as the binder sees it, for the default role session name of assumed roles. */
     private String userName() {
-        return this.environment.getProperty("user.name", System.getProperty("user.name", ""));
+        return this.binder.bind("user.name", String.class).orElseGet(() -> System.getProperty("user.name", ""));
     }
 
     /** The token cache directory: {@code aws.sso.cache-dir}, else {@code ~/.aws/sso/cache}. */
@@ -88,12 +87,8 @@ final class SsoSettingsLoader {
 
     private Map<String, String> environmentVariables() {
         Map<String, String> variables = new HashMap<>();
-        for (String name : ENVIRONMENT_VARIABLES) {
-            String value = this.environment.getProperty(name);
-            if (value != null) {
-                variables.put(name, value);
-            }
-        }
+        VARIABLES.forEach((variable, name) -> this.binder.bind(name, String.class)
+            .ifBound((value) -> variables.put(variable, value)));
         return variables;
     }
 }
