@@ -6,6 +6,7 @@ import dev.awssso.autoconfigure.AwsSsoEngineCustomizer;
 import dev.awssso.autoconfigure.SsoConfiguration;
 import dev.awssso.autoconfigure.SsoEngineFactory;
 import dev.awssso.core.SsoEngine;
+import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.config.SsoConfigurationException;
 import dev.awssso.core.config.SsoSettings;
 import org.apache.commons.logging.Log;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.boot.bootstrap.BootstrapContextClosedEvent;
 
+import software.amazon.awssdk.auth.credentials.AwsCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
@@ -60,11 +62,12 @@ final class BootstrapEngine {
     /**
      * The credentials for the imports: those of the engine, created on first use (with the sign-in at start-up
      * when {@code aws.sso.login.on-startup} asks for it), as {@link SsoEngineFactory#credentialsProvider} gives
-     * them to the application context.
+     * them to the application context. A session that cannot serve them fails with a
+     * {@link ConfigImportCredentialsException}.
      * @throws SsoConfigurationException when the configuration has mistakes
      */
     AwsCredentialsProvider credentialsProvider() {
-        return SsoEngineFactory.credentialsProvider(engine(), this.configuration);
+        return new ImportCredentialsProvider(SsoEngineFactory.credentialsProvider(engine(), this.configuration));
     }
 
     /** The engine, created on first use; the application context starts it. */
@@ -108,6 +111,26 @@ final class BootstrapEngine {
             this.engine.close();
             this.engine = null;
         }
+    }
+
+    /** The engine's credentials; a session that cannot serve them fails the import it was asked for. */
+    private record ImportCredentialsProvider(AwsCredentialsProvider delegate) implements AwsCredentialsProvider {
+
+        @Override
+        public AwsCredentials resolveCredentials() {
+            try {
+                return this.delegate.resolveCredentials();
+            }
+            catch (SsoSessionException ex) {
+                throw new ConfigImportCredentialsException(ex);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return this.delegate.toString();
+        }
+
     }
 
 }

@@ -1,10 +1,5 @@
 package dev.awssso.autoconfigure.bootstrap;
 
-import java.util.Arrays;
-
-import dev.awssso.core.SsoSessionException;
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.Ordered;
@@ -15,16 +10,11 @@ import org.springframework.core.Ordered;
  * that signs in) and the ways to go on. Runs before Spring Cloud AWS's analysis of the same failure, which cannot
  * say what to do.
  */
-final class ConfigImportFailureAnalyzer extends AbstractFailureAnalyzer<SsoSessionException> implements Ordered {
-
-    private static final String CONFIG_DATA_PROCESSING = "org.springframework.boot.context.config.ConfigDataEnvironment";
+final class ConfigImportFailureAnalyzer extends AbstractFailureAnalyzer<ConfigImportCredentialsException>
+        implements Ordered {
 
     @Override
-    protected @Nullable FailureAnalysis analyze(Throwable rootFailure, SsoSessionException cause) {
-        if (Arrays.stream(cause.getStackTrace())
-            .noneMatch((frame) -> frame.getClassName().startsWith(CONFIG_DATA_PROCESSING))) {
-            return null;
-        }
+    protected FailureAnalysis analyze(Throwable rootFailure, ConfigImportCredentialsException cause) {
         return new FailureAnalysis("Configuration could not be imported from AWS (spring.config.import): "
                 + cause.getMessage(),
                 "Sign in as the message says, then start the application again. To sign in while the application"

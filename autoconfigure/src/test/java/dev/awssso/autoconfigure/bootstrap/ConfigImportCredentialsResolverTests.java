@@ -148,10 +148,12 @@ class ConfigImportCredentialsResolverTests {
         application.refresh();
 
         assertThat(application.getBean(SsoEngine.class)).isSameAs(importEngine);
-        assertThat(importCredentials).isSameAs(importEngine.credentialsProvider());
         application.close();
-        assertThatExceptionOfType(SsoSessionException.class).isThrownBy(importCredentials::resolveCredentials)
-            .satisfies((ex) -> assertThat(ex.reason()).isEqualTo(SsoSessionException.Reason.CLOSED));
+        assertThatExceptionOfType(ConfigImportCredentialsException.class)
+            .isThrownBy(importCredentials::resolveCredentials)
+            .havingCause()
+            .isInstanceOfSatisfying(SsoSessionException.class,
+                    (ex) -> assertThat(ex.reason()).isEqualTo(SsoSessionException.Reason.CLOSED));
     }
 
     private boolean ask(String location, Map<String, String> properties) {

@@ -63,8 +63,13 @@ class ConfigImportReloadTests {
         await().atMost(Duration.ofSeconds(30))
             .until(() -> this.context.getEnvironment().getProperty("greeting"), "second"::equals);
         assertThat(this.context.getBeansOfType(SsoEngine.class)).hasSize(1);
-        assertThat(this.context.getBean(SsmClient.class).serviceClientConfiguration().credentialsProvider())
-            .isSameAs(this.context.getBean(SsoEngine.class).credentialsProvider());
+        assertThat(this.context.getBean(SsmClient.class)
+            .serviceClientConfiguration()
+            .credentialsProvider()
+            .resolveIdentity()
+            .join()
+            .accessKeyId())
+            .isEqualTo(this.context.getBean(SsoEngine.class).credentialsProvider().resolveCredentials().accessKeyId());
     }
 
 }

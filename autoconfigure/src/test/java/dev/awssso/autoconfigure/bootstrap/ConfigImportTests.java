@@ -139,8 +139,10 @@ class ConfigImportTests {
                     .contains("Not signed in to IAM Identity Center")
                     .contains("`aws sso login --sso-session corp`");
                 assertThat(analysis.getAction()).contains("aws.sso.login.on-startup=true");
-                assertThat(analysis.getCause()).isInstanceOfSatisfying(SsoSessionException.class,
-                        (cause) -> assertThat(cause.reason()).isEqualTo(SsoSessionException.Reason.SIGNED_OUT));
+                assertThat(analysis.getCause()).isInstanceOf(ConfigImportCredentialsException.class)
+                    .cause()
+                    .isInstanceOfSatisfying(SsoSessionException.class,
+                            (cause) -> assertThat(cause.reason()).isEqualTo(SsoSessionException.Reason.SIGNED_OUT));
             });
         assertThat(this.emulator.callCount(Operation.GET_PARAMETERS_BY_PATH)).isZero();
         assertThat(EngineThreads.newestEngine()).as("the engine of the failed start is closed").isEqualTo(lastEngine);
@@ -215,11 +217,21 @@ class ConfigImportTests {
     private void assertOneEngine() {
         assertThat(this.context.getBeansOfType(SsoEngine.class)).hasSize(1);
         SsoEngine engine = this.context.getBean(SsoEngine.class);
-        assertThat(this.context.getBean(SsmClient.class).serviceClientConfiguration().credentialsProvider())
-            .isSameAs(engine.credentialsProvider());
-        assertThat(this.context.getBean(SecretsManagerClient.class).serviceClientConfiguration().credentialsProvider())
-            .isSameAs(engine.credentialsProvider());
-        this.context.getBean(AwsCredentialsProvider.class).resolveCredentials();
+        String accessKeyId = engine.credentialsProvider().resolveCredentials().accessKeyId();
+        assertThat(this.context.getBean(SsmClient.class)
+            .serviceClientConfiguration()
+            .credentialsProvider()
+            .resolveIdentity()
+            .join()
+            .accessKeyId()).isEqualTo(accessKeyId);
+        assertThat(this.context.getBean(SecretsManagerClient.class)
+            .serviceClientConfiguration()
+            .credentialsProvider()
+            .resolveIdentity()
+            .join()
+            .accessKeyId()).isEqualTo(accessKeyId);
+        assertThat(this.context.getBean(AwsCredentialsProvider.class).resolveCredentials().accessKeyId())
+            .isEqualTo(accessKeyId);
         assertThat(this.emulator.callCount(Operation.GET_ROLE_CREDENTIALS)).isOne();
         assertThat(engine.status().state()).isEqualTo(SessionState.ACTIVE);
     }
