@@ -36,6 +36,10 @@ import software.amazon.awssdk.regions.providers.AwsRegionProvider;
  * <p>
  * It resolves no location itself: it is asked first whether it can, registers what the import will look for,
  * and answers no, so that Spring Cloud AWS resolves the location.
+ * <p>
+ * A resolver rather than a {@code BootstrapRegistryInitializer}: initializers run before any configuration is
+ * read, so they could only register credentials for every application and hide Spring Cloud AWS's own choice. A
+ * resolver is asked about each import, with a {@link Binder} over the configuration read so far.
  */
 final class ConfigImportCredentialsResolver implements ConfigDataLocationResolver<ConfigDataResource>, Ordered {
 
@@ -61,7 +65,10 @@ final class ConfigImportCredentialsResolver implements ConfigDataLocationResolve
         return List.of();
     }
 
-    /** Before Spring Cloud AWS's resolvers, which would otherwise be asked first. */
+    /**
+     * Before Spring Cloud AWS's resolvers, which have no order: Spring Boot asks the resolvers in their order and
+     * stops at the first that can resolve the location.
+     */
     @Override
     public int getOrder() {
         return Ordered.HIGHEST_PRECEDENCE;
