@@ -14,6 +14,7 @@ import dev.awssso.core.login.LoginFlow;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
@@ -44,10 +45,10 @@ public class AwsSsoProperties {
     private @Nullable String configFile;
 
     /**
-     * Name of the sso-session whose token is used. Sessions can be refreshed; without one, the legacy form keyed
-     * by the start URL is used.
+     * Name of the sso-session whose token is used, as sso_session in the shared config file. Sessions can be
+     * refreshed; without one, the legacy form keyed by the start URL is used.
      */
-    private @Nullable String sessionName;
+    private @Nullable String ssoSession;
 
     /**
      * AWS access portal URL, for example https://d-1234567890.awsapps.com/start.
@@ -179,12 +180,24 @@ public class AwsSsoProperties {
         this.configFile = configFile;
     }
 
-    public @Nullable String getSessionName() {
-        return this.sessionName;
+    public @Nullable String getSsoSession() {
+        return this.ssoSession;
     }
 
+    public void setSsoSession(@Nullable String ssoSession) {
+        this.ssoSession = ssoSession;
+    }
+
+    /** The sso-session's name under its former property name. */
+    @Deprecated(since = "0.1.0", forRemoval = true)
+    @DeprecatedConfigurationProperty(replacement = "aws.sso.sso-session", since = "0.1.0")
+    public @Nullable String getSessionName() {
+        return this.ssoSession;
+    }
+
+    @Deprecated(since = "0.1.0", forRemoval = true)
     public void setSessionName(@Nullable String sessionName) {
-        this.sessionName = sessionName;
+        this.ssoSession = sessionName;
     }
 
     public @Nullable String getStartUrl() {

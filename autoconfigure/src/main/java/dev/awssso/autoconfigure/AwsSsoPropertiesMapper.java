@@ -18,7 +18,7 @@ final class AwsSsoPropertiesMapper {
 
     /** The SSO values of the properties, to be merged with the shared config file. */
     static InlineSsoSettings inlineSettings(AwsSsoProperties properties) {
-        return new InlineSsoSettings(properties.getProfile(), properties.getConfigFile(), properties.getSessionName(),
+        return new InlineSsoSettings(properties.getProfile(), properties.getConfigFile(), properties.getSsoSession(),
                 properties.getStartUrl(), properties.getSsoRegion(), properties.getAccountId(),
                 properties.getRoleName(), properties.getRegistrationScopes(), properties.getRegion());
     }

@@ -184,7 +184,7 @@ class AwsSsoAutoConfigurationTests {
     @Test
     void startsASignInWhenReadyIfAskedAndNobodyIsSignedIn() {
         this.contextRunner.withPropertyValues(inlineProperties())
-            .withPropertyValues("aws.sso.session-name=corp", "aws.sso.login.on-startup=true",
+            .withPropertyValues("aws.sso.sso-session=corp", "aws.sso.login.on-startup=true",
                     "aws.sso.login.flow=device-code")
             .run((context) -> {
                 SsoEngine engine = context.getBean(SsoEngine.class);
@@ -209,7 +209,7 @@ class AwsSsoAutoConfigurationTests {
         System.setProperty("aws.secretAccessKey", "fallback-secret");
         try {
             this.contextRunner.withPropertyValues(inlineProperties())
-                .withPropertyValues("aws.sso.session-name=corp", "aws.sso.fallback=default-chain")
+                .withPropertyValues("aws.sso.sso-session=corp", "aws.sso.fallback=default-chain")
                 .run((context) -> {
                     AwsCredentialsProvider provider = context.getBean(AwsCredentialsProvider.class);
                     assertThat(provider.resolveCredentials().accessKeyId()).isEqualTo("AKIAFALLBACKEXAMPLE");
@@ -228,7 +228,7 @@ class AwsSsoAutoConfigurationTests {
     @Test
     void withoutAFallbackCallsFailWithTheSignInCommand() {
         this.contextRunner.withPropertyValues(inlineProperties())
-            .withPropertyValues("aws.sso.session-name=corp")
+            .withPropertyValues("aws.sso.sso-session=corp")
             .run((context) -> assertThatExceptionOfType(SsoSessionException.class)
                 .isThrownBy(() -> context.getBean(AwsCredentialsProvider.class).resolveCredentials())
                 .withMessageContaining("aws sso login --sso-session corp"));
@@ -238,7 +238,7 @@ class AwsSsoAutoConfigurationTests {
     void publishesSessionEventsAsApplicationEvents() {
         this.emulator.signIn("corp").writeCacheFile(this.home.resolve(".aws/sso/cache"));
         this.contextRunner.withPropertyValues(inlineProperties())
-            .withPropertyValues("aws.sso.session-name=corp")
+            .withPropertyValues("aws.sso.sso-session=corp")
             .withUserConfiguration(EventCollector.class)
             .run((context) -> {
                 context.getBean(AwsCredentialsProvider.class).resolveCredentials();
@@ -276,7 +276,7 @@ class AwsSsoAutoConfigurationTests {
     void servesCredentialsFromTheSharedTokenCache() {
         this.emulator.signIn("corp").writeCacheFile(this.home.resolve(".aws/sso/cache"));
         this.contextRunner.withPropertyValues(inlineProperties())
-            .withPropertyValues("aws.sso.session-name=corp")
+            .withPropertyValues("aws.sso.sso-session=corp")
             .run((context) -> {
                 AwsCredentialsProvider provider = context.getBean(AwsCredentialsProvider.class);
                 assertThat(callerArn(provider, Region.EU_WEST_1)).contains(":assumed-role/ReadOnly/");
@@ -290,7 +290,7 @@ class AwsSsoAutoConfigurationTests {
             .withConfiguration(AutoConfigurations.of(CredentialsProviderAutoConfiguration.class,
                     RegionProviderAutoConfiguration.class, AwsAutoConfiguration.class))
             .withPropertyValues(inlineProperties())
-            .withPropertyValues("aws.sso.session-name=corp")
+            .withPropertyValues("aws.sso.sso-session=corp")
             .run((context) -> {
                 assertThat(context).hasSingleBean(AwsCredentialsProvider.class)
                     .hasSingleBean(AwsRegionProvider.class)

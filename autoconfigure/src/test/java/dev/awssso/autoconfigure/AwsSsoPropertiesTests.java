@@ -96,6 +96,18 @@ class AwsSsoPropertiesTests {
                 .isEmpty());
     }
 
+    @Test
+    void theSsoSessionIsReadUnderItsNewAndItsFormerName() {
+        this.contextRunner.withPropertyValues("aws.sso.sso-session=corp")
+            .run((context) -> assertThat(
+                    AwsSsoPropertiesMapper.inlineSettings(context.getBean(AwsSsoProperties.class)).sessionName())
+                .isEqualTo("corp"));
+        this.contextRunner.withPropertyValues("aws.sso.session-name=legacy-name")
+            .run((context) -> assertThat(
+                    AwsSsoPropertiesMapper.inlineSettings(context.getBean(AwsSsoProperties.class)).sessionName())
+                .isEqualTo("legacy-name"));
+    }
+
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(AwsSsoProperties.class)
     static class PropertiesConfiguration {

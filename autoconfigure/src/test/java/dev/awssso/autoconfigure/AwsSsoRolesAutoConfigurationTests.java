@@ -65,7 +65,7 @@ class AwsSsoRolesAutoConfigurationTests {
         this.contextRunner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(AwsSsoAutoConfiguration.class, AwsSsoRolesAutoConfiguration.class))
             .withPropertyValues("HOME=" + this.home, "AWS_PROFILE=", "AWS_CONFIG_FILE=", "user.name=jane",
-                    "aws.sso.session-name=corp", "aws.sso.start-url=" + emulator.startUrl(),
+                    "aws.sso.sso-session=corp", "aws.sso.start-url=" + emulator.startUrl(),
                     "aws.sso.sso-region=" + emulator.ssoRegion(), "aws.sso.account-id=111122223333",
                     "aws.sso.role-name=ReadOnly", "aws.sso.region=eu-west-1", "aws.sso.check-interval=50ms",
                     "aws.sso.endpoint.oidc=" + emulator.endpoint(), "aws.sso.endpoint.portal=" + emulator.endpoint(),

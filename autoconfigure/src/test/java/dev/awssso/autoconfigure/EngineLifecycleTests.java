@@ -49,7 +49,7 @@ class EngineLifecycleTests {
         emulator.signIn("corp").writeCacheFile(this.home.resolve(".aws/sso/cache"));
         this.contextRunner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(AwsSsoAutoConfiguration.class))
-            .withPropertyValues("HOME=" + this.home, "AWS_PROFILE=", "AWS_CONFIG_FILE=", "aws.sso.session-name=corp",
+            .withPropertyValues("HOME=" + this.home, "AWS_PROFILE=", "AWS_CONFIG_FILE=", "aws.sso.sso-session=corp",
                     "aws.sso.start-url=" + emulator.startUrl(), "aws.sso.sso-region=" + emulator.ssoRegion(),
                     "aws.sso.account-id=111122223333", "aws.sso.role-name=ReadOnly",
                     "aws.sso.endpoint.oidc=" + emulator.endpoint(), "aws.sso.endpoint.portal=" + emulator.endpoint());

@@ -49,7 +49,7 @@ class ExtensionPointsTests {
         this.contextRunner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(AwsSsoAutoConfiguration.class))
             .withBean(IdentityCenterEmulator.class, () -> emulator)
-            .withPropertyValues("HOME=" + this.home, "AWS_PROFILE=", "AWS_CONFIG_FILE=", "aws.sso.session-name=corp",
+            .withPropertyValues("HOME=" + this.home, "AWS_PROFILE=", "AWS_CONFIG_FILE=", "aws.sso.sso-session=corp",
                     "aws.sso.start-url=" + emulator.startUrl(), "aws.sso.sso-region=" + emulator.ssoRegion(),
                     "aws.sso.account-id=111122223333", "aws.sso.role-name=ReadOnly");
     }

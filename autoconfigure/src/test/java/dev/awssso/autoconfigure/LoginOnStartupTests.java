@@ -72,7 +72,7 @@ class LoginOnStartupTests {
             .withPropertyValues("HOME=" + this.home, "AWS_PROFILE=", "AWS_CONFIG_FILE=",
                     "aws.sso.start-url=" + emulator.startUrl(), "aws.sso.sso-region=" + emulator.ssoRegion(),
                     "aws.sso.account-id=111122223333", "aws.sso.role-name=ReadOnly", "aws.sso.region=eu-west-1",
-                    "aws.sso.session-name=corp", "aws.sso.endpoint.oidc=" + emulator.endpoint(),
+                    "aws.sso.sso-session=corp", "aws.sso.endpoint.oidc=" + emulator.endpoint(),
                     "aws.sso.endpoint.portal=" + emulator.endpoint(), "aws.sso.login.on-startup=true");
     }
 

@@ -68,7 +68,7 @@ class OptionalModulesBackOffTests {
     void configure(IdentityCenterEmulator emulator) {
         this.emulator = emulator;
         this.sso = new String[] { "HOME=" + this.home, "AWS_PROFILE=", "AWS_CONFIG_FILE=",
-                "aws.sso.session-name=corp", "aws.sso.start-url=" + emulator.startUrl(),
+                "aws.sso.sso-session=corp", "aws.sso.start-url=" + emulator.startUrl(),
                 "aws.sso.sso-region=" + emulator.ssoRegion(), "aws.sso.account-id=111122223333",
                 "aws.sso.role-name=ReadOnly", "aws.sso.region=eu-west-1",
                 "aws.sso.endpoint.oidc=" + emulator.endpoint(), "aws.sso.endpoint.portal=" + emulator.endpoint(),

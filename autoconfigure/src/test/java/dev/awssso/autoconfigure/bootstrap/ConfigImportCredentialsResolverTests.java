@@ -178,7 +178,7 @@ class ConfigImportCredentialsResolverTests {
         Map<String, String> properties = properties();
         properties.put("aws.sso.start-url", "https://d-0000000000.awsapps.com/start");
         properties.put("aws.sso.sso-region", "us-east-1");
-        properties.put("aws.sso.session-name", "corp");
+        properties.put("aws.sso.sso-session", "corp");
         properties.put("aws.sso.account-id", "111122223333");
         properties.put("aws.sso.role-name", "ReadOnly");
         properties.put("aws.sso.region", "eu-west-1");

@@ -137,7 +137,7 @@ class ConfigImportResolverOrderTests {
     private ConfigDataLocationResolverContext context(ConfigurableBootstrapContext bootstrap) {
         Binder binder = new Binder(new MapConfigurationPropertySource(Map.of("HOME", this.home.toString(),
                 "AWS_PROFILE", "", "AWS_CONFIG_FILE", "", "aws.sso.start-url",
-                "https://d-0000000000.awsapps.com/start", "aws.sso.sso-region", "us-east-1", "aws.sso.session-name",
+                "https://d-0000000000.awsapps.com/start", "aws.sso.sso-region", "us-east-1", "aws.sso.sso-session",
                 "corp", "aws.sso.account-id", "111122223333", "aws.sso.role-name", "ReadOnly")));
         return new ConfigDataLocationResolverContext() {
 

@@ -48,7 +48,7 @@ class WebTestApplication {
         properties.put("HOME", home.toString());
         properties.put("AWS_PROFILE", "");
         properties.put("AWS_CONFIG_FILE", "");
-        properties.put("aws.sso.session-name", SESSION);
+        properties.put("aws.sso.sso-session", SESSION);
         properties.put("aws.sso.start-url", emulator.startUrl());
         properties.put("aws.sso.sso-region", emulator.ssoRegion());
         properties.put("aws.sso.account-id", "111122223333");

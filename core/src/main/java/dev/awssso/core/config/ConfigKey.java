@@ -6,7 +6,7 @@ package dev.awssso.core.config;
  */
 enum ConfigKey {
 
-    SESSION_NAME("session name", "aws.sso.session-name", "sso_session", "<session>"),
+    SESSION_NAME("session name", "aws.sso.sso-session", "sso_session", "<session>"),
 
     START_URL("SSO start URL", "aws.sso.start-url", "sso_start_url", "<start URL>"),
 

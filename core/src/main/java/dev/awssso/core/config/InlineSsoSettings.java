@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param profile profile to read from the config file ({@code aws.sso.profile})
  * @param configFile path of the config file, may start with {@code ~} ({@code aws.sso.config-file})
- * @param sessionName name of an {@code [sso-session]} ({@code aws.sso.session-name})
+ * @param sessionName name of an {@code [sso-session]} ({@code aws.sso.sso-session})
  * @param startUrl AWS access portal URL ({@code aws.sso.start-url})
  * @param ssoRegion region of the Identity Center portal ({@code aws.sso.sso-region})
  * @param accountId twelve-digit account id of the role ({@code aws.sso.account-id})

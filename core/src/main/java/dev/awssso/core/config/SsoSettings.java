@@ -88,7 +88,7 @@ public record SsoSettings(SettingsSource source, @Nullable String sessionName, S
         }
         return Optional.of("The SSO settings have no session name (legacy form): the access token cannot be "
                 + "refreshed, so a new sign-in is needed each time it expires (after 8 hours by default). To get "
-                + "refreshable tokens, set aws.sso.session-name to NAME and add an [sso-session NAME] section with "
+                + "refreshable tokens, set aws.sso.sso-session to NAME and add an [sso-session NAME] section with "
                 + "sso_start_url, sso_region and \"sso_registration_scopes = sso:account:access\" to ~/.aws/config, "
                 + "then sign in with \"aws sso login --sso-session NAME\".");
     }

@@ -38,7 +38,7 @@ class SsoSettingsTests {
     @Test
     void legacyPropertiesAdviceNamesSessionNameProperty() {
         assertThat(settings(SettingsSource.PROPERTIES, null).legacyAdvice()).hasValueSatisfying(
-                (advice) -> assertThat(advice).contains("cannot be refreshed").contains("aws.sso.session-name"));
+                (advice) -> assertThat(advice).contains("cannot be refreshed").contains("aws.sso.sso-session"));
     }
 
     private static SsoSettings settings(SettingsSource source, String sessionName) {

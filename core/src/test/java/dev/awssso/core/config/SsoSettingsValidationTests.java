@@ -120,7 +120,7 @@ class SsoSettingsValidationTests {
             .failure(inline().sessionName("corp").accountId("111122223333").roleName("ReadOnly").build());
         assertThat(failure.problems()).singleElement()
             .extracting(ConfigurationProblem::description)
-            .isEqualTo("Unknown sso-session \"corp\" (aws.sso.session-name): " + this.file + " does not exist");
+            .isEqualTo("Unknown sso-session \"corp\" (aws.sso.sso-session): " + this.file + " does not exist");
     }
 
     @Test
