@@ -203,7 +203,7 @@ class CorruptCacheTests {
                     .withMessageContaining(fix);
             }
             Instant later = Instant.now().plusMillis(500);
-            Eventually.await("ten background checks passed", Duration.ofSeconds(2),
+            Eventually.await("ten background checks passed", Duration.ofSeconds(30),
                     () -> Instant.now().isAfter(later));
             assertThat(engine.status().state()).isEqualTo(SessionState.UNUSABLE);
             assertThat(log.warnings().stream().filter((warning) -> warning.contains(file.toString())))

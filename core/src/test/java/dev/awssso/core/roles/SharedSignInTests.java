@@ -304,9 +304,10 @@ class SharedSignInTests {
         assertThatExceptionOfType(SsoSessionException.class).isThrownBy(provider("tools")::resolveCredentials)
             .satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.CLOSED));
         assertThat(provider("default").resolveCredentials()).isNotNull();
-        assertThat(Thread.getAllStackTraces().keySet()).as("the registry's threads ended").filteredOn(Thread::isAlive)
-            .extracting(Thread::getName)
-            .noneMatch((name) -> name.startsWith("aws-sso-roles-"));
+        // a closed executor's threads end a moment after close() returns
+        Eventually.await("the registry's threads ended", Duration.ofSeconds(30),
+                () -> Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                    .noneMatch((name) -> name.startsWith("aws-sso-roles-")));
 
         this.engine.close();
         assertThatExceptionOfType(SsoSessionException.class).isThrownBy(provider("admin")::resolveCredentials)
