@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
@@ -65,8 +66,12 @@ class LoginTests {
 
     private final HttpClient browser = HttpClient.newHttpClient();
 
+    /** Lets go of a token answer that IAM Identity Center holds. */
+    private final CountDownLatch tokenAnswer = new CountDownLatch(1);
+
     @AfterEach
     void closeEngines() {
+        this.tokenAnswer.countDown();
         this.engines.forEach(SsoEngine::close);
     }
 
@@ -415,13 +420,13 @@ class LoginTests {
             .isTrue();
     }
 
-    /** Starts a PKCE sign-in and approves it, while IAM Identity Center holds its token answer for 3 s. */
+    /** Starts a PKCE sign-in and approves it, while IAM Identity Center holds its token answer. */
     private LoginAttempt approveWithTheTokenAnswerHeld(SsoEngine engine, IdentityCenterEmulator emulator)
             throws Exception {
         LoginAttempt attempt = engine.login().start(LoginFlow.PKCE, false);
-        emulator.injectFault(Operation.CREATE_TOKEN, Fault.delay(Duration.ofSeconds(3)).times(1));
+        emulator.injectFault(Operation.CREATE_TOKEN, Fault.holdUntil(this.tokenAnswer).times(1));
         follow(emulator.approveAuthorization(attempt.prompt().url()));
-        Eventually.await("the token is asked for", Duration.ofSeconds(5),
+        Eventually.await("the token is asked for", Duration.ofSeconds(30),
                 () -> emulator.callCount(Operation.CREATE_TOKEN) == 1);
         return attempt;
     }
@@ -429,6 +434,7 @@ class LoginTests {
     private void assertTokenDroppedAfterItsAnswer(SsoEngine engine, IdentityCenterEmulator emulator,
             LoginAttempt attempt) {
         assertThat(emulator.sessions()).as("the token answer is still held").isEmpty();
+        this.tokenAnswer.countDown();
         awaitEnd(attempt);
         assertThat(emulator.sessions()).as("the token was issued after all").hasSize(1);
         assertThat(attempt.state()).isEqualTo(State.CANCELLED);

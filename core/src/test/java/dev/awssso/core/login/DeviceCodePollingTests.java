@@ -44,7 +44,7 @@ class DeviceCodePollingTests {
 
     @Test
     void pollsNoSoonerThanTheIntervalTheServiceAsksFor(IdentityCenterEmulator emulator) throws Exception {
-        emulator.setDevicePollInterval(Duration.ofSeconds(2));
+        emulator.setDevicePollInterval(Duration.ofSeconds(1));
         emulator.setSlowDownEnforced(true);
         try (SsoOidcClient oidc = oidcClient(emulator)) {
             DeviceCodeSignIn signIn = begin(oidc, emulator);
@@ -56,7 +56,7 @@ class DeviceCodePollingTests {
             assertThat(token.get(15, TimeUnit.SECONDS).accessToken()).isNotBlank();
             assertThat(this.polls.slowDowns()).as("told to slow down").isZero();
             assertThat(this.polls.gaps()).isNotEmpty()
-                .allSatisfy((gap) -> assertThat(gap).isGreaterThanOrEqualTo(Duration.ofSeconds(2)));
+                .allSatisfy((gap) -> assertThat(gap).isGreaterThanOrEqualTo(Duration.ofSeconds(1)));
         }
     }
 
