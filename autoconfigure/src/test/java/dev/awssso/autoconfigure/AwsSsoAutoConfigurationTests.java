@@ -243,7 +243,7 @@ class AwsSsoAutoConfigurationTests {
             .run((context) -> {
                 context.getBean(AwsCredentialsProvider.class).resolveCredentials();
                 EventCollector collector = context.getBean(EventCollector.class);
-                await().atMost(Duration.ofSeconds(5)).until(() -> !collector.events.isEmpty());
+                await().atMost(Duration.ofSeconds(30)).until(() -> !collector.events.isEmpty());
                 assertThat(collector.events).first().isInstanceOf(SessionEvent.CredentialsRefreshed.class);
             });
     }

@@ -64,7 +64,7 @@ class FallbackCredentialsTests {
         this.emulator.endSession(session);
         // the token and the role credentials (one hour each) have expired, and the session cannot refresh them
         this.clock.advance(Duration.ofHours(2));
-        Eventually.await("the default chain serves", Duration.ofSeconds(10),
+        Eventually.await("the default chain serves", Duration.ofSeconds(30),
                 () -> DEFAULT_CHAIN_KEY.equals(accessKeyId()));
         assertThat(this.engine.status().state()).isEqualTo(SessionState.EXPIRED);
 

@@ -169,7 +169,7 @@ class LoginTests {
         assertThat(engine.status().nextAction()).contains("Confirm the code given when the sign-in started");
         assertThat(attempt.prompt().url().toString()).startsWith(emulator.endpoint().toString());
 
-        Eventually.await("a first poll", Duration.ofSeconds(5),
+        Eventually.await("a first poll", Duration.ofSeconds(30),
                 () -> emulator.callCount(Operation.CREATE_TOKEN) > 0);
         emulator.approveDevice(attempt.prompt().userCode());
         awaitEnd(attempt);
@@ -305,7 +305,7 @@ class LoginTests {
             emulator.setSlowDownEnforced(false);
             SsoEngine engine = start(emulator, EngineFixture.options(emulator, this.cacheDir), clock);
             LoginAttempt attempt = engine.login().start(LoginFlow.DEVICE_CODE, false);
-            Eventually.await("a first poll", Duration.ofSeconds(5),
+            Eventually.await("a first poll", Duration.ofSeconds(30),
                     () -> emulator.callCount(Operation.CREATE_TOKEN) > 0);
 
             clock.advance(Duration.ofMinutes(5));
@@ -382,7 +382,7 @@ class LoginTests {
         SsoEngine engine = start(emulator);
         emulator.injectFault(Operation.CREATE_TOKEN, Fault.delay(Duration.ofSeconds(30)));
         LoginAttempt attempt = engine.login().start(LoginFlow.DEVICE_CODE, false);
-        Eventually.await("a poll is under way", Duration.ofSeconds(5),
+        Eventually.await("a poll is under way", Duration.ofSeconds(30),
                 () -> emulator.callCount(Operation.CREATE_TOKEN) == 1);
 
         assertThat(timeToClose(engine)).as("long before what it waits for ends").isLessThan(PROMPT);
@@ -396,7 +396,7 @@ class LoginTests {
         emulator.injectFault(Operation.REGISTER_CLIENT, Fault.delay(Duration.ofSeconds(30)));
         CompletableFuture<LoginAttempt> starting = CompletableFuture
             .supplyAsync(() -> engine.login().start(LoginFlow.PKCE, false));
-        Eventually.await("the client registration is under way", Duration.ofSeconds(5),
+        Eventually.await("the client registration is under way", Duration.ofSeconds(30),
                 () -> emulator.callCount(Operation.REGISTER_CLIENT) == 1);
 
         assertThat(timeToClose(engine)).as("long before what it waits for ends").isLessThan(PROMPT);
@@ -412,7 +412,7 @@ class LoginTests {
         SsoEngine engine = start(emulator);
         emulator.injectFault(Operation.LOGOUT, Fault.delay(Duration.ofSeconds(30)));
         CompletableFuture<Boolean> signingOut = CompletableFuture.supplyAsync(() -> engine.login().signOut());
-        Eventually.await("the Logout call is under way", Duration.ofSeconds(5),
+        Eventually.await("the Logout call is under way", Duration.ofSeconds(30),
                 () -> emulator.callCount(Operation.LOGOUT) == 1);
 
         assertThat(timeToClose(engine)).as("long before what it waits for ends").isLessThan(PROMPT);

@@ -225,7 +225,7 @@ class TokenLifecycleTests {
         EmulatedSession next = emulator.signIn(EngineFixture.SESSION);
         next.writeCacheFile(this.cacheDir);
 
-        Eventually.await("the new sign-in was adopted", Duration.ofSeconds(5),
+        Eventually.await("the new sign-in was adopted", Duration.ofSeconds(30),
                 () -> engine.tokens().currentToken().orElseThrow().accessToken().equals(next.accessToken()));
     }
 
@@ -268,7 +268,7 @@ class TokenLifecycleTests {
 
         Files.delete(file);
 
-        Eventually.await("the credentials were withdrawn", Duration.ofSeconds(5),
+        Eventually.await("the credentials were withdrawn", Duration.ofSeconds(30),
                 () -> engine.credentialsProvider().currentCredentials().isEmpty());
         assertThatExceptionOfType(SsoSessionException.class)
             .isThrownBy(() -> engine.credentialsProvider().resolveCredentials())

@@ -293,7 +293,7 @@ class SharedSignInTests {
 
         this.engine.stopWaiting();
 
-        waiting.forEach((caller) -> assertThat(caller).failsWithin(Duration.ofSeconds(5))
+        waiting.forEach((caller) -> assertThat(caller).failsWithin(Duration.ofSeconds(10))
             .withThrowableOfType(ExecutionException.class)
             .havingCause()
             .isInstanceOfSatisfying(SsoSessionException.class, (ex) -> {
