@@ -17,6 +17,8 @@ import dev.awssso.emulator.IdentityCenterEmulatorExtension;
 import dev.awssso.emulator.Operation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.core.interceptor.Context;
@@ -35,9 +37,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * How often the device code flow polls {@code CreateToken}: never sooner than the interval IAM Identity Center
  * asks for, and five seconds later still after each {@code slow_down}. The times are taken as each poll goes on
- * the wire, so every gap measured is a lower bound of the real one.
+ * the wire, so every gap measured is a lower bound of the real one. The tests run side by side, each with an
+ * emulator of its own: they mostly wait out poll intervals, and a busy machine only makes the gaps longer.
  */
 @ExtendWith(IdentityCenterEmulatorExtension.class)
+@Execution(ExecutionMode.CONCURRENT)
 class DeviceCodePollingTests {
 
     private final PollRecorder polls = new PollRecorder();
