@@ -145,7 +145,7 @@ class ConfigImportTests {
         assertThat(this.emulator.callCount(Operation.GET_PARAMETERS_BY_PATH)).isZero();
         // the threads of a closed engine end a moment after close() returns
         await("the engine of the failed start is closed").atMost(Duration.ofSeconds(30))
-            .until(() -> EngineThreads.newestEngine() == lastEngine);
+            .until(() -> EngineThreads.newestEngine() <= lastEngine);
     }
 
     @Test
