@@ -47,10 +47,16 @@ class ClosePromiseTests {
 
     private final List<SsoEngine> engines = new ArrayList<>();
 
+    /** What the test started on other threads: a sign-out goes on removing its file after the close. */
+    private final List<CompletableFuture<?>> started = new ArrayList<>();
+
     @AfterEach
     void release() {
         this.releases.forEach(CountDownLatch::countDown);
         this.engines.forEach(SsoEngine::close);
+        // ended before the cache directories are deleted
+        this.started.forEach((future) -> assertThat(future).as("ended after the close")
+            .succeedsWithin(Duration.ofSeconds(30)));
     }
 
     /** What the engine waits for when it is closed. */
@@ -125,10 +131,11 @@ class ClosePromiseTests {
         switch (waiting) {
             case SIGN_IN_FOR_THE_USER, DEVICE_POLL -> engine.login()
                 .start((waiting == Waiting.DEVICE_POLL) ? LoginFlow.DEVICE_CODE : LoginFlow.PKCE, false);
-            case CLIENT_REGISTRATION -> CompletableFuture.runAsync(() -> engine.login().start(LoginFlow.PKCE, false));
-            case SIGN_OUT -> CompletableFuture.runAsync(() -> engine.login().signOut());
-            case CREDENTIALS_FOR_A_CALLER -> CompletableFuture
-                .runAsync(() -> engine.credentialsProvider().resolveCredentials());
+            case CLIENT_REGISTRATION -> this.started.add(endingEitherWay(() -> engine.login().start(LoginFlow.PKCE,
+                    false)));
+            case SIGN_OUT -> this.started.add(endingEitherWay(() -> engine.login().signOut()));
+            case CREDENTIALS_FOR_A_CALLER -> this.started
+                .add(endingEitherWay(() -> engine.credentialsProvider().resolveCredentials()));
             case BACKGROUND_TOKEN_REFRESH -> {
                 // the background maintenance starts it
             }
@@ -137,5 +144,10 @@ class ClosePromiseTests {
             Eventually.await(held + " is held", Duration.ofSeconds(30), () -> emulator.callCount(held) > callsBefore);
         }
         return engine;
+    }
+
+    /** Runs {@code action} on another thread; the future completes when it ends, whether it failed or not. */
+    private static CompletableFuture<Void> endingEitherWay(Runnable action) {
+        return CompletableFuture.runAsync(action).handle((result, failure) -> null);
     }
 }
