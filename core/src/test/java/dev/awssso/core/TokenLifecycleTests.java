@@ -3,6 +3,7 @@ package dev.awssso.core;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -210,10 +211,13 @@ class TokenLifecycleTests {
             .isThrownBy(() -> engine.credentialsProvider().resolveCredentials());
 
         EmulatedSession fresh = emulator.signIn(EngineFixture.SESSION);
-        Path file = fresh.writeCacheFile(this.cacheDir);
-        Files.writeString(file, Files.readString(file)
+        // the file appears as the CLI's sign-in left it, in one step: the engine checks it every 50 ms
+        Path staged = fresh.writeCacheFile(this.cacheDir.resolve("staging"));
+        Files.writeString(staged, Files.readString(staged)
             .replace(fresh.clientId(), ended.clientId())
             .replace(fresh.clientSecret(), ended.clientSecret()));
+        Files.move(staged, this.cacheDir.resolve(staged.getFileName()), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
 
         assertThat(engine.credentialsProvider().resolveCredentials().accessKeyId()).startsWith("ASIA");
     }
