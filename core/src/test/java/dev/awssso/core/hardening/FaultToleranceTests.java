@@ -163,9 +163,12 @@ class FaultToleranceTests {
         }
 
         emulator.clearFaults();
-        Eventually.await("recovered by itself", Duration.ofSeconds(10), () -> {
+        // recovered once the refresh has succeeded, not at the first moment the state reads ACTIVE again
+        Eventually.await("recovered by itself", Duration.ofSeconds(30), () -> {
             clock.advance(BACKOFF.max());
-            return engine.status().state() == SessionState.ACTIVE;
+            RefreshRecord last = token ? engine.status().token().lastRefresh()
+                    : engine.status().credentials().lastRefresh();
+            return engine.status().state() == SessionState.ACTIVE && last != null && last.succeeded();
         });
         if (token) {
             assertThat(engine.tokens().currentToken().orElseThrow().accessToken()).isNotEqualTo(session.accessToken());
