@@ -67,7 +67,7 @@ class EngineLifecycleTests {
             assertThat(context.getBean(SsoEngine.class).isRunning()).isTrue();
             assertThat(newEngineThreads()).anySatisfy((thread) -> assertThat(thread.getName()).contains("-refresh-"));
         });
-        await().atMost(Duration.ofSeconds(5)).until(() -> newEngineThreads().isEmpty());
+        await().atMost(Duration.ofSeconds(30)).until(() -> newEngineThreads().isEmpty());
     }
 
     @Test

@@ -119,7 +119,7 @@ class EngineStartStopTests {
 
         this.engine.close();
 
-        Eventually.await("the engine's threads end", Duration.ofSeconds(5), () -> newEngineThreads().isEmpty());
+        Eventually.await("the engine's threads end", Duration.ofSeconds(30), () -> newEngineThreads().isEmpty());
         assertThat(this.engine.isRunning()).isFalse();
         assertThatIllegalStateException().isThrownBy(this.engine::start).withMessageContaining("closed");
     }

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The last stretch of a session, with a clock that moves: {@code EXPIRING} from the first warning threshold on
@@ -57,6 +58,8 @@ class SessionExpiringTests {
         this.engine = SsoEngine.start(EngineFixture.settings(this.emulator),
                 EngineFixture.options(this.emulator, this.cacheDir).build(), this.clock);
         this.engine.addListener(this.events::add);
+        assumeTrue(Files.getLastModifiedTime(file).toMillis() == this.clock.instant().toEpochMilli(),
+                "needs file modification times in milliseconds: the engine dates a sign-in by its token file");
     }
 
     @AfterEach

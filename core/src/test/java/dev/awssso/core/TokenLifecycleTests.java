@@ -3,6 +3,7 @@ package dev.awssso.core;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -210,12 +211,23 @@ class TokenLifecycleTests {
             .isThrownBy(() -> engine.credentialsProvider().resolveCredentials());
 
         EmulatedSession fresh = emulator.signIn(EngineFixture.SESSION);
-        Path file = fresh.writeCacheFile(this.cacheDir);
-        Files.writeString(file, Files.readString(file)
+        // the file appears as the CLI's sign-in left it, in one step: the engine checks it every 50 ms
+        Path staged = fresh.writeCacheFile(this.cacheDir.resolve("staging"));
+        Files.writeString(staged, Files.readString(staged)
             .replace(fresh.clientId(), ended.clientId())
             .replace(fresh.clientSecret(), ended.clientSecret()));
+        Files.move(staged, this.cacheDir.resolve(staged.getFileName()), StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
 
-        assertThat(engine.credentialsProvider().resolveCredentials().accessKeyId()).startsWith("ASIA");
+        // picked up within seconds, as promised: a call at the very moment may still get the ended session's answer
+        Eventually.await("the new sign-in serves credentials", Duration.ofSeconds(10), () -> {
+            try {
+                return engine.credentialsProvider().resolveCredentials().accessKeyId().startsWith("ASIA");
+            }
+            catch (SsoSessionException ex) {
+                return false;
+            }
+        });
     }
 
     @Test
@@ -225,7 +237,7 @@ class TokenLifecycleTests {
         EmulatedSession next = emulator.signIn(EngineFixture.SESSION);
         next.writeCacheFile(this.cacheDir);
 
-        Eventually.await("the new sign-in was adopted", Duration.ofSeconds(5),
+        Eventually.await("the new sign-in was adopted", Duration.ofSeconds(30),
                 () -> engine.tokens().currentToken().orElseThrow().accessToken().equals(next.accessToken()));
     }
 
@@ -268,7 +280,7 @@ class TokenLifecycleTests {
 
         Files.delete(file);
 
-        Eventually.await("the credentials were withdrawn", Duration.ofSeconds(5),
+        Eventually.await("the credentials were withdrawn", Duration.ofSeconds(30),
                 () -> engine.credentialsProvider().currentCredentials().isEmpty());
         assertThatExceptionOfType(SsoSessionException.class)
             .isThrownBy(() -> engine.credentialsProvider().resolveCredentials())

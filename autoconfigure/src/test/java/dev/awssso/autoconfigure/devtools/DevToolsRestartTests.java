@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;
 import dev.awssso.emulator.Operation;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * every restart closes the engine of the last start with its threads and connections, fetches role credentials
  * once, and signs in nobody.
  */
+@Tag("isolated")
 @ExtendWith(IdentityCenterEmulatorExtension.class)
 class DevToolsRestartTests {
 

@@ -5,6 +5,8 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
@@ -35,6 +37,10 @@ public final class RestartedApplication {
 
     private static final Duration START_LIMIT = Duration.ofSeconds(60);
 
+    private static final Duration THREAD_END_LIMIT = Duration.ofSeconds(10);
+
+    private static boolean threadOutlivedItsEngine;
+
     private RestartedApplication() {
     }
 
@@ -61,8 +67,10 @@ public final class RestartedApplication {
             awaitStart(1);
             report(1);
             for (int start = 2; start <= RESTARTS + 1; start++) {
+                Set<Thread> before = engineThreads();
                 Restarter.getInstance().restart();
                 awaitStart(start);
+                awaitEnd(before);
                 report(start);
             }
             System.out.println("DONE");
@@ -84,10 +92,29 @@ public final class RestartedApplication {
         }
     }
 
-    private static void report(int start) throws IOException {
-        long engineThreads = Thread.getAllStackTraces().keySet().stream()
+    /**
+     * Waits until the threads of the engines before the restart have ended (a closed engine's threads end a moment
+     * after its close returns), {@link #THREAD_END_LIMIT} at most and only until one outlived it: a thread that
+     * lives on is counted in the report.
+     */
+    private static void awaitEnd(Set<Thread> threads) throws InterruptedException {
+        long deadline = System.nanoTime() + THREAD_END_LIMIT.toNanos();
+        while (!threadOutlivedItsEngine && threads.stream().anyMatch(Thread::isAlive)) {
+            if (System.nanoTime() > deadline) {
+                threadOutlivedItsEngine = true;
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static Set<Thread> engineThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
             .filter((thread) -> thread.isAlive() && thread.getName().startsWith("aws-sso-"))
-            .count();
+            .collect(Collectors.toSet());
+    }
+
+    private static void report(int start) throws IOException {
+        long engineThreads = engineThreads().size();
         System.out.println("STATS " + start + " " + engineThreads + " " + Thread.activeCount() + " "
                 + openFileDescriptors());
     }

@@ -88,7 +88,7 @@ class AwsSsoActuatorUnrestrictedWebTests {
         JsonNode cancelled = ActuatorClient.json(actuator.post("/actuator/awssso/cancel"));
 
         assertThat(cancelled.get("succeeded").asBoolean()).as(cancelled.get("message").asString()).isTrue();
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(30))
             .until(() -> ActuatorClient.json(actuator.get("/actuator/awssso")).get("state").asString(),
                     "SIGNED_OUT"::equals);
         assertThat(actuator.post("/actuator/awssso/login", "{\"flow\":\"carrier-pigeon\"}").statusCode())

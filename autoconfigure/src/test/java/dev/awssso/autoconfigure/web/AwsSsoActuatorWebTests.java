@@ -50,7 +50,7 @@ class AwsSsoActuatorWebTests {
         emulator.setTokenLifetime(Duration.ofMinutes(30));
         this.session = emulator.signIn(WebTestApplication.SESSION);
         this.session.writeCacheFile(WebTestApplication.cacheDir(home));
-        await().atMost(Duration.ofSeconds(5))
+        await().atMost(Duration.ofSeconds(30))
             .until(() -> this.engine.tokens().currentToken().map((token) -> token.accessToken())
                 .filter(this.session.accessToken()::equals)
                 .isPresent());

@@ -72,7 +72,7 @@ class GracefulShutdownWebTests {
 
         assertThat(Duration.ofNanos(System.nanoTime() - closing)).as("time to stop the application")
             .isLessThan(Duration.ofSeconds(10));
-        assertThat(request).succeedsWithin(Duration.ofSeconds(5))
+        assertThat(request).succeedsWithin(Duration.ofSeconds(10))
             .extracting(HttpResponse::body)
             .asString()
             .contains("The application is stopping");

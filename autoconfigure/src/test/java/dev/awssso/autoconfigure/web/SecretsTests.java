@@ -104,7 +104,7 @@ class SecretsTests {
         emulator.setCredentialsLifetime(Duration.ofSeconds(3));
         EmulatedSession session = emulator.signIn(WebTestApplication.SESSION);
         session.writeCacheFile(WebTestApplication.cacheDir(home));
-        await().atMost(Duration.ofSeconds(5)).until(() -> this.engine.tokens().currentToken().isPresent());
+        await().atMost(Duration.ofSeconds(30)).until(() -> this.engine.tokens().currentToken().isPresent());
         seen.add(this.credentials.resolveCredentials().toString());
         for (String role : List.of("tools", "deploy")) {
             seen.add(this.roles.credentialsProvider(role).resolveCredentials().toString());

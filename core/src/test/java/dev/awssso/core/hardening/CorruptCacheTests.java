@@ -129,7 +129,7 @@ class CorruptCacheTests {
 
         emulator.signIn(Hardening.SESSION).writeCacheFile(missing);
 
-        Eventually.await("the sign-in was picked up", Duration.ofSeconds(5),
+        Eventually.await("the sign-in was picked up", Duration.ofSeconds(30),
                 () -> engine.status().state() == SessionState.ACTIVE);
         assertThat(engine.credentialsProvider().resolveCredentials().accessKeyId()).startsWith("ASIA");
     }
@@ -203,7 +203,7 @@ class CorruptCacheTests {
                     .withMessageContaining(fix);
             }
             Instant later = Instant.now().plusMillis(500);
-            Eventually.await("ten background checks passed", Duration.ofSeconds(2),
+            Eventually.await("ten background checks passed", Duration.ofSeconds(30),
                     () -> Instant.now().isAfter(later));
             assertThat(engine.status().state()).isEqualTo(SessionState.UNUSABLE);
             assertThat(log.warnings().stream().filter((warning) -> warning.contains(file.toString())))
@@ -216,7 +216,7 @@ class CorruptCacheTests {
 
             fixer.fix();
 
-            Eventually.await("the fixed file was picked up", Duration.ofSeconds(5),
+            Eventually.await("the fixed file was picked up", Duration.ofSeconds(30),
                     () -> engine.status().state() == SessionState.ACTIVE);
             assertThat(engine.status().warnings()).isEmpty();
             assertThat(engine.credentialsProvider().resolveCredentials().accessKeyId()).startsWith("ASIA");

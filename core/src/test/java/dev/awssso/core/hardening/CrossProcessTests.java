@@ -28,6 +28,7 @@ import dev.awssso.emulator.IdentityCenterEmulatorExtension;
 import dev.awssso.emulator.MovableClock;
 import dev.awssso.emulator.Operation;
 import dev.awssso.emulator.RefreshTokenMode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -43,6 +44,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * class path ({@link CacheChild}) and an engine in this JVM. The emulator rotates refresh tokens, as AWS does,
  * so refreshing with a refresh token another process already used fails with {@code InvalidGrantException}.
  */
+@Tag("isolated")
 @ExtendWith(IdentityCenterEmulatorExtension.class)
 class CrossProcessTests {
 

@@ -163,9 +163,12 @@ class FaultToleranceTests {
         }
 
         emulator.clearFaults();
-        Eventually.await("recovered by itself", Duration.ofSeconds(10), () -> {
+        // recovered once the refresh has succeeded, not at the first moment the state reads ACTIVE again
+        Eventually.await("recovered by itself", Duration.ofSeconds(30), () -> {
             clock.advance(BACKOFF.max());
-            return engine.status().state() == SessionState.ACTIVE;
+            RefreshRecord last = token ? engine.status().token().lastRefresh()
+                    : engine.status().credentials().lastRefresh();
+            return engine.status().state() == SessionState.ACTIVE && last != null && last.succeeded();
         });
         if (token) {
             assertThat(engine.tokens().currentToken().orElseThrow().accessToken()).isNotEqualTo(session.accessToken());
@@ -202,7 +205,7 @@ class FaultToleranceTests {
         clock.advance(Duration.ofMinutes(1));
         // twenty check intervals: time for a retry the engine must not make
         Instant quietUntil = Instant.now().plusSeconds(1);
-        Eventually.await("a second passed", Duration.ofSeconds(3), () -> Instant.now().isAfter(quietUntil));
+        Eventually.await("a second passed", Duration.ofSeconds(30), () -> Instant.now().isAfter(quietUntil));
         assertThat(emulator.callCount(Operation.CREATE_TOKEN)).as("no retry once the session ended").isEqualTo(calls);
     }
 

@@ -30,6 +30,7 @@ import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;
 import dev.awssso.emulator.Operation;
 import dev.awssso.emulator.RefreshTokenMode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,6 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Failures in that last stretch, and after expiry, are counted and printed apart; they happen when a fault
  * outlasts the time between the refresh and the withdrawal.
  */
+@Tag("isolated")
 @ExtendWith(IdentityCenterEmulatorExtension.class)
 class SoakTests {
 

@@ -1,17 +1,24 @@
 package dev.awssso.core.login;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Sign-in in a JVM that prefers IPv6, where {@code localhost} and the loopback address mean {@code ::1}. */
+@Tag("isolated")
 class IpPreferenceTests {
 
     @TempDir
@@ -19,6 +26,7 @@ class IpPreferenceTests {
 
     @Test
     void aPkceSignInCompletesInAJvmThatPrefersIpv6() throws Exception {
+        assumeTrue(ipv6Loopback(), "needs the IPv6 loopback address ::1 (a container without IPv6 has none)");
         String java = ProcessHandle.current().info().command()
             .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>(List.of(java, "-Djava.net.preferIPv6Addresses=true", "-Xmx128m",
@@ -37,6 +45,16 @@ class IpPreferenceTests {
         }
         finally {
             child.destroyForcibly();
+        }
+    }
+
+    private static boolean ipv6Loopback() {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(InetAddress.getByName("::1"), 0));
+            return true;
+        }
+        catch (IOException ex) {
+            return false;
         }
     }
 }

@@ -158,7 +158,7 @@ class SecondSignInTests {
 
         this.registry.stopWaiting();
 
-        assertThat(waiting).failsWithin(Duration.ofSeconds(5))
+        assertThat(waiting).failsWithin(Duration.ofSeconds(10))
             .withThrowableOfType(ExecutionException.class)
             .havingCause()
             .isInstanceOfSatisfying(SsoSessionException.class,

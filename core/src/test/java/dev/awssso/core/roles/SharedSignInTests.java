@@ -22,6 +22,7 @@ import dev.awssso.emulator.Fault;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.MovableClock;
 import dev.awssso.emulator.Operation;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -60,6 +61,9 @@ class SharedSignInTests {
 
     private RoleRegistry registry;
 
+    /** Lets go of the answers the portal holds. */
+    private final CountDownLatch release = new CountDownLatch(1);
+
     @BeforeEach
     void start(IdentityCenterEmulator emulator, MovableClock clock) {
         this.emulator = emulator;
@@ -68,6 +72,11 @@ class SharedSignInTests {
         this.engine = this.fixture.engine(emulator, this.cacheDir, clock);
         this.registry = this.fixture.registry(this.engine, ssoRole(emulator, "tools", TOOLS_ACCOUNT, "ReadOnly"),
                 ssoRole(emulator, "admin", ACCOUNT, "AdministratorAccess"));
+    }
+
+    @AfterEach
+    void releaseHeldAnswers() {
+        this.release.countDown();
     }
 
     @Test
@@ -141,17 +150,18 @@ class SharedSignInTests {
         List<RefreshingCredentialsProvider> providers = providers();
         List<String> before = providers.stream().map((provider) -> provider.resolveCredentials().accessKeyId())
             .toList();
-        // the portal holds every answer 6 s: a caller that waited for one would get it only after that, and one
-        // fetch after another would not reach the portal three times in 4 s
-        this.emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.delay(Duration.ofSeconds(6)));
+        // the portal holds every answer until the test lets go: a caller that waited for one would not return, and
+        // one fetch after another would never reach the portal three times
+        this.emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.holdUntil(this.release));
 
         this.clock.advance(Duration.ofMinutes(56));
-        Eventually.await("the three refreshes are under way at once", Duration.ofSeconds(4),
+        Eventually.await("the three refreshes are under way at once", Duration.ofSeconds(30),
                 () -> this.emulator.callCount(Operation.GET_ROLE_CREDENTIALS) == 6);
 
         assertThat(providers.stream().map((provider) -> provider.resolveCredentials().accessKeyId()).toList())
             .as("served at once while the refreshes are held").isEqualTo(before);
         this.emulator.clearFaults();
+        this.release.countDown();
         Eventually.await("every role holds new credentials", Duration.ofSeconds(20),
                 () -> providers.stream().noneMatch((provider) -> before.contains(
                         provider.currentCredentials().map(AwsSessionCredentials::accessKeyId).orElse(""))));
@@ -160,16 +170,17 @@ class SharedSignInTests {
 
     @Test
     void aSlowRoleDoesNotHoldUpAnother() {
-        this.emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.delay(Duration.ofSeconds(6)).times(1));
+        this.emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.holdUntil(this.release).times(1));
         CompletableFuture<AwsSessionCredentials> tools = CompletableFuture
             .supplyAsync(provider("tools")::resolveCredentials);
-        Eventually.await("the tools fetch is under way", Duration.ofSeconds(10),
+        Eventually.await("the tools fetch is under way", Duration.ofSeconds(30),
                 () -> this.emulator.callCount(Operation.GET_ROLE_CREDENTIALS) == 1);
 
         provider("admin").resolveCredentials();
 
         assertThat(tools).as("still held by the portal").isNotDone();
-        assertThat(tools).succeedsWithin(Duration.ofSeconds(20));
+        this.release.countDown();
+        assertThat(tools).succeedsWithin(Duration.ofSeconds(30));
     }
 
     @Test
@@ -283,7 +294,7 @@ class SharedSignInTests {
 
         this.engine.stopWaiting();
 
-        waiting.forEach((caller) -> assertThat(caller).failsWithin(Duration.ofSeconds(5))
+        waiting.forEach((caller) -> assertThat(caller).failsWithin(Duration.ofSeconds(10))
             .withThrowableOfType(ExecutionException.class)
             .havingCause()
             .isInstanceOfSatisfying(SsoSessionException.class, (ex) -> {
@@ -305,9 +316,10 @@ class SharedSignInTests {
         assertThatExceptionOfType(SsoSessionException.class).isThrownBy(provider("tools")::resolveCredentials)
             .satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.CLOSED));
         assertThat(provider("default").resolveCredentials()).isNotNull();
-        assertThat(Thread.getAllStackTraces().keySet()).as("the registry's threads ended").filteredOn(Thread::isAlive)
-            .extracting(Thread::getName)
-            .noneMatch((name) -> name.startsWith("aws-sso-roles-"));
+        // a closed executor's threads end a moment after close() returns
+        Eventually.await("the registry's threads ended", Duration.ofSeconds(30),
+                () -> Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                    .noneMatch((name) -> name.startsWith("aws-sso-roles-")));
 
         this.engine.close();
         assertThatExceptionOfType(SsoSessionException.class).isThrownBy(provider("admin")::resolveCredentials)

@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -63,6 +64,7 @@ class LockFileTests {
     }
 
     @Test
+    @Tag("isolated")
     void aLockAnotherUserHoldsOnAnOldLockFileStallsNoRefresh() throws Exception {
         assumeTrue("root".equals(System.getProperty("user.name")), "needs root to hold a lock as the user nobody");
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/setpriv")), "needs setpriv (util-linux)");
