@@ -2,6 +2,8 @@ package dev.awssso.core;
 
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.LogManager;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -41,8 +43,34 @@ final class SecretLoggers {
     /** Those of {@link #SIGNER} and {@link #JDK_HTTP} that are at DEBUG or below. */
     static List<String> verbose() {
         Stream<String> signer = LoggerFactory.getLogger(SIGNER).isDebugEnabled() ? Stream.of(SIGNER) : Stream.empty();
-        Stream<String> jdk = java.util.logging.Logger.getLogger(JDK_HTTP).isLoggable(java.util.logging.Level.FINE)
-                ? Stream.of(JDK_HTTP) : Stream.empty();
+        Stream<String> jdk = jdkLevel(JDK_HTTP).intValue() <= Level.FINE.intValue() ? Stream.of(JDK_HTTP)
+                : Stream.empty();
         return Stream.concat(signer, jdk).toList();
+    }
+
+    /**
+     * The level a java.util.logging logger of that name logs at, read without creating it: a logger created here
+     * and then collected would take the level a user gives it later away from the one the JDK creates.
+     */
+    static Level jdkLevel(String name) {
+        LogManager manager = LogManager.getLogManager();
+        for (String candidate = name; !candidate.isEmpty();
+                candidate = candidate.substring(0, Math.max(candidate.lastIndexOf('.'), 0))) {
+            java.util.logging.Logger existing = manager.getLogger(candidate);
+            if (existing != null && existing.getLevel() != null) {
+                return existing.getLevel();
+            }
+            String configured = manager.getProperty(candidate + ".level");
+            if (configured != null) {
+                try {
+                    return Level.parse(configured.trim());
+                }
+                catch (IllegalArgumentException ex) {
+                    // an unreadable level in logging.properties: the JDK ignores it too
+                }
+            }
+        }
+        java.util.logging.Logger root = manager.getLogger("");
+        return (root != null && root.getLevel() != null) ? root.getLevel() : Level.INFO;
     }
 }
