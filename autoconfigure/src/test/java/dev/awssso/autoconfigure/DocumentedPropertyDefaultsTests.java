@@ -95,6 +95,7 @@ class DocumentedPropertyDefaultsTests {
             .containsEntry("aws.sso.login.on-startup", "false")
             .containsEntry("aws.sso.login.timeout", "10m")
             .containsEntry("aws.sso.session-duration", "8h")
+            .containsEntry("aws.sso.expiry-warnings", "30m,10m,5m")
             .containsEntry("aws.sso.health.verify-identity", "false")
             .containsEntry("aws.sso.web.request-guard.enabled", "true")
             .containsEntry("aws.sso.web.remote-access", "false")
@@ -111,12 +112,19 @@ class DocumentedPropertyDefaultsTests {
                 Map<String, JsonNode> fields = property.asObject();
                 JsonNode value = fields.get("defaultValue");
                 if (value != null && !value.isNull()) {
-                    defaults.put(fields.get("name").asString(), value.isBoolean() ? String.valueOf(value.asBoolean())
-                            : value.asString());
+                    defaults.put(fields.get("name").asString(), text(value));
                 }
             }
             return defaults;
         }
+    }
+
+    /** A default as text: a list's items joined with commas, as a property value gives them. */
+    private static String text(JsonNode value) {
+        if (value.isArray()) {
+            return String.join(",", value.asArray().stream().map(DocumentedPropertyDefaultsTests::text).toList());
+        }
+        return value.isBoolean() ? String.valueOf(value.asBoolean()) : value.asString();
     }
 
     @Configuration(proxyBeanMethods = false)
