@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The engine the configuration imports create holds what happens to it before the application context runs (the
  * sign-in at start-up, a token refresh for the imports, the credentials they fetch), as any engine created before
- * it starts: the application's listeners and the {@code aws.sso.refreshes} meter hear of it once the context runs.
+ * it starts: the application's listeners and the {@code aws.sso.credentials.refreshes} meter hear of it once the context runs.
  */
 @ExtendWith({ IdentityCenterEmulatorExtension.class, OutputCaptureExtension.class })
 class BootstrapEventsTests {
@@ -106,14 +106,14 @@ class BootstrapEventsTests {
         await().atMost(Duration.ofSeconds(30))
             .untilAsserted(() -> assertThat(this.heard.events).extracting(SessionEvent::getClass)
                 .containsExactly(SessionEvent.SignedIn.class, SessionEvent.CredentialsRefreshed.class));
-        assertThat(refreshes("credentials")).isOne();
+        assertThat(credentialsRefreshes()).isOne();
     }
 
-    private double refreshes(String kind) {
+    private long credentialsRefreshes() {
         return this.context.getBean(MeterRegistry.class)
-            .get("aws.sso.refreshes")
-            .tags("kind", kind, "outcome", "success", "role", "default")
-            .counter()
+            .get("aws.sso.credentials.refreshes")
+            .tags("outcome", "SUCCESS", "role", "default")
+            .timer()
             .count();
     }
 
