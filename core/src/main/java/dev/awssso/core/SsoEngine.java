@@ -552,9 +552,9 @@ public final class SsoEngine implements SdkAutoCloseable {
         }
 
         @Override
-        public void tokenRefreshed(SsoToken token) {
-            SsoEngine.this.attachments.forEach((attachment) -> attachment.tokenRefreshed(token));
-            publish(SessionEvent.TokenRefreshed::new);
+        public void tokenRefreshed(SsoToken token, Duration duration) {
+            SsoEngine.this.attachments.forEach((attachment) -> attachment.tokenRefreshed(token, duration));
+            publish((status) -> new SessionEvent.TokenRefreshed(status, duration));
         }
 
         @Override
@@ -570,8 +570,8 @@ public final class SsoEngine implements SdkAutoCloseable {
         }
 
         @Override
-        public void credentialsRefreshed(AwsSessionCredentials credentials) {
-            publish(SessionEvent.CredentialsRefreshed::new);
+        public void credentialsRefreshed(AwsSessionCredentials credentials, Duration duration) {
+            publish((status) -> new SessionEvent.CredentialsRefreshed(status, duration));
         }
 
         @Override

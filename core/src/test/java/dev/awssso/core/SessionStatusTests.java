@@ -133,6 +133,35 @@ class SessionStatusTests {
     }
 
     @Test
+    void refreshEventsCarryHowLongTheirCallTook(IdentityCenterEmulator emulator) {
+        emulator.signIn(EngineFixture.SESSION).writeCacheFile(this.cacheDir);
+        SsoEngine engine = start(emulator, EngineFixture.options(emulator, this.cacheDir));
+        emulator.injectFault(Operation.CREATE_TOKEN, Fault.delay(Duration.ofMillis(300)));
+        emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.delay(Duration.ofMillis(200)));
+
+        engine.tokens().refreshNow();
+        engine.credentialsProvider().resolveCredentials();
+        emulator.clearFaults();
+        emulator.injectFault(Operation.CREATE_TOKEN, Fault.status(503, "ServiceUnavailableException"));
+        assertThatExceptionOfType(SsoSessionException.class).isThrownBy(() -> engine.tokens().refreshNow());
+
+        awaitEvent(SessionEvent.RefreshFailed.class);
+        assertThat(this.events).filteredOn(SessionEvent.TokenRefreshed.class::isInstance)
+            .singleElement()
+            .satisfies((event) -> assertThat(((SessionEvent.TokenRefreshed) event).duration())
+                .isBetween(Duration.ofMillis(300), Duration.ofSeconds(10)));
+        assertThat(this.events).filteredOn(SessionEvent.CredentialsRefreshed.class::isInstance)
+            .singleElement()
+            .satisfies((event) -> assertThat(((SessionEvent.CredentialsRefreshed) event).duration())
+                .isBetween(Duration.ofMillis(200), Duration.ofSeconds(10)));
+        assertThat(this.events).filteredOn(SessionEvent.RefreshFailed.class::isInstance)
+            .singleElement()
+            .satisfies((event) -> assertThat(((SessionEvent.RefreshFailed) event).failure().duration())
+                .as("a failed call is timed too")
+                .isNotNull());
+    }
+
+    @Test
     void withoutCredentialsEverFetchedAFailingRefreshIsUnavailableUntilARetrySucceeds(
             IdentityCenterEmulator emulator) {
         emulator.signIn(EngineFixture.SESSION).writeCacheFile(this.cacheDir);

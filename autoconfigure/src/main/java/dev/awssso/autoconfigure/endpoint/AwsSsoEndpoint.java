@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-import dev.awssso.autoconfigure.AwsSsoRoles;
 import dev.awssso.autoconfigure.AwsSsoService;
 import dev.awssso.autoconfigure.RoleIdentityLookups;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.account.AccountDirectory;
 import dev.awssso.core.account.AccountPage;
+import dev.awssso.core.account.CallerIdentity;
 import dev.awssso.core.config.NamedRole;
 import dev.awssso.core.login.LoginAttempt;
 import dev.awssso.core.login.LoginFailedException;
@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
 import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -33,7 +34,7 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * The {@code awssso} actuator endpoint: the session status, with every role when {@code aws.sso.roles} names some
+ * The {@code awssso} actuator endpoint: the session status with every role, the default role first
  * ({@code GET /actuator/awssso}), the caller identity of the default role or of another
  * ({@code GET /actuator/awssso/identity?role=NAME}), the accounts and roles of the signed-in user
  * ({@code GET /actuator/awssso/accounts}), and the actions {@code POST /actuator/awssso/refresh},
@@ -42,7 +43,10 @@ import software.amazon.awssdk.core.exception.SdkException;
  * Over HTTP, the filters of {@code dev.awssso.autoconfigure.web} guard them, and {@link AwsSsoEndpointWebExtension}
  * gives every answer its status code. Never shows a secret. Where IAM Identity Center is not configured (an
  * AOT-processed application that finds no SSO configuration where it runs, see {@link AwsSsoService}), the status
- * answers {@link NotConfigured} and the rest is refused.
+ * has the state {@value StatusDescriptor#NOT_CONFIGURED} and the rest is refused.
+ * <p>
+ * The status and the actions answer one type each, whose reflection hints Spring Boot registers; the details,
+ * which answer one of two types, declare theirs.
  */
 @Endpoint(id = "awssso", defaultAccess = Access.READ_ONLY)
 public class AwsSsoEndpoint {
@@ -64,8 +68,6 @@ public class AwsSsoEndpoint {
 
     private static final String CANCEL = "cancel";
 
-    private static final NotConfigured NOT_CONFIGURED = new NotConfigured(false, AwsSsoService.NOT_CONFIGURED);
-
     private final AwsSsoService service;
 
     private final @Nullable RoleIdentityLookups identityLookups;
@@ -85,21 +87,17 @@ public class AwsSsoEndpoint {
         this.defaultFlow = defaultFlow;
     }
 
-    /**
-     * The session status ({@link SessionStatus}); with named roles, the status with the {@code roles} section
-     * ({@link StatusWithRoles}); or {@link NotConfigured}.
-     */
+    /** The session status with every role; the state {@value StatusDescriptor#NOT_CONFIGURED} where not configured. */
     @ReadOperation
-    public Object status() {
+    public StatusDescriptor status() {
         if (!this.service.isConfigured()) {
-            return NOT_CONFIGURED;
+            return StatusDescriptor.notConfigured(Instant.now());
         }
-        SsoEngine engine = this.service.engine();
-        AwsSsoRoles roles = this.service.roles();
-        if (!roles.hasNamedRoles()) {
-            return engine.status();
-        }
-        return StatusWithRoles.of(engine.status(), roles.statuses());
+        return status(this.service.engine());
+    }
+
+    private StatusDescriptor status(SsoEngine engine) {
+        return StatusDescriptor.of(engine.status(), this.service.roles().statuses());
     }
 
     /**
@@ -116,6 +114,7 @@ public class AwsSsoEndpoint {
      * @throws NotConfiguredException where IAM Identity Center is not configured
      */
     @ReadOperation
+    @RegisterReflectionForBinding({ CallerIdentity.class, AccountPage.class })
     @SuppressWarnings("deprecation") // Spring's @Nullable: the only mark of an optional parameter Spring Boot 3 reads
     public @Nullable Object detail(@Selector String detail, @org.springframework.lang.Nullable @Nullable String role,
             @org.springframework.lang.Nullable @Nullable Integer page,
@@ -134,17 +133,22 @@ public class AwsSsoEndpoint {
      * Runs an action: {@code refresh} (token and credentials now), {@code login} (starts a sign-in, or returns
      * the pending one; the answer's status carries the URL to open and, for the device code flow, the code),
      * {@code logout} (ends the session and removes its token file) or {@code cancel} (stops a pending sign-in).
-     * The answer says whether the action succeeded; one that failed or was refused is logged.
+     * The answer says whether the action succeeded; one that failed or was refused is logged. Where IAM Identity
+     * Center is not configured, every action answers {@link Outcome#NOT_CONFIGURED}.
      * @param flow for {@code login}: {@code pkce} or {@code device-code}; the configured flow when absent
      * @param newSession for {@code login}: sign out first so that a new Identity Center session starts
      * @throws InvalidEndpointRequestException for an unknown action or flow
-     * @throws NotConfiguredException where IAM Identity Center is not configured
      */
     @WriteOperation
     @SuppressWarnings("deprecation") // Spring's @Nullable: the only mark of an optional parameter Spring Boot 3 reads
     public ActionResult action(@Selector String action, @org.springframework.lang.Nullable @Nullable String flow,
             @org.springframework.lang.Nullable @Nullable Boolean newSession) {
-        SsoEngine current = configuredEngine();
+        if (!this.service.isConfigured()) {
+            logger.warn("The awssso actuator action '{}' was refused: {}", action, AwsSsoService.NOT_CONFIGURED);
+            return new ActionResult(action, false, Outcome.NOT_CONFIGURED, AwsSsoService.NOT_CONFIGURED,
+                    StatusDescriptor.notConfigured(Instant.now()), null);
+        }
+        SsoEngine current = this.service.engine();
         try {
             return switch (action) {
                 case REFRESH -> {
@@ -154,7 +158,7 @@ public class AwsSsoEndpoint {
                 case LOGIN -> {
                     LoginAttempt attempt = current.login().start(loginFlow(flow), Boolean.TRUE.equals(newSession));
                     LoginPrompt prompt = attempt.prompt();
-                    yield new ActionResult(action, true, Outcome.SUCCEEDED, prompt.instructions(), current.status(),
+                    yield new ActionResult(action, true, Outcome.SUCCEEDED, prompt.instructions(), status(current),
                             new SignIn(prompt.flow().name(), prompt.url().toString(), prompt.userCode(),
                                     prompt.expiresAt()));
                 }
@@ -186,16 +190,16 @@ public class AwsSsoEndpoint {
 
     private SsoEngine configuredEngine() {
         if (!this.service.isConfigured()) {
-            throw new NotConfiguredException(NOT_CONFIGURED.reason());
+            throw new NotConfiguredException(AwsSsoService.NOT_CONFIGURED);
         }
         return this.service.engine();
     }
 
-    private static ActionResult result(SsoEngine engine, String action, Outcome outcome, String message) {
-        return new ActionResult(action, outcome == Outcome.SUCCEEDED, outcome, message, engine.status(), null);
+    private ActionResult result(SsoEngine engine, String action, Outcome outcome, String message) {
+        return new ActionResult(action, outcome == Outcome.SUCCEEDED, outcome, message, status(engine), null);
     }
 
-    private static ActionResult failed(SsoEngine engine, String action, Outcome outcome, String message) {
+    private ActionResult failed(SsoEngine engine, String action, Outcome outcome, String message) {
         logger.warn("The awssso actuator action '{}' did not succeed ({}): {}", action, outcome, message);
         return result(engine, action, outcome, message);
     }
@@ -214,7 +218,7 @@ public class AwsSsoEndpoint {
         }
     }
 
-    private Object identity(String role) {
+    private CallerIdentity identity(String role) {
         List<String> names = this.service.roles().names();
         if (!names.contains(role)) {
             throw new InvalidEndpointRequestException("Unknown role '" + role + "': the roles are "
@@ -260,7 +264,10 @@ public class AwsSsoEndpoint {
         UNAVAILABLE,
 
         /** The call to AWS or the sign-in failed. */
-        FAILED;
+        FAILED,
+
+        /** IAM Identity Center is not configured where the application runs: there is nothing to act on. */
+        NOT_CONFIGURED;
 
         static Outcome of(SsoSessionException.Reason reason) {
             return switch (reason) {
@@ -288,11 +295,11 @@ public class AwsSsoEndpoint {
      * @param succeeded whether it succeeded
      * @param outcome how it ended
      * @param message what happened
-     * @param status the session status afterwards
+     * @param status the status afterwards, with every role
      * @param signIn for {@code login}: the page to open and the code to confirm, which only this answer carries
      */
     public record ActionResult(String action, boolean succeeded, Outcome outcome, String message,
-            SessionStatus status, @Nullable SignIn signIn) {
+            StatusDescriptor status, @Nullable SignIn signIn) {
     }
 
     /**
@@ -307,39 +314,53 @@ public class AwsSsoEndpoint {
     }
 
     /**
-     * The session status with the {@code roles} section: the fields of {@link SessionStatus}, then every role (the
-     * default role first) with its account and role, the role assumed, its credentials' expiry, next and last
-     * refresh, its state and what to do next. Holds no secret.
+     * The status of the {@code awssso} endpoint: the fields of {@link SessionStatus}, then every role. The default
+     * role comes first, with its account and role, the role assumed, its credentials' expiry, next and last refresh,
+     * its state and what to do next. Where IAM Identity Center is not configured, the state is
+     * {@value #NOT_CONFIGURED}, the next action says so, the sections of the sign-in are {@code null} and there is no
+     * role. Holds no secret.
      *
-     * @param state where the sign-in stands
+     * @param state where the sign-in stands: a {@link SessionState} name, or {@value #NOT_CONFIGURED}
      * @param nextAction what the user should do next
      * @param warnings things that need attention
      * @param at when the status was taken
-     * @param identity the configured sign-in and default role
-     * @param token the access token
-     * @param credentials the default role's credentials
-     * @param session the Identity Center session
+     * @param identity the configured sign-in and default role, {@code null} where not configured
+     * @param token the access token, {@code null} where not configured
+     * @param credentials the default role's credentials, {@code null} where not configured
+     * @param session the Identity Center session, {@code null} where not configured
      * @param login the last sign-in started from the application, unless it succeeded
-     * @param roles every role, the default role first
+     * @param roles every role, the default role first; none where not configured
      */
-    public record StatusWithRoles(SessionState state, String nextAction, List<String> warnings, Instant at,
-            SessionStatus.Identity identity, SessionStatus.Token token, SessionStatus.Credentials credentials,
-            SessionStatus.Session session, SessionStatus.@Nullable Login login, List<RoleStatus> roles) {
+    public record StatusDescriptor(String state, String nextAction, List<String> warnings, Instant at,
+            SessionStatus.@Nullable Identity identity, SessionStatus.@Nullable Token token,
+            SessionStatus.@Nullable Credentials credentials, SessionStatus.@Nullable Session session,
+            SessionStatus.@Nullable Login login, List<RoleStatus> roles) {
 
-        static StatusWithRoles of(SessionStatus status, List<RoleStatus> roles) {
-            return new StatusWithRoles(status.state(), status.nextAction(), status.warnings(), status.at(),
+        /** The state where IAM Identity Center is not configured. */
+        public static final String NOT_CONFIGURED = "NOT_CONFIGURED";
+
+        public StatusDescriptor {
+            warnings = List.copyOf(warnings);
+            roles = List.copyOf(roles);
+        }
+
+        /** The status of {@code status}'s sign-in with {@code roles}. */
+        static StatusDescriptor of(SessionStatus status, List<RoleStatus> roles) {
+            return new StatusDescriptor(status.state().name(), status.nextAction(), status.warnings(), status.at(),
                     status.identity(), status.token(), status.credentials(), status.session(), status.login(), roles);
         }
-    }
 
-    /**
-     * The answer of the reads where IAM Identity Center is not configured: an AOT-processed application, whose
-     * starter beans stepped aside.
-     *
-     * @param configured always {@code false}
-     * @param reason what that means
-     */
-    public record NotConfigured(boolean configured, String reason) {
+        /** The status where IAM Identity Center is not configured, taken {@code at}. */
+        static StatusDescriptor notConfigured(Instant at) {
+            return new StatusDescriptor(NOT_CONFIGURED, AwsSsoService.NOT_CONFIGURED + "; to sign in to IAM Identity"
+                    + " Center, configure aws.sso.* or an AWS profile where the application runs.", List.of(), at,
+                    null, null, null, null, null, List.of());
+        }
+
+        /** Whether IAM Identity Center is configured: the state is not {@value #NOT_CONFIGURED}. */
+        public boolean configured() {
+            return !NOT_CONFIGURED.equals(this.state);
+        }
     }
 
     /**

@@ -5,8 +5,11 @@ import dev.awssso.autoconfigure.endpoint.AwsSsoEndpoint.Failure;
 import dev.awssso.autoconfigure.endpoint.AwsSsoEndpoint.NotConfiguredException;
 import dev.awssso.autoconfigure.endpoint.AwsSsoEndpoint.Outcome;
 import dev.awssso.core.SsoSessionException;
+import dev.awssso.core.account.AccountPage;
+import dev.awssso.core.account.CallerIdentity;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aot.hint.annotation.RegisterReflectionForBinding;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
@@ -21,7 +24,7 @@ import software.amazon.awssdk.core.exception.SdkException;
  * (or the session ended), 403 where the role is denied, 503 while AWS cannot be reached, 502 where the call to AWS
  * or the sign-in failed, 501 without the module a detail needs, 404 where IAM Identity Center is not configured,
  * 400 for an unknown role, action or flow (as Spring Boot answers an invalid request). The body says what happened
- * and what to do.
+ * and what to do. The details answer one of three types, whose reflection hints they declare.
  */
 @EndpointWebExtension(endpoint = AwsSsoEndpoint.class)
 public class AwsSsoEndpointWebExtension {
@@ -47,6 +50,7 @@ public class AwsSsoEndpointWebExtension {
      * @param size for {@code accounts}: the most accounts on a page; every account on one page when absent
      */
     @ReadOperation
+    @RegisterReflectionForBinding({ CallerIdentity.class, AccountPage.class, Failure.class })
     @SuppressWarnings("deprecation") // Spring's @Nullable: the only mark of an optional parameter Spring Boot 3 reads
     public WebEndpointResponse<Object> detail(@Selector String detail,
             @org.springframework.lang.Nullable @Nullable String role,
@@ -82,16 +86,11 @@ public class AwsSsoEndpointWebExtension {
      */
     @WriteOperation
     @SuppressWarnings("deprecation") // Spring's @Nullable: the only mark of an optional parameter Spring Boot 3 reads
-    public WebEndpointResponse<Object> action(@Selector String action,
+    public WebEndpointResponse<ActionResult> action(@Selector String action,
             @org.springframework.lang.Nullable @Nullable String flow,
             @org.springframework.lang.Nullable @Nullable Boolean newSession) {
-        try {
-            ActionResult result = this.delegate.action(action, flow, newSession);
-            return new WebEndpointResponse<>(result, statusCode(result.outcome()));
-        }
-        catch (NotConfiguredException ex) {
-            return new WebEndpointResponse<>(new Failure(ex.getMessage()), WebEndpointResponse.STATUS_NOT_FOUND);
-        }
+        ActionResult result = this.delegate.action(action, flow, newSession);
+        return new WebEndpointResponse<>(result, statusCode(result.outcome()));
     }
 
     private static int statusCode(Outcome outcome) {
@@ -101,6 +100,7 @@ public class AwsSsoEndpointWebExtension {
             case DENIED -> STATUS_FORBIDDEN;
             case UNAVAILABLE -> WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE;
             case FAILED -> STATUS_BAD_GATEWAY;
+            case NOT_CONFIGURED -> WebEndpointResponse.STATUS_NOT_FOUND;
         };
     }
 }

@@ -3,65 +3,92 @@ package dev.awssso.autoconfigure.metrics;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.awssso.autoconfigure.AwsSsoRoles;
 import dev.awssso.autoconfigure.AwsSsoService;
 import dev.awssso.core.config.NamedRole;
+import dev.awssso.core.refresh.RefreshFailure;
 import dev.awssso.core.roles.ServedRole;
 import dev.awssso.core.status.SessionEvent;
 import dev.awssso.core.status.SessionEvent.RefreshKind;
 import dev.awssso.core.status.SessionListener;
 import dev.awssso.core.status.SessionStatus;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.TimeGauge;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Micrometer meters of the IAM Identity Center session and its roles: gauges of the seconds left on the access
- * token and the session ({@code aws.sso.token.remaining}, {@code aws.sso.session.remaining}) and on each role's
- * credentials ({@code aws.sso.credentials.remaining}, tag {@code role}), NaN when unknown; and a counter of refreshes
- * ({@code aws.sso.refreshes}, tags {@code kind}, {@code outcome} and {@code role}: the role whose credentials were
- * refreshed, or for a token the first role of its sign-in, {@code default} for the default role's). No tag carries a
- * secret. Registers none where IAM Identity Center is not configured.
+ * Micrometer meters of the IAM Identity Center sign-ins and their roles. Time gauges tell the time left on each
+ * sign-in's access token and session ({@code aws.sso.token.remaining}, {@code aws.sso.session.remaining}, tag
+ * {@code sign-in}) and on each role's credentials ({@code aws.sso.credentials.remaining}, tag {@code role}); they
+ * are NaN while unknown. Timers count and time the calls that refresh them: {@code CreateToken}
+ * ({@code aws.sso.token.refreshes}, tags {@code sign-in} and {@code outcome}) and {@code GetRoleCredentials} or
+ * {@code AssumeRole} ({@code aws.sso.credentials.refreshes}, tags {@code role}, {@code operation} and
+ * {@code outcome}).
+ * <p>
+ * A sign-in is named by its sso-session, or by its start URL in the legacy form; a role by its name, {@code default}
+ * for the default role; an outcome is {@code SUCCESS} or {@code FAILURE}. No tag carries a secret. A refresh that
+ * failed without a call to AWS is not timed. Registers none where IAM Identity Center is not configured.
  */
 public class AwsSsoMetrics implements MeterBinder, SessionListener {
 
-    private final Supplier<SessionStatus> status;
+    /** The tag of the sign-in: the sso-session name, or the start URL in the legacy form. */
+    public static final String SIGN_IN_TAG = "sign-in";
 
-    private final @Nullable AwsSsoRoles roles;
+    /** The tag of the role: {@code default}, or its name under {@code aws.sso.roles}. */
+    public static final String ROLE_TAG = "role";
 
-    private final boolean registers;
+    /** The tag of the call that refreshed the credentials: {@code GetRoleCredentials} or {@code AssumeRole}. */
+    public static final String OPERATION_TAG = "operation";
 
-    private volatile @Nullable Counters counters;
+    /** The tag of how a refresh ended: {@code SUCCESS} or {@code FAILURE}. */
+    public static final String OUTCOME_TAG = "outcome";
+
+    private static final String GET_ROLE_CREDENTIALS = "GetRoleCredentials";
+
+    private static final String ASSUME_ROLE = "AssumeRole";
+
+    /** The status of each sign-in by its tag, the default role's first. */
+    private final Map<String, Supplier<SessionStatus>> signIns;
+
+    /** The call that refreshes each role's credentials, by role. */
+    private final Map<String, String> operations;
+
+    private final Function<String, Optional<Duration>> credentialsTimeLeft;
+
+    private volatile @Nullable MeterRegistry registry;
 
     /**
      * Meters of the default role alone.
      * @param status the status of the default role's sign-in
      */
     public AwsSsoMetrics(Supplier<SessionStatus> status) {
-        this(status, null);
+        this(Map.of(signIn(status.get()), status), Map.of(NamedRole.DEFAULT_NAME, GET_ROLE_CREDENTIALS),
+                (role) -> status.get().credentialsTimeLeft());
     }
 
     /**
-     * Meters of the default role and the named roles.
+     * Meters of the default role and the named roles, and of their sign-ins.
      * @param status the status of the default role's sign-in
-     * @param roles the roles, or {@code null} for the default role alone
+     * @param roles the roles
      */
-    public AwsSsoMetrics(Supplier<SessionStatus> status, @Nullable AwsSsoRoles roles) {
-        this(status, roles, true);
+    public AwsSsoMetrics(Supplier<SessionStatus> status, AwsSsoRoles roles) {
+        this(signIns(status, roles), operations(roles), (role) -> role.equals(NamedRole.DEFAULT_NAME)
+                ? status.get().credentialsTimeLeft() : roles.status(role).credentialsTimeLeft());
     }
 
-    private AwsSsoMetrics(Supplier<SessionStatus> status, @Nullable AwsSsoRoles roles, boolean registers) {
-        this.status = status;
-        this.roles = roles;
-        this.registers = registers;
+    private AwsSsoMetrics(Map<String, Supplier<SessionStatus>> signIns, Map<String, String> operations,
+            Function<String, Optional<Duration>> credentialsTimeLeft) {
+        this.signIns = signIns;
+        this.operations = operations;
+        this.credentialsTimeLeft = credentialsTimeLeft;
     }
 
     /**
@@ -72,122 +99,117 @@ public class AwsSsoMetrics implements MeterBinder, SessionListener {
      */
     public static AwsSsoMetrics of(AwsSsoService service) {
         if (!service.isConfigured()) {
-            return new AwsSsoMetrics(() -> {
-                throw new IllegalStateException(AwsSsoService.NOT_CONFIGURED);
-            }, null, false);
+            return new AwsSsoMetrics(Map.of(), Map.of(), (role) -> Optional.empty());
         }
         return new AwsSsoMetrics(service.engine()::status, service.roles());
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        if (!this.registers) {
+        if (this.signIns.isEmpty()) {
             return;
         }
-        gauge(registry, "aws.sso.token.remaining", "Seconds until the access token expires", this.status,
-                SessionStatus::tokenTimeLeft);
-        gauge(registry, "aws.sso.session.remaining", "Seconds until the IAM Identity Center session ends",
-                this.status, SessionStatus::sessionTimeLeft);
-        for (String role : roleNames()) {
-            Gauge.builder("aws.sso.credentials.remaining", () -> seconds(credentialsTimeLeft(role)))
-                .description("Seconds until the role credentials expire")
-                .baseUnit("seconds")
-                .tag("role", role)
-                .register(registry);
-        }
-        this.counters = new Counters(registry, roleNames(), signInRoles());
+        this.signIns.forEach((signIn, status) -> {
+            timeGauge(registry, "aws.sso.token.remaining", "Time until the access token expires",
+                    () -> status.get().tokenTimeLeft(), SIGN_IN_TAG, signIn);
+            timeGauge(registry, "aws.sso.session.remaining", "Time until the IAM Identity Center session ends",
+                    () -> status.get().sessionTimeLeft(), SIGN_IN_TAG, signIn);
+            for (boolean succeeded : new boolean[] { true, false }) {
+                tokenRefreshes(registry, signIn, succeeded);
+            }
+        });
+        this.operations.forEach((role, operation) -> {
+            timeGauge(registry, "aws.sso.credentials.remaining", "Time until the role credentials expire",
+                    () -> this.credentialsTimeLeft.apply(role), ROLE_TAG, role);
+            for (boolean succeeded : new boolean[] { true, false }) {
+                credentialsRefreshes(registry, role, succeeded);
+            }
+        });
+        this.registry = registry;
     }
 
     @Override
     public void onEvent(SessionEvent event) {
-        Counters current = this.counters;
+        MeterRegistry current = this.registry;
         if (current == null) {
             return;
         }
         if (event instanceof SessionEvent.TokenRefreshed refreshed) {
-            current.increment(RefreshKind.TOKEN, true, current.tokenRole(refreshed.status()));
+            tokenRefreshes(current, signIn(refreshed.status()), true).record(refreshed.duration());
         }
         else if (event instanceof SessionEvent.CredentialsRefreshed refreshed) {
-            current.increment(RefreshKind.CREDENTIALS, true, refreshed.role());
+            credentialsRefreshes(current, refreshed.role(), true).record(refreshed.duration());
         }
         else if (event instanceof SessionEvent.RefreshFailed failed) {
-            String role = (failed.role() != null) ? failed.role() : current.tokenRole(failed.status());
-            current.increment(failed.kind(), false, role);
-        }
-    }
-
-    private List<String> roleNames() {
-        return (this.roles != null) ? this.roles.names() : List.of(NamedRole.DEFAULT_NAME);
-    }
-
-    /** The first role of each sign-in, by the key of its token cache: the role its token refreshes are counted for. */
-    private Map<String, String> signInRoles() {
-        Map<String, String> firstRoles = new LinkedHashMap<>();
-        if (this.roles != null) {
-            for (ServedRole role : this.roles.registry().roles()) {
-                firstRoles.putIfAbsent(role.session().settings().cacheKey(), role.name());
+            RefreshFailure failure = failed.failure();
+            Duration duration = failure.duration();
+            if (duration == null) {
+                return;
             }
+            String role = failed.role();
+            Timer timer = (failed.kind() == RefreshKind.TOKEN || role == null)
+                    ? tokenRefreshes(current, signIn(failed.status()), false)
+                    : credentialsRefreshes(current, role, false);
+            timer.record(duration);
         }
-        return firstRoles;
     }
 
-    private Optional<Duration> credentialsTimeLeft(String role) {
-        if (this.roles == null || role.equals(NamedRole.DEFAULT_NAME)) {
-            return this.status.get().credentialsTimeLeft();
-        }
-        return this.roles.status(role).credentialsTimeLeft();
-    }
-
-    private static void gauge(MeterRegistry registry, String name, String description,
-            Supplier<SessionStatus> status, Function<SessionStatus, Optional<Duration>> timeLeft) {
-        Gauge.builder(name, status, (source) -> seconds(timeLeft.apply(source.get())))
-            .description(description)
-            .baseUnit("seconds")
+    private static Timer tokenRefreshes(MeterRegistry registry, String signIn, boolean succeeded) {
+        return Timer.builder("aws.sso.token.refreshes")
+            .description("Refreshes of the access token (CreateToken)")
+            .tag(SIGN_IN_TAG, signIn)
+            .tag(OUTCOME_TAG, outcome(succeeded))
             .register(registry);
     }
 
-    private static double seconds(Optional<Duration> timeLeft) {
-        return timeLeft.map((left) -> (double) left.toSeconds()).orElse(Double.NaN);
+    private Timer credentialsRefreshes(MeterRegistry registry, String role, boolean succeeded) {
+        return Timer.builder("aws.sso.credentials.refreshes")
+            .description("Refreshes of the role credentials (GetRoleCredentials or AssumeRole)")
+            .tag(ROLE_TAG, role)
+            .tag(OPERATION_TAG, this.operations.getOrDefault(role, GET_ROLE_CREDENTIALS))
+            .tag(OUTCOME_TAG, outcome(succeeded))
+            .register(registry);
     }
 
-    /** The refresh counters, one per kind, outcome and role. */
-    private static final class Counters {
+    private static void timeGauge(MeterRegistry registry, String name, String description,
+            Supplier<Optional<Duration>> timeLeft, String tag, String value) {
+        TimeGauge.builder(name, () -> millis(timeLeft.get()), TimeUnit.MILLISECONDS)
+            .description(description)
+            .tag(tag, value)
+            .register(registry);
+    }
 
-        private final MeterRegistry registry;
+    private static double millis(Optional<Duration> timeLeft) {
+        return timeLeft.map((left) -> (double) left.toMillis()).orElse(Double.NaN);
+    }
 
-        private final Map<String, String> signInRoles;
+    private static String outcome(boolean succeeded) {
+        return succeeded ? "SUCCESS" : "FAILURE";
+    }
 
-        Counters(MeterRegistry registry, List<String> roles, Map<String, String> signInRoles) {
-            this.registry = registry;
-            this.signInRoles = signInRoles;
-            for (String role : roles) {
-                counter(RefreshKind.CREDENTIALS, true, role);
-                counter(RefreshKind.CREDENTIALS, false, role);
-            }
-            for (String role : signInRoles.isEmpty() ? List.of(NamedRole.DEFAULT_NAME) : signInRoles.values()) {
-                counter(RefreshKind.TOKEN, true, role);
-                counter(RefreshKind.TOKEN, false, role);
-            }
+    /** The tag value of the sign-in {@code status} tells of: its sso-session, or its start URL. */
+    private static String signIn(SessionStatus status) {
+        SessionStatus.Identity identity = status.identity();
+        return (identity.sessionName() != null) ? identity.sessionName() : identity.startUrl();
+    }
+
+    /** The status of each sign-in of {@code roles}, by its tag, the default role's first. */
+    private static Map<String, Supplier<SessionStatus>> signIns(Supplier<SessionStatus> status, AwsSsoRoles roles) {
+        Map<String, Supplier<SessionStatus>> signIns = new LinkedHashMap<>();
+        signIns.put(signIn(status.get()), status);
+        for (ServedRole role : roles.registry().roles()) {
+            signIns.putIfAbsent(role.session().settings().cacheKey(), role.session()::status);
         }
+        return signIns;
+    }
 
-        /** The role a token refresh of the sign-in {@code status} tells of is counted for. */
-        String tokenRole(SessionStatus status) {
-            SessionStatus.Identity identity = status.identity();
-            String cacheKey = (identity.sessionName() != null) ? identity.sessionName() : identity.startUrl();
-            return this.signInRoles.getOrDefault(cacheKey, NamedRole.DEFAULT_NAME);
+    /** The call that refreshes the credentials of each role of {@code roles}. */
+    private static Map<String, String> operations(AwsSsoRoles roles) {
+        Map<String, String> operations = new LinkedHashMap<>();
+        List<String> names = roles.names();
+        for (String name : names) {
+            operations.put(name, roles.role(name).definition().assumed() ? ASSUME_ROLE : GET_ROLE_CREDENTIALS);
         }
-
-        void increment(RefreshKind kind, boolean succeeded, String role) {
-            counter(kind, succeeded, role).increment();
-        }
-
-        private Counter counter(RefreshKind kind, boolean succeeded, String role) {
-            return Counter.builder("aws.sso.refreshes")
-                .description("Refreshes of the access token and of the role credentials")
-                .tag("kind", kind.name().toLowerCase(Locale.ROOT))
-                .tag("outcome", succeeded ? "success" : "failure")
-                .tag("role", role)
-                .register(this.registry);
-        }
+        return operations;
     }
 }

@@ -37,7 +37,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The engine the configuration imports create holds what happens to it before the application context runs (the
  * sign-in at start-up, a token refresh for the imports, the credentials they fetch), as any engine created before
- * it starts: the application's listeners and the {@code aws.sso.refreshes} meter hear of it once the context runs.
+ * it starts: the application's listeners and the refresh timers hear of it once the context runs.
  */
 @ExtendWith({ IdentityCenterEmulatorExtension.class, OutputCaptureExtension.class })
 class BootstrapEventsTests {
@@ -80,8 +80,8 @@ class BootstrapEventsTests {
         await().atMost(Duration.ofSeconds(30))
             .untilAsserted(() -> assertThat(this.heard.events).extracting(SessionEvent::getClass)
                 .containsExactly(SessionEvent.TokenRefreshed.class, SessionEvent.CredentialsRefreshed.class));
-        assertThat(refreshes("token")).isOne();
-        assertThat(refreshes("credentials")).isOne();
+        assertThat(tokenRefreshes()).isOne();
+        assertThat(credentialsRefreshes()).isOne();
     }
 
     @Test
@@ -106,14 +106,22 @@ class BootstrapEventsTests {
         await().atMost(Duration.ofSeconds(30))
             .untilAsserted(() -> assertThat(this.heard.events).extracting(SessionEvent::getClass)
                 .containsExactly(SessionEvent.SignedIn.class, SessionEvent.CredentialsRefreshed.class));
-        assertThat(refreshes("credentials")).isOne();
+        assertThat(credentialsRefreshes()).isOne();
     }
 
-    private double refreshes(String kind) {
+    private long tokenRefreshes() {
         return this.context.getBean(MeterRegistry.class)
-            .get("aws.sso.refreshes")
-            .tags("kind", kind, "outcome", "success", "role", "default")
-            .counter()
+            .get("aws.sso.token.refreshes")
+            .tags("outcome", "SUCCESS")
+            .timer()
+            .count();
+    }
+
+    private long credentialsRefreshes() {
+        return this.context.getBean(MeterRegistry.class)
+            .get("aws.sso.credentials.refreshes")
+            .tags("outcome", "SUCCESS", "role", "default")
+            .timer()
             .count();
     }
 

@@ -20,8 +20,12 @@ class AwsSsoEndpointNotConfiguredTests {
 
     @Test
     void readsSayThatNothingIsConfigured() {
-        assertThat(this.endpoint.status()).isInstanceOfSatisfying(AwsSsoEndpoint.NotConfigured.class,
-                (answer) -> assertThat(answer.reason()).startsWith("IAM Identity Center is not configured"));
+        AwsSsoEndpoint.StatusDescriptor status = this.endpoint.status();
+        assertThat(status.state()).isEqualTo("NOT_CONFIGURED");
+        assertThat(status.configured()).isFalse();
+        assertThat(status.nextAction()).startsWith("IAM Identity Center is not configured");
+        assertThat(status.identity()).isNull();
+        assertThat(status.roles()).isEmpty();
         assertThatExceptionOfType(AwsSsoEndpoint.NotConfiguredException.class)
             .isThrownBy(() -> this.endpoint.detail("identity", null, null, null))
             .withMessageStartingWith("IAM Identity Center is not configured");
@@ -32,9 +36,11 @@ class AwsSsoEndpointNotConfiguredTests {
 
     @Test
     void actionsAreRefused() {
-        assertThatExceptionOfType(AwsSsoEndpoint.NotConfiguredException.class)
-            .isThrownBy(() -> this.endpoint.action("login", null, null))
-            .withMessageContaining("not configured");
+        AwsSsoEndpoint.ActionResult result = this.endpoint.action("login", null, null);
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.outcome()).isEqualTo(AwsSsoEndpoint.Outcome.NOT_CONFIGURED);
+        assertThat(result.message()).contains("not configured");
+        assertThat(result.status().state()).isEqualTo("NOT_CONFIGURED");
     }
 
     @Test
@@ -43,7 +49,7 @@ class AwsSsoEndpointNotConfiguredTests {
         assertThat(web.detail("identity", null, null, null).getStatus()).isEqualTo(404);
         assertThat(web.detail("other", null, null, null).getStatus()).isEqualTo(404);
         assertThat(web.action("login", null, null).getStatus()).isEqualTo(404);
-        assertThat(web.action("login", null, null).getBody()).isInstanceOfSatisfying(AwsSsoEndpoint.Failure.class,
-                (failure) -> assertThat(failure.error()).contains("not configured"));
+        assertThat(web.action("login", null, null).getBody()).satisfies(
+                (result) -> assertThat(result.outcome()).isEqualTo(AwsSsoEndpoint.Outcome.NOT_CONFIGURED));
     }
 }

@@ -5,13 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
 import dev.awssso.autoconfigure.AwsSsoRoles;
+import dev.awssso.emulator.Fault;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;
+import dev.awssso.emulator.Operation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,6 +35,8 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(IdentityCenterEmulatorExtension.class)
 class AwsSsoMetricsAutoConfigurationTests {
 
+    private static final String DEPLOYER = "arn:aws:iam::555566667777:role/Deployer";
+
     @TempDir
     Path home;
 
@@ -49,37 +55,37 @@ class AwsSsoMetricsAutoConfigurationTests {
                     "aws.sso.start-url=" + emulator.startUrl(), "aws.sso.sso-region=" + emulator.ssoRegion(),
                     "aws.sso.account-id=111122223333", "aws.sso.role-name=ReadOnly",
                     "aws.sso.check-interval=50ms", "aws.sso.endpoint.oidc=" + emulator.endpoint(),
-                    "aws.sso.endpoint.portal=" + emulator.endpoint());
+                    "aws.sso.endpoint.portal=" + emulator.endpoint(), "aws.sso.endpoint.sts=" + emulator.endpoint());
     }
 
     @Test
-    void gaugesAndCountersFollowTheSession() {
+    void timeGaugesAndTimersFollowTheSession() {
         this.emulator.setCredentialsLifetime(Duration.ofSeconds(3));
         this.emulator.signIn("corp").writeCacheFile(this.home.resolve(".aws/sso/cache"));
         this.contextRunner.run((context) -> {
             MeterRegistry registry = context.getBean(MeterRegistry.class);
-            assertThat(registry.get("aws.sso.token.remaining").gauge().value()).isBetween(3500.0, 3600.0);
-            assertThat(registry.get("aws.sso.credentials.remaining").tag("role", "default").gauge().value()).isNaN();
-            assertThat(registry.get("aws.sso.session.remaining").gauge().value()).isGreaterThan(7 * 3600.0);
+            assertThat(seconds(registry, "aws.sso.token.remaining", "sign-in", "corp")).isBetween(3500.0, 3600.0);
+            assertThat(seconds(registry, "aws.sso.credentials.remaining", "role", "default")).isNaN();
+            assertThat(seconds(registry, "aws.sso.session.remaining", "sign-in", "corp"))
+                .isGreaterThan(7 * 3600.0);
 
             context.getBean(AwsCredentialsProvider.class).resolveCredentials();
 
-            assertThat(registry.get("aws.sso.credentials.remaining").gauge().value()).isBetween(0.0, 3.0);
+            assertThat(seconds(registry, "aws.sso.credentials.remaining", "role", "default")).isBetween(0.0, 3.0);
             await().atMost(Duration.ofSeconds(10))
-                .until(() -> registry.get("aws.sso.refreshes")
-                    .tags("kind", "credentials", "outcome", "success")
-                    .counter()
-                    .count() >= 2);
-            assertThat(registry.get("aws.sso.refreshes").tags("kind", "credentials", "outcome", "failure")
-                .counter()
-                .count()).isZero();
+                .until(() -> credentialsRefreshes(registry, "default", "SUCCESS").count() >= 2);
+            assertThat(credentialsRefreshes(registry, "default", "FAILURE").count()).isZero();
+            assertThat(registry.get("aws.sso.token.refreshes").timers())
+                .extracting((timer) -> timer.getId().getTag("sign-in"))
+                .containsOnly("corp");
         });
     }
 
     @Test
-    void roleMetersCarryTheirRoleAndTokenRefreshesTheFirstRoleOfTheirSignIn() throws IOException {
+    void everySignInHasItsTokenAndSessionMetersAndEveryRoleItsCredentialsMeters() throws IOException {
         this.emulator.signIn("corp").writeCacheFile(this.home.resolve(".aws/sso/cache"));
         this.emulator.signIn("other").writeCacheFile(this.home.resolve(".aws/sso/cache"));
+        this.emulator.allowAssumeRole(IdentityCenterEmulator.roleArn("111122223333", "ReadOnly"), DEPLOYER);
         Files.writeString(Files.createDirectories(this.home.resolve(".aws")).resolve("config"), """
                 [profile audit-sso]
                 sso_session = other
@@ -92,43 +98,67 @@ class AwsSsoMetricsAutoConfigurationTests {
                 """.formatted(this.emulator.startUrl(), this.emulator.ssoRegion()));
         this.contextRunner
             .withPropertyValues("aws.sso.roles.tools.account-id=222233334444", "aws.sso.roles.tools.role-name=ReadOnly",
-                    "aws.sso.roles.audit.profile=audit-sso")
+                    "aws.sso.roles.audit.profile=audit-sso", "aws.sso.roles.deploy.assume-role.role-arn=" + DEPLOYER)
             .run((context) -> {
                 MeterRegistry registry = context.getBean(MeterRegistry.class);
                 AwsSsoRoles roles = context.getBean(AwsSsoRoles.class);
-                for (String role : List.of("default", "tools", "audit")) {
-                    assertThat(credentialsRemaining(registry, role)).as(role).isNaN();
+                for (String signIn : List.of("corp", "other")) {
+                    assertThat(seconds(registry, "aws.sso.token.remaining", "sign-in", signIn)).as(signIn)
+                        .isBetween(3500.0, 3600.0);
+                    assertThat(seconds(registry, "aws.sso.session.remaining", "sign-in", signIn)).as(signIn)
+                        .isGreaterThan(7 * 3600.0);
+                }
+                for (String role : List.of("default", "tools", "audit", "deploy")) {
+                    assertThat(seconds(registry, "aws.sso.credentials.remaining", "role", role)).as(role).isNaN();
                 }
 
+                this.emulator.injectFault(Operation.ASSUME_ROLE, Fault.delay(Duration.ofMillis(300)));
+                this.emulator.injectFault(Operation.CREATE_TOKEN, Fault.delay(Duration.ofMillis(200)));
                 roles.credentialsProvider("tools").resolveCredentials();
                 roles.credentialsProvider("audit").resolveCredentials();
+                roles.credentialsProvider("deploy").resolveCredentials();
                 roles.registry().sessions().get(1).tokens().refreshNow();
+                this.emulator.clearFaults();
 
-                assertThat(credentialsRemaining(registry, "tools")).isBetween(3500.0, 3600.0);
-                assertThat(credentialsRemaining(registry, "audit")).isBetween(3500.0, 3600.0);
-                assertThat(credentialsRemaining(registry, "default")).isNaN();
+                assertThat(seconds(registry, "aws.sso.credentials.remaining", "role", "tools")).isBetween(3500.0,
+                        3600.0);
+                assertThat(seconds(registry, "aws.sso.credentials.remaining", "role", "audit")).isBetween(3500.0,
+                        3600.0);
                 await().atMost(Duration.ofSeconds(10))
-                    .until(() -> refreshes(registry, "credentials", "tools") == 1
-                            && refreshes(registry, "credentials", "audit") == 1
-                            && refreshes(registry, "token", "audit") == 1);
-                assertThat(refreshes(registry, "credentials", "default")).isZero();
-                assertThat(refreshes(registry, "token", "default")).isZero();
-                assertThat(registry.get("aws.sso.refreshes").counters())
-                    .allSatisfy((counter) -> assertThat(counter.getId().getTags())
-                        .extracting(Tag::getKey)
-                        .containsExactlyInAnyOrder("kind", "outcome", "role"));
+                    .until(() -> credentialsRefreshes(registry, "tools", "SUCCESS").count() == 1
+                            && credentialsRefreshes(registry, "audit", "SUCCESS").count() == 1
+                            && credentialsRefreshes(registry, "deploy", "SUCCESS").count() == 1
+                            && tokenRefreshes(registry, "other", "SUCCESS").count() == 1);
+                assertThat(tokenRefreshes(registry, "corp", "SUCCESS").count()).isZero();
+                assertThat(tokenRefreshes(registry, "other", "SUCCESS").totalTime(TimeUnit.MILLISECONDS))
+                    .as("CreateToken held for 200 ms")
+                    .isBetween(200.0, 10_000.0);
+                Timer assumeRole = credentialsRefreshes(registry, "deploy", "SUCCESS");
+                assertThat(assumeRole.getId().getTag("operation")).isEqualTo("AssumeRole");
+                assertThat(assumeRole.totalTime(TimeUnit.MILLISECONDS)).as("AssumeRole held for 300 ms")
+                    .isBetween(300.0, 10_000.0);
+                assertThat(credentialsRefreshes(registry, "tools", "SUCCESS").getId().getTag("operation"))
+                    .isEqualTo("GetRoleCredentials");
+                assertThat(registry.get("aws.sso.token.refreshes").timers())
+                    .allSatisfy((timer) -> assertThat(timer.getId().getTags()).extracting(Tag::getKey)
+                        .containsExactlyInAnyOrder("sign-in", "outcome"));
+                assertThat(registry.get("aws.sso.credentials.refreshes").timers())
+                    .allSatisfy((timer) -> assertThat(timer.getId().getTags()).extracting(Tag::getKey)
+                        .containsExactlyInAnyOrder("role", "operation", "outcome"));
             });
     }
 
-    private static double credentialsRemaining(MeterRegistry registry, String role) {
-        return registry.get("aws.sso.credentials.remaining").tag("role", role).gauge().value();
+    /** The value of the time gauge in seconds. */
+    private static double seconds(MeterRegistry registry, String name, String tag, String value) {
+        return registry.get(name).tag(tag, value).timeGauge().value(TimeUnit.SECONDS);
     }
 
-    private static double refreshes(MeterRegistry registry, String kind, String role) {
-        return registry.get("aws.sso.refreshes")
-            .tags("kind", kind, "outcome", "success", "role", role)
-            .counter()
-            .count();
+    private static Timer tokenRefreshes(MeterRegistry registry, String signIn, String outcome) {
+        return registry.get("aws.sso.token.refreshes").tags("sign-in", signIn, "outcome", outcome).timer();
+    }
+
+    private static Timer credentialsRefreshes(MeterRegistry registry, String role, String outcome) {
+        return registry.get("aws.sso.credentials.refreshes").tags("role", role, "outcome", outcome).timer();
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 import dev.awssso.core.EngineOptions;
 import dev.awssso.core.SsoEndpoints;
@@ -20,8 +21,8 @@ import dev.awssso.emulator.Fault;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.MovableClock;
 import dev.awssso.emulator.Operation;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,9 +35,8 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The meters of a real engine on the emulator, with a clock that stands still: the gauges are NaN while the
- * time left is unknown, and {@code aws.sso.refreshes} counts each refresh once under its {@code kind} and
- * {@code outcome}.
+ * The meters of a real engine on the emulator, with a clock that stands still: the time gauges are NaN while the
+ * time left is unknown, and the refresh timers count and time each call once under its {@code outcome}.
  */
 class AwsSsoMetricsTests {
 
@@ -87,29 +87,45 @@ class AwsSsoMetricsTests {
         signInNowByTheClock();
         await().atMost(Duration.ofSeconds(10)).until(() -> this.engine.tokens().currentToken().isPresent());
         assertThat(gauge("aws.sso.session.remaining")).as("8 hours, in seconds").isEqualTo(8 * 3600.0);
+        assertThat(this.registry.get("aws.sso.session.remaining").timeGauge().value(TimeUnit.HOURS)).isEqualTo(8.0);
+        assertThat(this.registry.get("aws.sso.session.remaining").timeGauge().getId().getTag("sign-in"))
+            .isEqualTo(SESSION);
 
         this.engine.login().signOut();
         assertThat(gauge("aws.sso.session.remaining")).isNaN();
     }
 
     @Test
-    void countsEachRefreshByKindAndOutcome() {
+    void timesEachCallThatRefreshesByOutcome() {
         this.emulator.signIn(SESSION).writeCacheFile(this.cacheDir);
+        this.emulator.injectFault(Operation.CREATE_TOKEN, Fault.delay(Duration.ofMillis(300)));
         this.engine.tokens().refreshNow();
+        this.emulator.clearFaults();
         this.emulator.injectFault(Operation.CREATE_TOKEN, Fault.status(503, "ServiceUnavailableException"));
         assertThatExceptionOfType(SsoSessionException.class).isThrownBy(() -> this.engine.tokens().refreshNow());
         this.emulator.clearFaults();
+        this.emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.delay(Duration.ofMillis(200)));
         this.engine.credentialsProvider().refreshNow();
+        this.emulator.clearFaults();
         this.emulator.injectFault(Operation.GET_ROLE_CREDENTIALS, Fault.status(503, "ServiceUnavailableException"));
         assertThatExceptionOfType(SsoSessionException.class)
             .isThrownBy(() -> this.engine.credentialsProvider().refreshNow());
         this.emulator.clearFaults();
 
-        // counted as the events arrive, on the engine's event thread
-        await().atMost(Duration.ofSeconds(10))
-            .until(() -> refreshCounts().values().stream().mapToDouble(Double::doubleValue).sum() >= 4);
-        assertThat(refreshCounts()).isEqualTo(Map.of("credentials/failure", 1.0, "credentials/success", 1.0,
-                "token/failure", 1.0, "token/success", 1.0));
+        // timed as the events arrive, on the engine's event thread
+        await().atMost(Duration.ofSeconds(10)).until(() -> refreshCounts().values().stream().mapToLong(Long::longValue)
+            .sum() >= 4);
+        assertThat(refreshCounts()).isEqualTo(Map.of("credentials/FAILURE", 1L, "credentials/SUCCESS", 1L,
+                "token/FAILURE", 1L, "token/SUCCESS", 1L));
+        assertThat(timer("aws.sso.token.refreshes", "SUCCESS").totalTime(TimeUnit.MILLISECONDS))
+            .as("CreateToken held for 300 ms")
+            .isBetween(300.0, 10_000.0);
+        assertThat(timer("aws.sso.credentials.refreshes", "SUCCESS").totalTime(TimeUnit.MILLISECONDS))
+            .as("GetRoleCredentials held for 200 ms")
+            .isBetween(200.0, 10_000.0);
+        assertThat(timer("aws.sso.credentials.refreshes", "SUCCESS").getId().getTag("operation"))
+            .isEqualTo("GetRoleCredentials");
+        assertThat(timer("aws.sso.token.refreshes", "SUCCESS").getId().getTag("sign-in")).isEqualTo(SESSION);
     }
 
     /**
@@ -125,15 +141,22 @@ class AwsSsoMetricsTests {
         Files.move(staged, this.cacheDir.resolve(staged.getFileName()), StandardCopyOption.ATOMIC_MOVE);
     }
 
+    /** The value of the time gauge of that name, in seconds. */
     private double gauge(String name) {
-        return this.registry.get(name).gauge().value();
+        return this.registry.get(name).timeGauge().value(TimeUnit.SECONDS);
     }
 
-    /** The refresh counters by {@code kind/outcome}. */
-    private Map<String, Double> refreshCounts() {
-        Map<String, Double> counts = new TreeMap<>();
-        for (Counter counter : this.registry.get("aws.sso.refreshes").counters()) {
-            counts.put(counter.getId().getTag("kind") + "/" + counter.getId().getTag("outcome"), counter.count());
+    private Timer timer(String name, String outcome) {
+        return this.registry.get(name).tag("outcome", outcome).timer();
+    }
+
+    /** The counts of the refresh timers by {@code token|credentials/outcome}. */
+    private Map<String, Long> refreshCounts() {
+        Map<String, Long> counts = new TreeMap<>();
+        for (String kind : List.of("token", "credentials")) {
+            for (Timer timer : this.registry.get("aws.sso." + kind + ".refreshes").timers()) {
+                counts.put(kind + "/" + timer.getId().getTag("outcome"), timer.count());
+            }
         }
         return counts;
     }

@@ -77,6 +77,9 @@ class AwsSsoActuatorWebTests {
         assertThat(Instant.parse(status.get("session").get("endsAt").asString())).as("8 hours after the sign-in")
             .isAfter(Instant.now().plus(Duration.ofHours(7)));
         assertThat(status.get("session").get("endConfirmed").asBoolean()).isFalse();
+        assertThat(status.get("roles")).as("the default role, without named roles").hasSize(1);
+        assertThat(status.get("roles").get(0).get("name").asString()).isEqualTo("default");
+        assertThat(status.get("roles").get(0).get("role").get("roleName").asString()).isEqualTo("ReadOnly");
     }
 
     @Test

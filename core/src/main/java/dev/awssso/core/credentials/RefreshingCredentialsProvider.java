@@ -91,6 +91,9 @@ public abstract sealed class RefreshingCredentialsProvider implements AwsCredent
     /** Written by the call in progress only; calls do not overlap. */
     private int consecutiveFailures;
 
+    /** How long the last call took; written by the call in progress only. */
+    private Duration callDuration = Duration.ZERO;
+
     /**
      * @param fetchExecutor where calls run, so that a caller can stop waiting while the call goes on
      * @param expiryScheduler where to set an alarm that withdraws credentials when they go stale, or {@code null}
@@ -335,7 +338,7 @@ public abstract sealed class RefreshingCredentialsProvider implements AwsCredent
             if (serveUnlessChanged(fresh, startedIn)) {
                 this.withdrawnExpiry = null;
                 scheduleExpiry(fresh);
-                this.listener.credentialsRefreshed(fresh.credentials());
+                this.listener.credentialsRefreshed(fresh.credentials(), this.callDuration);
                 return fresh;
             }
             requireOpen();
@@ -369,6 +372,7 @@ public abstract sealed class RefreshingCredentialsProvider implements AwsCredent
      */
     private HeldCredentials fetchOnce(int startedIn) {
         Answer answer;
+        long startedNanos = System.nanoTime();
         try {
             answer = call();
         }
@@ -384,10 +388,12 @@ public abstract sealed class RefreshingCredentialsProvider implements AwsCredent
                 throw closedException();
             }
             // the backoff counts from the failure, not from the start of a call that may have taken long
-            RefreshFailure failure = FailureClassifier.classify(operation(), ex, this.clock.instant());
+            RefreshFailure failure = FailureClassifier.classify(operation(), ex, this.clock.instant())
+                .withDuration(Duration.ofNanos(System.nanoTime() - startedNanos));
             SsoSessionException error = refused(failure);
             throw changedSince(startedIn) ? error : failed(error, failure);
         }
+        this.callDuration = Duration.ofNanos(System.nanoTime() - startedNanos);
         // lifetimes count from when the answer arrived, not from before a call that may have taken long
         Instant arrivedAt = this.clock.instant();
         Duration skewNow = this.skew.measure(answer.serviceTime(), arrivedAt, operation());
@@ -414,7 +420,8 @@ public abstract sealed class RefreshingCredentialsProvider implements AwsCredent
         RefreshFailure failure = new RefreshFailure(FailureKind.TRANSIENT, "ClockSkew", operation()
                 + " answered with credentials that expire at " + stale.expiresAt() + ", already past by this machine's"
                 + " clock (" + arrivedAt + "): the clock is at least " + DurationWords.of(ahead) + " ahead of AWS's."
-                + " Set it right, for example with NTP (`sudo timedatectl set-ntp true`)", arrivedAt, null);
+                + " Set it right, for example with NTP (`sudo timedatectl set-ntp true`)", arrivedAt, null,
+                this.callDuration);
         return failed(new SsoSessionException(Reason.UNAVAILABLE, "Could not use the credentials of " + describe()
                 + ": " + failure.message() + ".", null), failure);
     }

@@ -1,5 +1,6 @@
 package dev.awssso.core.roles;
 
+import java.time.Duration;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -46,8 +47,8 @@ final class RoleEvents {
         return new CredentialsListener() {
 
             @Override
-            public void credentialsRefreshed(AwsSessionCredentials credentials) {
-                publish(engine, (status) -> new SessionEvent.CredentialsRefreshed(status, role));
+            public void credentialsRefreshed(AwsSessionCredentials credentials, Duration duration) {
+                publish(engine, (status) -> new SessionEvent.CredentialsRefreshed(status, role, duration));
             }
 
             @Override
@@ -79,7 +80,8 @@ final class RoleEvents {
 
     private static @Nullable SessionEvent rename(SessionEvent event, @Nullable String role) {
         if (event instanceof SessionEvent.CredentialsRefreshed refreshed) {
-            return (role != null) ? new SessionEvent.CredentialsRefreshed(refreshed.status(), role) : null;
+            return (role != null)
+                    ? new SessionEvent.CredentialsRefreshed(refreshed.status(), role, refreshed.duration()) : null;
         }
         if (event instanceof SessionEvent.CredentialsWithdrawn withdrawn) {
             return (role != null) ? new SessionEvent.CredentialsWithdrawn(withdrawn.status(), role) : null;

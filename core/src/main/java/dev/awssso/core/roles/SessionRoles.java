@@ -1,5 +1,6 @@
 package dev.awssso.core.roles;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,8 +149,8 @@ final class SessionRoles implements EngineAttachment {
     }
 
     @Override
-    public void tokenRefreshed(SsoToken token) {
-        this.owned.forEach((provider) -> provider.tokenRefreshed(token));
+    public void tokenRefreshed(SsoToken token, Duration duration) {
+        this.owned.forEach((provider) -> provider.tokenRefreshed(token, duration));
     }
 
     @Override

@@ -28,8 +28,13 @@ public sealed interface SessionEvent {
     record SignedOut(SessionStatus status) implements SessionEvent {
     }
 
-    /** The access token was refreshed. */
-    record TokenRefreshed(SessionStatus status) implements SessionEvent {
+    /**
+     * The access token was refreshed.
+     *
+     * @param status the status after the event
+     * @param duration how long {@code CreateToken} took
+     */
+    record TokenRefreshed(SessionStatus status, Duration duration) implements SessionEvent {
     }
 
     /**
@@ -37,12 +42,13 @@ public sealed interface SessionEvent {
      *
      * @param status the status after the event
      * @param role the name of the role
+     * @param duration how long the call ({@code GetRoleCredentials} or {@code AssumeRole}) took
      */
-    record CredentialsRefreshed(SessionStatus status, String role) implements SessionEvent {
+    record CredentialsRefreshed(SessionStatus status, String role, Duration duration) implements SessionEvent {
 
         /** The event for the default role. */
-        public CredentialsRefreshed(SessionStatus status) {
-            this(status, DEFAULT_ROLE);
+        public CredentialsRefreshed(SessionStatus status, Duration duration) {
+            this(status, DEFAULT_ROLE, duration);
         }
     }
 
@@ -65,7 +71,7 @@ public sealed interface SessionEvent {
      * A refresh failed.
      *
      * @param kind what was being refreshed
-     * @param failure why it failed, without secrets
+     * @param failure why it failed, without secrets, with how long the call took when one was made
      * @param status the status after the failure
      * @param role the name of the role whose credentials failed, or {@code null} for the token
      */

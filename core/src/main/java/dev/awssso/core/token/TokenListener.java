@@ -1,5 +1,7 @@
 package dev.awssso.core.token;
 
+import java.time.Duration;
+
 import dev.awssso.core.refresh.RefreshFailure;
 
 /** Told by the {@link TokenManager} when the token or the sign-in behind it changes. */
@@ -13,8 +15,12 @@ public interface TokenListener {
     default void signedOut() {
     }
 
-    /** The token was refreshed with its refresh token. */
-    default void tokenRefreshed(SsoToken token) {
+    /**
+     * The token was refreshed with its refresh token.
+     * @param token the new token
+     * @param duration how long {@code CreateToken} took
+     */
+    default void tokenRefreshed(SsoToken token, Duration duration) {
     }
 
     /** A refresh of the token failed. */

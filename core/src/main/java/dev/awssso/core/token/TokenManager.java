@@ -97,6 +97,9 @@ public final class TokenManager {
 
     private volatile @Nullable RefreshRecord lastRefresh;
 
+    /** How long the last {@code CreateToken} of the refresh in progress took; written under the lock. */
+    private @Nullable Duration callDuration;
+
     private volatile @Nullable Instant signedInAt;
 
     private FileStamp stamp = FileStamp.ABSENT;
@@ -541,6 +544,7 @@ public final class TokenManager {
     private SsoToken refreshLocked(SsoToken current, Predicate<SsoToken> stillNeedsRefresh, CallerWait wait) {
         Duration lockWait = wait.bounded() ? Duration.ofNanos(Math.max(0, wait.remainingNanos()))
                 : this.cacheFile.lockWait();
+        this.callDuration = null;
         try {
             SsoToken refreshed = this.cacheFile
                 .underLock(() -> refreshUnlessRotatedElsewhere(current, stillNeedsRefresh), lockWait);
@@ -564,6 +568,10 @@ public final class TokenManager {
             RefreshFailure failure = (ex instanceof TokenCacheException cache)
                     ? new RefreshFailure(FailureKind.TRANSIENT, "TokenCacheException", cache.getMessage(), now, cache)
                     : FailureClassifier.classify(OPERATION, ex, now);
+            Duration took = this.callDuration;
+            if (took != null) {
+                failure = failure.withDuration(took);
+            }
             recordFailure(failure);
             if (failure.kind() == FailureKind.REFRESH_REFUSED) {
                 logger.warn("IAM Identity Center refuses to refresh the token of {} ({}). {} It is not refreshed again"
@@ -603,17 +611,20 @@ public final class TokenManager {
             return latest;
         }
         Instant requestedAt = this.clock.instant();
+        long startedNanos = System.nanoTime();
         SsoToken refreshed;
         try {
             refreshed = this.refresher.refresh(latest);
         }
         catch (RuntimeException ex) {
+            this.callDuration = Duration.ofNanos(System.nanoTime() - startedNanos);
             SsoToken rotated = rotatedElsewhere(ex, latest);
             if (rotated == null) {
                 throw ex;
             }
             return rotated;
         }
+        Duration took = Duration.ofNanos(System.nanoTime() - startedNanos);
         // the AWS CLI takes no lock: what it wrote while CreateToken was on the wire (a new sign-in, a sign-out) is
         // newer than this refresh of the old token, and is kept
         reloadLocked(false, false);
@@ -625,7 +636,7 @@ public final class TokenManager {
         this.lastRefresh = RefreshRecord.success(this.clock.instant());
         write(refreshed, latest);
         // told once the file is written, so that whoever reacts to it finds the file as this refresh left it
-        this.listener.tokenRefreshed(refreshed);
+        this.listener.tokenRefreshed(refreshed, took);
         logger.debug("Refreshed the IAM Identity Center token of {}; it now expires at {}", this.settings.describe(),
                 refreshed.expiresAt());
         return refreshed;
