@@ -69,7 +69,7 @@ class StarterCompatibilityTests {
         registry.add("HOME", home::toString);
         registry.add("AWS_PROFILE", () -> "");
         registry.add("AWS_CONFIG_FILE", () -> "");
-        registry.add("aws.sso.session-name", () -> "corp");
+        registry.add("aws.sso.sso-session", () -> "corp");
         registry.add("aws.sso.start-url", emulator::startUrl);
         registry.add("aws.sso.sso-region", emulator::ssoRegion);
         registry.add("aws.sso.account-id", () -> "111122223333");

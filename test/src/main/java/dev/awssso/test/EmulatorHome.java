@@ -123,7 +123,7 @@ final class EmulatorHome implements AutoCloseable {
         properties.put("AWS_CONFIG_FILE", "");
         properties.put("aws.sso.profile", "");
         properties.put("aws.sso.config-file", "");
-        properties.put("aws.sso.session-name", settings.sessionName());
+        properties.put("aws.sso.sso-session", settings.sessionName());
         properties.put("aws.sso.start-url", emulator.startUrl());
         properties.put("aws.sso.sso-region", emulator.ssoRegion());
         properties.put("aws.sso.account-id", settings.accountId());

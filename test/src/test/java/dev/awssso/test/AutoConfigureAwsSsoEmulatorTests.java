@@ -42,7 +42,7 @@ class AutoConfigureAwsSsoEmulatorTests {
             String endpoint = this.emulator.endpoint().toString();
             assertThat(this.environment.getProperty("aws.sso.start-url")).isEqualTo(this.emulator.startUrl());
             assertThat(this.environment.getProperty("aws.sso.sso-region")).isEqualTo("us-east-1");
-            assertThat(this.environment.getProperty("aws.sso.session-name")).isEqualTo("emulator");
+            assertThat(this.environment.getProperty("aws.sso.sso-session")).isEqualTo("emulator");
             assertThat(this.environment.getProperty("aws.sso.account-id")).isEqualTo("111122223333");
             assertThat(this.environment.getProperty("aws.sso.role-name")).isEqualTo("ReadOnly");
             assertThat(this.environment.getProperty("aws.sso.region")).isEqualTo("us-east-1");
@@ -123,7 +123,7 @@ class AutoConfigureAwsSsoEmulatorTests {
 
         @Test
         void theSettingsNameTheSessionAccountRoleAndRegion() {
-            assertThat(this.environment.getProperty("aws.sso.session-name")).isEqualTo("corp");
+            assertThat(this.environment.getProperty("aws.sso.sso-session")).isEqualTo("corp");
             assertThat(this.environment.getProperty("aws.sso.account-id")).isEqualTo("444455556666");
             assertThat(this.environment.getProperty("aws.sso.role-name")).isEqualTo("Deploy");
             assertThat(this.environment.getProperty("aws.sso.region")).isEqualTo("eu-central-1");

@@ -51,7 +51,7 @@ class AwsSsoMetricsAutoConfigurationTests {
             .withConfiguration(AutoConfigurations.of(AwsSsoAutoConfiguration.class,
                     AwsSsoMetricsAutoConfiguration.class, MetricsAutoConfiguration.class,
                     CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class))
-            .withPropertyValues("HOME=" + this.home, "AWS_PROFILE=", "AWS_CONFIG_FILE=", "aws.sso.session-name=corp",
+            .withPropertyValues("HOME=" + this.home, "AWS_PROFILE=", "AWS_CONFIG_FILE=", "aws.sso.sso-session=corp",
                     "aws.sso.start-url=" + emulator.startUrl(), "aws.sso.sso-region=" + emulator.ssoRegion(),
                     "aws.sso.account-id=111122223333", "aws.sso.role-name=ReadOnly",
                     "aws.sso.check-interval=50ms", "aws.sso.endpoint.oidc=" + emulator.endpoint(),

@@ -54,7 +54,7 @@ public final class StartupArguments {
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--spring.main.banner-mode=off",
                 "--logging.level.root=WARN", "--management.endpoints.web.exposure.include=health",
                 "--HOME=" + home, "--AWS_PROFILE=", "--AWS_CONFIG_FILE=",
-                "--aws.sso.session-name=bench",
+                "--aws.sso.sso-session=bench",
                 "--aws.sso.start-url=" + startUrl,
                 "--aws.sso.sso-region=" + ssoRegion,
                 "--aws.sso.account-id=" + IdentityCenterEmulator.DEFAULT_ACCOUNT_ID,

@@ -108,7 +108,7 @@ public final class DemoEmulator implements AutoCloseable {
         String endpoint = this.emulator.endpoint().toString();
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("aws.sso.config-file", this.directory.resolve("config").toString());
-        properties.put("aws.sso.session-name", SESSION_NAME);
+        properties.put("aws.sso.sso-session", SESSION_NAME);
         properties.put("aws.sso.start-url", this.emulator.startUrl());
         properties.put("aws.sso.sso-region", this.emulator.ssoRegion());
         properties.put("aws.sso.account-id", IdentityCenterEmulator.DEFAULT_ACCOUNT_ID);
