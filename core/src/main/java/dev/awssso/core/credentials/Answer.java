@@ -32,4 +32,10 @@ record Answer(AwsSessionCredentials credentials, @Nullable Instant serviceTime) 
             return null;
         }
     }
+
+    @Override
+    public String toString() {
+        return "Answer[expiresAt=" + this.credentials.expirationTime().orElse(null) + ", serviceTime="
+                + this.serviceTime + "]";
+    }
 }
