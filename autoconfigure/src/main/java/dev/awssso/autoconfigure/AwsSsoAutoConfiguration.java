@@ -1,7 +1,14 @@
 package dev.awssso.autoconfigure;
 
+import dev.awssso.boot.AwsSsoRoles;
+import dev.awssso.boot.AwsSsoService;
+import dev.awssso.boot.LoginOnStartup;
+import dev.awssso.boot.RoleIdentityLookups;
+import dev.awssso.boot.SessionEventRelay;
+import dev.awssso.boot.SsoEngineLifecycle;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.account.CallerIdentityLookup;
+import dev.awssso.core.config.SsoRegionProvider;
 import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.status.SessionListener;
 import org.jspecify.annotations.Nullable;

@@ -546,19 +546,19 @@ public class AwsSsoProperties {
         }
     }
 
-    /** Health indicator settings. */
+    /** Health indicator settings, moved to {@code management.health.awssso.*}. */
     public static class Health {
 
-        /**
-         * Whether the health check asks STS who the credentials belong to (a network call on every check)
-         * instead of judging from the session state alone.
-         */
+        /** Whether the health check asks STS who the credentials belong to. */
         private boolean verifyIdentity;
 
+        @Deprecated(since = "0.1.0", forRemoval = true)
+        @DeprecatedConfigurationProperty(replacement = "management.health.awssso.verify-identity", since = "0.1.0")
         public boolean isVerifyIdentity() {
             return this.verifyIdentity;
         }
 
+        @Deprecated(since = "0.1.0", forRemoval = true)
         public void setVerifyIdentity(boolean verifyIdentity) {
             this.verifyIdentity = verifyIdentity;
         }

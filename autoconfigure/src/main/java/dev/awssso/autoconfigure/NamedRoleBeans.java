@@ -3,6 +3,8 @@ package dev.awssso.autoconfigure;
 import java.util.Map;
 import java.util.Set;
 
+import dev.awssso.boot.AwsSsoRoles;
+import dev.awssso.boot.AwsSsoService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,6 +2,8 @@ package dev.awssso.autoconfigure;
 
 import java.util.List;
 
+import dev.awssso.boot.AwsSsoService;
+
 import org.springframework.boot.autoconfigure.condition.ConditionMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;

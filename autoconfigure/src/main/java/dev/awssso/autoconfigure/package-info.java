@@ -1,6 +1,6 @@
 /**
- * Auto-configuration of IAM Identity Center credentials: {@code aws.sso.*} properties, the engine, the credentials
- * and region providers, and the failure analysis of configuration mistakes.
+ * Auto-configuration of IAM Identity Center credentials: {@code aws.sso.*} properties, the conditions, the engine
+ * and its providers, and the failure analysis of configuration mistakes.
  */
 @NullMarked
 package dev.awssso.autoconfigure;

@@ -5,11 +5,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 
-import dev.awssso.autoconfigure.endpoint.AwsSsoEndpoint;
 import dev.awssso.autoconfigure.endpoint.AwsSsoEndpointAutoConfiguration;
 import dev.awssso.autoconfigure.health.AwsSsoHealthContributorAutoConfiguration;
-import dev.awssso.autoconfigure.metrics.AwsSsoMetrics;
 import dev.awssso.autoconfigure.metrics.AwsSsoMetricsAutoConfiguration;
+import dev.awssso.boot.AwsSsoRoles;
+import dev.awssso.boot.AwsSsoService;
+import dev.awssso.boot.endpoint.AwsSsoEndpoint;
+import dev.awssso.boot.metrics.AwsSsoMetrics;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.config.SsoSettings;
 import dev.awssso.emulator.IdentityCenterEmulator;

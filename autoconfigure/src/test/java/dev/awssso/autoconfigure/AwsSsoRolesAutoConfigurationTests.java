@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import dev.awssso.boot.AwsSsoRoles;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.config.SsoConfigurationException;
 import dev.awssso.core.status.RoleStatus;

@@ -1,7 +1,7 @@
 package dev.awssso.autoconfigure;
 
-import dev.awssso.autoconfigure.endpoint.AwsSsoEndpoint;
-import dev.awssso.autoconfigure.endpoint.AwsSsoEndpointWebExtension;
+import dev.awssso.boot.endpoint.AwsSsoEndpoint;
+import dev.awssso.boot.endpoint.AwsSsoEndpointWebExtension;
 import dev.awssso.core.account.AccountPage;
 import dev.awssso.core.account.AccountRoles;
 import dev.awssso.core.account.CallerIdentity;

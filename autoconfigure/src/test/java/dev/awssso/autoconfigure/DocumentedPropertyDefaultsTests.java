@@ -75,7 +75,6 @@ class DocumentedPropertyDefaultsTests {
         assertThat(properties.getFallback()).as("fallback").isEqualTo(AwsSsoProperties.Fallback.NONE);
         assertThat(properties.getLogin().getFlow()).as("login.flow").isEqualTo(LoginFlow.PKCE);
         assertThat(properties.getLogin().isOnStartup()).as("login.on-startup").isFalse();
-        assertThat(properties.getHealth().isVerifyIdentity()).as("health.verify-identity").isFalse();
     }
 
     @Test
@@ -96,7 +95,7 @@ class DocumentedPropertyDefaultsTests {
             .containsEntry("aws.sso.login.timeout", "10m")
             .containsEntry("aws.sso.session-duration", "8h")
             .containsEntry("aws.sso.expiry-warnings", "30m,10m,5m")
-            .containsEntry("aws.sso.health.verify-identity", "false")
+            .containsEntry("management.health.awssso.verify-identity", "false")
             .containsEntry("aws.sso.web.request-guard.enabled", "true")
             .containsEntry("aws.sso.web.remote-access", "false")
             .containsEntry("aws.sso.web.owner-only", "true");

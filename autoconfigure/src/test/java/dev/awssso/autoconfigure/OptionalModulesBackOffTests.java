@@ -2,14 +2,14 @@ package dev.awssso.autoconfigure;
 
 import java.nio.file.Path;
 
-import dev.awssso.autoconfigure.endpoint.AwsSsoEndpoint;
 import dev.awssso.autoconfigure.endpoint.AwsSsoEndpointAutoConfiguration;
 import dev.awssso.autoconfigure.health.AwsSsoHealthContributorAutoConfiguration;
-import dev.awssso.autoconfigure.health.AwsSsoHealthIndicator;
-import dev.awssso.autoconfigure.metrics.AwsSsoMetrics;
 import dev.awssso.autoconfigure.metrics.AwsSsoMetricsAutoConfiguration;
 import dev.awssso.autoconfigure.web.AwsSsoWebSecurityAutoConfiguration;
-import dev.awssso.autoconfigure.web.RequestGuardWebFilter;
+import dev.awssso.boot.endpoint.AwsSsoEndpoint;
+import dev.awssso.boot.health.AwsSsoHealthIndicator;
+import dev.awssso.boot.metrics.AwsSsoMetrics;
+import dev.awssso.boot.web.RequestGuardWebFilter;
 import dev.awssso.core.account.CallerIdentityLookup;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;
@@ -96,7 +96,7 @@ class OptionalModulesBackOffTests {
         this.emulator.signIn("corp").writeCacheFile(this.home.resolve(".aws/sso/cache"));
         new ApplicationContextRunner().withConfiguration(STARTER)
             .withPropertyValues(this.sso)
-            .withPropertyValues("aws.sso.health.verify-identity=true")
+            .withPropertyValues("management.health.awssso.verify-identity=true")
             .withClassLoader(new FilteredClassLoader(StsClient.class))
             .run((context) -> {
                 assertStartsWithTheStartersCredentials(context);

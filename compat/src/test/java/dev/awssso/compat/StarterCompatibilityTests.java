@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import dev.awssso.autoconfigure.metrics.AwsSsoMetrics;
+import dev.awssso.boot.metrics.AwsSsoMetrics;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Nested;

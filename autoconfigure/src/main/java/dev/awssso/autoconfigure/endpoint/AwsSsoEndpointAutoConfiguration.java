@@ -2,8 +2,10 @@ package dev.awssso.autoconfigure.endpoint;
 
 import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
 import dev.awssso.autoconfigure.AwsSsoProperties;
-import dev.awssso.autoconfigure.AwsSsoService;
-import dev.awssso.autoconfigure.RoleIdentityLookups;
+import dev.awssso.boot.AwsSsoService;
+import dev.awssso.boot.RoleIdentityLookups;
+import dev.awssso.boot.endpoint.AwsSsoEndpoint;
+import dev.awssso.boot.endpoint.AwsSsoEndpointWebExtension;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;

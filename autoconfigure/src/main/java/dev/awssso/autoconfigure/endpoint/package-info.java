@@ -1,5 +1,5 @@
 /**
- * The {@code awssso} actuator endpoint and its auto-configuration.
+ * Auto-configuration of the {@code awssso} actuator endpoint.
  */
 @NullMarked
 package dev.awssso.autoconfigure.endpoint;

@@ -4,8 +4,12 @@ import java.util.Map;
 
 import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
 import dev.awssso.autoconfigure.AwsSsoProperties;
-import dev.awssso.autoconfigure.AwsSsoService;
-import dev.awssso.autoconfigure.RoleIdentityLookups;
+import dev.awssso.boot.AwsSsoService;
+import dev.awssso.boot.RoleIdentityLookups;
+import dev.awssso.boot.health.AwsSsoHealthCheck;
+import dev.awssso.boot.health.AwsSsoHealthChecks;
+import dev.awssso.boot.health.AwsSsoHealthIndicator;
+import dev.awssso.boot.health.NotConfiguredHealthIndicator;
 import dev.awssso.core.account.CallerIdentityLookup;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -13,6 +17,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
@@ -38,6 +43,7 @@ public final class AwsSsoHealthContributorAutoConfiguration {
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnEnabledHealthIndicator("awssso")
+    @EnableConfigurationProperties(AwsSsoHealthIndicatorProperties.class)
     static class HealthIndicatorConfiguration {
 
         /**
@@ -48,12 +54,13 @@ public final class AwsSsoHealthContributorAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean(name = { "awsssoHealthIndicator", "awsssoHealthContributor" })
         HealthContributor awsssoHealthIndicator(AwsSsoService service, AwsSsoProperties properties,
+                AwsSsoHealthIndicatorProperties healthProperties,
                 ObjectProvider<CallerIdentityLookup> identityLookup,
                 ObjectProvider<RoleIdentityLookups> roleIdentityLookups) {
             if (!service.isConfigured()) {
                 return new NotConfiguredHealthIndicator();
             }
-            boolean verify = properties.getHealth().isVerifyIdentity();
+            boolean verify = healthProperties.verifyIdentity(properties);
             Map<String, AwsSsoHealthCheck> checks = AwsSsoHealthChecks.of(service,
                     verify ? identityLookup.getIfAvailable() : null,
                     verify ? roleIdentityLookups.getIfAvailable() : null);

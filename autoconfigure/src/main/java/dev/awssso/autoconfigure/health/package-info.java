@@ -1,5 +1,5 @@
 /**
- * The {@code awssso} health indicator and its auto-configuration.
+ * Auto-configuration of the {@code awssso} health contributor.
  */
 @NullMarked
 package dev.awssso.autoconfigure.health;

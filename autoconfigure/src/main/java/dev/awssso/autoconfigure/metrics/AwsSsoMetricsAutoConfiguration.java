@@ -1,7 +1,8 @@
 package dev.awssso.autoconfigure.metrics;
 
 import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
-import dev.awssso.autoconfigure.AwsSsoService;
+import dev.awssso.boot.AwsSsoService;
+import dev.awssso.boot.metrics.AwsSsoMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;

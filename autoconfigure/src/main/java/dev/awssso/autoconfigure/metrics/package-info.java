@@ -1,5 +1,5 @@
 /**
- * Micrometer meters of the IAM Identity Center session, its roles and their auto-configuration.
+ * Auto-configuration of the IAM Identity Center meters.
  */
 @NullMarked
 package dev.awssso.autoconfigure.metrics;

@@ -1,6 +1,10 @@
 package dev.awssso.autoconfigure.web;
 
-import dev.awssso.autoconfigure.endpoint.AwsSsoEndpoint;
+import dev.awssso.boot.endpoint.AwsSsoEndpoint;
+import dev.awssso.boot.web.BareActionFilter;
+import dev.awssso.boot.web.HealthDetailsFilter;
+import dev.awssso.boot.web.RequestGuardFilter;
+import dev.awssso.boot.web.RequestGuardWebFilter;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;

@@ -1,7 +1,12 @@
 package dev.awssso.autoconfigure.web;
 
-import dev.awssso.autoconfigure.endpoint.AwsSsoEndpoint;
 import dev.awssso.autoconfigure.endpoint.AwsSsoEndpointAutoConfiguration;
+import dev.awssso.boot.endpoint.AwsSsoEndpoint;
+import dev.awssso.boot.web.BareActionFilter;
+import dev.awssso.boot.web.HealthDetailsFilter;
+import dev.awssso.boot.web.RequestGuard;
+import dev.awssso.boot.web.RequestGuardFilter;
+import dev.awssso.boot.web.RequestGuardWebFilter;
 
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;

@@ -1,5 +1,10 @@
 package dev.awssso.autoconfigure.web;
 
+import dev.awssso.boot.web.BareActionFilter;
+import dev.awssso.boot.web.HealthDetailsFilter;
+import dev.awssso.boot.web.RequestGuard;
+import dev.awssso.boot.web.RequestGuardFilter;
+import dev.awssso.boot.web.RequestGuardWebFilter;
 import dev.awssso.core.login.SocketOwners;
 
 import org.springframework.boot.actuate.endpoint.EndpointId;

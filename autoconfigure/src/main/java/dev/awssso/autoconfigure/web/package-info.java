@@ -1,6 +1,5 @@
 /**
- * Guards of the {@code awssso} endpoint's HTTP paths against requests a browser sends for another site or
- * through DNS rebinding, and their auto-configuration.
+ * Auto-configuration of the guards on the {@code awssso} endpoint's HTTP paths.
  */
 @NullMarked
 package dev.awssso.autoconfigure.web;

@@ -1,6 +1,8 @@
 package dev.awssso.autoconfigure.endpoint;
 
-import dev.awssso.autoconfigure.AwsSsoService;
+import dev.awssso.boot.AwsSsoService;
+import dev.awssso.boot.endpoint.AwsSsoEndpoint;
+import dev.awssso.boot.endpoint.AwsSsoEndpointWebExtension;
 import dev.awssso.core.login.LoginFlow;
 import org.junit.jupiter.api.Test;
 

@@ -3,6 +3,7 @@ package dev.awssso.autoconfigure.health;
 import java.nio.file.Path;
 
 import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
+import dev.awssso.boot.health.AwsSsoHealthIndicator;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;
 import dev.awssso.emulator.Operation;
@@ -88,7 +89,7 @@ class AwsSsoHealthContributorAutoConfigurationTests {
     @Test
     void isUpWithExpiriesWhileSignedInAndCanVerifyTheIdentity() {
         this.emulator.signIn("corp").writeCacheFile(this.home.resolve(".aws/sso/cache"));
-        this.contextRunner.withPropertyValues("aws.sso.health.verify-identity=true").run((context) -> {
+        this.contextRunner.withPropertyValues("management.health.awssso.verify-identity=true").run((context) -> {
             Health health = context.getBean(AwsSsoHealthIndicator.class).health(true);
             assertThat(health.getStatus()).isEqualTo(Status.UP);
             assertThat(health.getDetails()).containsKeys("tokenExpiresAt", "tokenTimeLeft", "sessionEndsAt")
@@ -100,7 +101,7 @@ class AwsSsoHealthContributorAutoConfigurationTests {
     @Test
     void verifyingTheIdentityAsksStsOnEveryCheck() {
         this.emulator.signIn("corp").writeCacheFile(this.home.resolve(".aws/sso/cache"));
-        this.contextRunner.withPropertyValues("aws.sso.health.verify-identity=true").run((context) -> {
+        this.contextRunner.withPropertyValues("management.health.awssso.verify-identity=true").run((context) -> {
             AwsSsoHealthIndicator indicator = context.getBean(AwsSsoHealthIndicator.class);
             indicator.health(true);
             long lookups = this.emulator.callCount(Operation.GET_CALLER_IDENTITY);
@@ -113,10 +114,27 @@ class AwsSsoHealthContributorAutoConfigurationTests {
     }
 
     @Test
+    void theFormerVerifyIdentityPropertyStillVerifiesUnlessTheNewOneSaysOtherwise() {
+        this.emulator.signIn("corp").writeCacheFile(this.home.resolve(".aws/sso/cache"));
+        this.contextRunner.withPropertyValues("aws.sso.health.verify-identity=true").run((context) -> {
+            assertThat((String) context.getBean(AwsSsoHealthIndicator.class).health(true).getDetails().get("arn"))
+                .contains(":assumed-role/ReadOnly/");
+        });
+        this.contextRunner
+            .withPropertyValues("aws.sso.health.verify-identity=true", "management.health.awssso.verify-identity=false")
+            .run((context) -> {
+                long lookups = this.emulator.callCount(Operation.GET_CALLER_IDENTITY);
+                assertThat(context.getBean(AwsSsoHealthIndicator.class).health(true).getDetails())
+                    .doesNotContainKey("arn");
+                assertThat(this.emulator.callCount(Operation.GET_CALLER_IDENTITY)).isEqualTo(lookups);
+            });
+    }
+
+    @Test
     void withNamedRolesIsACompositeOfTheSignInAndEachRoleThatCanVerifyEachIdentity() {
         this.emulator.signIn("corp").writeCacheFile(this.home.resolve(".aws/sso/cache"));
         this.contextRunner
-            .withPropertyValues("aws.sso.health.verify-identity=true", "aws.sso.roles.tools.account-id=222233334444",
+            .withPropertyValues("management.health.awssso.verify-identity=true", "aws.sso.roles.tools.account-id=222233334444",
                     "aws.sso.roles.tools.role-name=ReadOnly")
             .run((context) -> {
                 CompositeHealthContributor composite = context.getBean("awsssoHealthIndicator",

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
-import dev.awssso.autoconfigure.AwsSsoRoles;
+import dev.awssso.boot.AwsSsoRoles;
+import dev.awssso.boot.metrics.AwsSsoMetrics;
 import dev.awssso.emulator.Fault;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;

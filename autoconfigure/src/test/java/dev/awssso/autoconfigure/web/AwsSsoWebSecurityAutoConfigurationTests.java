@@ -4,6 +4,7 @@ import java.nio.file.Path;
 
 import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
 import dev.awssso.autoconfigure.endpoint.AwsSsoEndpointAutoConfiguration;
+import dev.awssso.boot.web.RequestGuardWebFilter;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;
 import org.junit.jupiter.api.BeforeEach;

@@ -25,7 +25,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * {@code /actuator/health/awssso} over HTTP in each state: DOWN (503) while signed out and while the token cache
- * cannot be read, UP while signed in; and, without {@code aws.sso.health.verify-identity}, no check calls AWS.
+ * cannot be read, UP while signed in; and, without {@code management.health.awssso.verify-identity}, no check calls AWS.
  */
 @EmulatedWebTest
 class HealthStatesWebTests {

@@ -7,7 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.awssso.autoconfigure.AwsSsoRoles;
+import dev.awssso.boot.AwsSsoRoles;
 import dev.awssso.core.SsoSessionException;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import org.junit.jupiter.api.AfterAll;

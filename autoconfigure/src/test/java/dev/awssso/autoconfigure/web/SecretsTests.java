@@ -10,8 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
-import dev.awssso.autoconfigure.AwsSsoRoles;
 import dev.awssso.autoconfigure.SsoConfigurationFailureAnalyzerAccess;
+import dev.awssso.boot.AwsSsoRoles;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.status.SessionEvent;

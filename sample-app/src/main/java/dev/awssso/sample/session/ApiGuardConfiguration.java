@@ -2,7 +2,7 @@ package dev.awssso.sample.session;
 
 import java.io.IOException;
 
-import dev.awssso.autoconfigure.web.RequestGuardFilter;
+import dev.awssso.boot.web.RequestGuardFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -3,8 +3,8 @@ package dev.awssso.sample.session;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.awssso.autoconfigure.AwsSsoRoles;
-import dev.awssso.autoconfigure.RoleIdentityLookups;
+import dev.awssso.boot.AwsSsoRoles;
+import dev.awssso.boot.RoleIdentityLookups;
 import dev.awssso.core.SsoEngine;
 import dev.awssso.core.config.NamedRole;
 import dev.awssso.core.login.LoginFlow;

@@ -2,9 +2,10 @@ package dev.awssso.autoconfigure.health.boot3;
 
 import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
 import dev.awssso.autoconfigure.AwsSsoProperties;
-import dev.awssso.autoconfigure.AwsSsoService;
-import dev.awssso.autoconfigure.RoleIdentityLookups;
-import dev.awssso.autoconfigure.health.AwsSsoHealthChecks;
+import dev.awssso.autoconfigure.health.AwsSsoHealthIndicatorProperties;
+import dev.awssso.boot.AwsSsoService;
+import dev.awssso.boot.RoleIdentityLookups;
+import dev.awssso.boot.health.AwsSsoHealthChecks;
 import dev.awssso.core.account.CallerIdentityLookup;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,6 +15,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -36,6 +38,7 @@ public final class AwsSsoBoot3HealthContributorAutoConfiguration {
      */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnEnabledHealthIndicator("awssso")
+    @EnableConfigurationProperties(AwsSsoHealthIndicatorProperties.class)
     static class HealthIndicatorConfiguration {
 
         /**
@@ -46,12 +49,13 @@ public final class AwsSsoBoot3HealthContributorAutoConfiguration {
         @Bean
         @ConditionalOnMissingBean(name = { "awsssoHealthIndicator", "awsssoHealthContributor" })
         HealthContributor awsssoHealthIndicator(AwsSsoService service, AwsSsoProperties properties,
+                AwsSsoHealthIndicatorProperties healthProperties,
                 ObjectProvider<CallerIdentityLookup> identityLookup,
                 ObjectProvider<RoleIdentityLookups> roleIdentityLookups) {
             if (!service.isConfigured()) {
                 return AwsSsoBoot3HealthContributors.notConfigured();
             }
-            boolean verify = properties.getHealth().isVerifyIdentity();
+            boolean verify = healthProperties.verifyIdentity(properties);
             return AwsSsoBoot3HealthContributors.of(AwsSsoHealthChecks.of(service,
                     verify ? identityLookup.getIfAvailable() : null,
                     verify ? roleIdentityLookups.getIfAvailable() : null));

@@ -2,8 +2,9 @@ package dev.awssso.autoconfigure.health.boot3;
 
 import java.util.Map;
 
-import dev.awssso.autoconfigure.AwsSsoService;
-import dev.awssso.autoconfigure.health.AwsSsoHealthCheck;
+import dev.awssso.boot.AwsSsoService;
+import dev.awssso.boot.health.AwsSsoHealthCheck;
+import dev.awssso.boot.health.boot3.AwsSsoBoot3HealthIndicator;
 
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.health.Health;
@@ -21,7 +22,7 @@ final class AwsSsoBoot3HealthContributors {
 
     /**
      * @param checks the checks by name, the sign-in and default role first (see
-     *     {@link dev.awssso.autoconfigure.health.AwsSsoHealthChecks})
+     *     {@link dev.awssso.boot.health.AwsSsoHealthChecks})
      */
     static HealthContributor of(Map<String, AwsSsoHealthCheck> checks) {
         if (checks.size() == 1) {

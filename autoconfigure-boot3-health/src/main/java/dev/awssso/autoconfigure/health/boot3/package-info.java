@@ -1,6 +1,5 @@
 /**
- * The {@code awssso} health indicator on Spring Boot 3's health API ({@code org.springframework.boot.actuate.health})
- * and its auto-configuration.
+ * Auto-configuration of the {@code awssso} health contributor on Spring Boot 3's health API.
  */
 @NullMarked
 package dev.awssso.autoconfigure.health.boot3;

@@ -6,9 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.awssso.autoconfigure.health.AwsSsoHealthCheck;
-import dev.awssso.autoconfigure.health.RoleHealth;
-import dev.awssso.autoconfigure.health.SessionHealth;
+import dev.awssso.boot.health.AwsSsoHealthCheck;
+import dev.awssso.boot.health.RoleHealth;
+import dev.awssso.boot.health.SessionHealth;
+import dev.awssso.boot.health.boot3.AwsSsoBoot3HealthIndicator;
 import dev.awssso.core.status.RoleStatus;
 import dev.awssso.core.status.SessionState;
 import dev.awssso.core.status.SessionStatus;
