@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
 import dev.awssso.autoconfigure.AwsSsoProperties;
+import dev.awssso.autoconfigure.health.AwsSsoHealthIndicatorProperties;
 import dev.awssso.boot.AwsSsoService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,7 @@ class AotRunTimeWithoutSsoConfigurationTests {
                 .addFirst(new MapPropertySource("run", Map.of("HOME", this.home.toString(), "AWS_PROFILE", "",
                         "AWS_CONFIG_FILE", "")));
             application.registerBean(AwsSsoProperties.class);
+            application.registerBean(AwsSsoHealthIndicatorProperties.class);
             register(application, AwsSsoAutoConfiguration.class, "awsSsoConfiguration", "awsSsoSettings",
                     "awsSsoEngine", "awsSsoRoles", "awsSsoService");
             register(application, AwsSsoBoot3HealthContributorAutoConfiguration.HealthIndicatorConfiguration.class,
