@@ -1,7 +1,7 @@
 package dev.awssso.autoconfigure;
 
 import dev.awssso.core.EngineOptions;
-import dev.awssso.core.SsoEngine;
+import dev.awssso.core.engine.SsoEngine;
 
 /**
  * Changes the options of the auto-configured {@link SsoEngine} before it is created: the retry back-off, the

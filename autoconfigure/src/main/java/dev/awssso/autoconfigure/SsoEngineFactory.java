@@ -3,9 +3,9 @@ package dev.awssso.autoconfigure;
 import java.util.List;
 
 import dev.awssso.core.EngineOptions;
-import dev.awssso.core.SsoEngine;
 import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.credentials.FallbackCredentialsProvider;
+import dev.awssso.core.engine.SsoEngine;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;

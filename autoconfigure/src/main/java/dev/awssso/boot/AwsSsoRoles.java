@@ -2,10 +2,10 @@ package dev.awssso.boot;
 
 import java.util.List;
 
-import dev.awssso.core.SsoEngine;
 import dev.awssso.core.config.NamedRole;
-import dev.awssso.core.roles.RoleRegistry;
-import dev.awssso.core.roles.ServedRole;
+import dev.awssso.core.engine.RoleRegistry;
+import dev.awssso.core.engine.ServedRole;
+import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.core.status.RoleStatus;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -71,15 +71,27 @@ public final class AwsSsoRoles implements AutoCloseable {
         return this.registry.statuses();
     }
 
-    /** The role of that name, with its definition and the engine of its sign-in. */
-    public ServedRole role(String name) {
-        return this.registry.role(name).orElseThrow(() -> new IllegalArgumentException("There is no role named '"
-                + name + "'; the roles are " + String.join(", ", names()) + " (aws.sso.roles)"));
+    /**
+     * How the role of that name is configured: its sign-in, account and role, and the role it assumes.
+     * @throws IllegalArgumentException naming the roles there are, when there is none of that name
+     */
+    public NamedRole definition(String name) {
+        return role(name).definition();
     }
 
-    /** The registry that serves the roles. */
-    public RoleRegistry registry() {
+    /** The engine of each sign-in of the roles, the default role's first; the starter runs and closes them. */
+    public List<SsoEngine> signIns() {
+        return this.registry.sessions();
+    }
+
+    /** The registry that serves the roles, for the lifecycle that runs it. */
+    RoleRegistry registry() {
         return this.registry;
+    }
+
+    private ServedRole role(String name) {
+        return this.registry.role(name).orElseThrow(() -> new IllegalArgumentException("There is no role named '"
+                + name + "'; the roles are " + String.join(", ", names()) + " (aws.sso.roles)"));
     }
 
     /** Releases the callers waiting for credentials of the named roles and refuses new waits. */

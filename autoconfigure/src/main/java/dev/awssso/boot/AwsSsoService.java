@@ -3,8 +3,8 @@ package dev.awssso.boot;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import dev.awssso.core.SsoEngine;
 import dev.awssso.core.config.SsoSettings;
+import dev.awssso.core.engine.SsoEngine;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.function.SingletonSupplier;

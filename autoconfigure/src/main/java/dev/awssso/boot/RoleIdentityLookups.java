@@ -10,7 +10,6 @@ import dev.awssso.core.account.CallerIdentity;
 import dev.awssso.core.account.CallerIdentityLookup;
 import dev.awssso.core.config.NamedRole;
 import dev.awssso.core.config.SsoSettings;
-import dev.awssso.core.roles.ServedRole;
 import org.jspecify.annotations.Nullable;
 
 import software.amazon.awssdk.regions.Region;
@@ -52,18 +51,18 @@ public final class RoleIdentityLookups implements AutoCloseable {
      * @throws IllegalStateException where IAM Identity Center is not configured
      */
     public CallerIdentity lookUp(String name) {
-        ServedRole role = this.service.roles().role(name);
+        NamedRole role = this.service.roles().definition(name);
         if (name.equals(NamedRole.DEFAULT_NAME)) {
             return this.defaultRole.get().lookUp();
         }
         return this.lookups.computeIfAbsent(name, (key) -> lookupOf(role)).lookUp();
     }
 
-    private CallerIdentityLookup lookupOf(ServedRole role) {
-        SsoSettings settings = role.definition().sso();
+    private CallerIdentityLookup lookupOf(NamedRole role) {
+        SsoSettings settings = role.sso();
         String region = (settings.region() != null) ? settings.region() : settings.ssoRegion();
-        return new CallerIdentityLookup(role.credentialsProvider(), Region.of(region), this.stsEndpoint,
-                this.timeouts);
+        return new CallerIdentityLookup(this.service.roles().credentialsProvider(role.name()), Region.of(region),
+                this.stsEndpoint, this.timeouts);
     }
 
     /** Closes the look-ups of the named roles; the default role's is left to its owner. */

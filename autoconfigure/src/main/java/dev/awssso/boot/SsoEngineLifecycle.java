@@ -3,8 +3,8 @@ package dev.awssso.boot;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
-import dev.awssso.core.SsoEngine;
-import dev.awssso.core.roles.RoleRegistry;
+import dev.awssso.core.engine.RoleRegistry;
+import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.core.status.SessionListener;
 
 import org.springframework.context.ApplicationContext;

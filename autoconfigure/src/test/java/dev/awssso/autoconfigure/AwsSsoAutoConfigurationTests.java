@@ -10,13 +10,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import dev.awssso.boot.LoginOnStartup;
-import dev.awssso.core.SsoEngine;
 import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.account.CallerIdentityLookup;
 import dev.awssso.core.config.SettingsSource;
 import dev.awssso.core.config.SsoConfigurationException;
 import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.credentials.IdentityCenterCredentialsProvider;
+import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.core.login.LoginFlow;
 import dev.awssso.core.status.SessionEvent;
 import dev.awssso.emulator.IdentityCenterEmulator;

@@ -5,8 +5,8 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import dev.awssso.core.SsoEngine;
 import dev.awssso.core.config.SsoConfigurationException;
+import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;
 import dev.awssso.emulator.Operation;

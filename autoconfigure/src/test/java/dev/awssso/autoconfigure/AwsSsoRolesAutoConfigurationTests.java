@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.awssso.boot.AwsSsoRoles;
-import dev.awssso.core.SsoEngine;
 import dev.awssso.core.config.SsoConfigurationException;
+import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.core.status.RoleStatus;
 import dev.awssso.core.status.SessionEvent;
 import dev.awssso.core.status.SessionListener;
@@ -211,8 +211,8 @@ class AwsSsoRolesAutoConfigurationTests {
         SsoEngine[] other = new SsoEngine[1];
         this.contextRunner.withPropertyValues("aws.sso.roles.audit.profile=audit-sso").run((context) -> {
             AwsSsoRoles roles = context.getBean(AwsSsoRoles.class);
-            assertThat(roles.registry().sessions()).hasSize(2);
-            other[0] = roles.registry().sessions().get(1);
+            assertThat(roles.signIns()).hasSize(2);
+            other[0] = roles.signIns().get(1);
             assertThat(other[0].isRunning()).isTrue();
             assertThat(callerArn(context.getBean("awsSsoRole-audit", AwsCredentialsProvider.class)))
                 .startsWith("arn:aws:sts::444455556666:assumed-role/Auditor/");

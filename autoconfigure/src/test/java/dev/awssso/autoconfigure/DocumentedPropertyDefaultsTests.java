@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import dev.awssso.core.CallTimeouts;
 import dev.awssso.core.EngineOptions;
-import dev.awssso.core.SsoEngine;
+import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.core.login.LoginFlow;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;

@@ -3,7 +3,7 @@ package dev.awssso.autoconfigure;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import dev.awssso.core.SsoEngine;
+import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.core.login.LoginAttempt;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;

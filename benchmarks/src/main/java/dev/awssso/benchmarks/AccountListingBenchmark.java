@@ -3,8 +3,8 @@ package dev.awssso.benchmarks;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import dev.awssso.core.SsoEngine;
 import dev.awssso.core.account.AccountPage;
+import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.emulator.Fault;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.Operation;

@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import dev.awssso.core.SsoEngine;
 import dev.awssso.core.config.AssumeRoleSpec;
 import dev.awssso.core.config.NamedRole;
 import dev.awssso.core.config.SsoSettings;
-import dev.awssso.core.roles.RoleRegistry;
+import dev.awssso.core.engine.RoleRegistry;
+import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

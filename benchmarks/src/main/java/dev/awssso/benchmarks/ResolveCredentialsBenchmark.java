@@ -3,7 +3,7 @@ package dev.awssso.benchmarks;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import dev.awssso.core.SsoEngine;
+import dev.awssso.core.engine.SsoEngine;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

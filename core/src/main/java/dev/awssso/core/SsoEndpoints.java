@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.awssso.core.config.ConfigurationProblem;
+import dev.awssso.core.internal.LoopbackHosts;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,6 +1,7 @@
 /**
- * The Spring-free engine: {@link dev.awssso.core.SsoEngine} builds the parts for one IAM Identity Center sign-in
- * and role from {@link dev.awssso.core.EngineOptions} and runs their background work.
+ * What the engine is made from and what it throws: {@link dev.awssso.core.EngineOptions}, the endpoints and time
+ * limits of its calls, the SDK clients it makes, and {@link dev.awssso.core.SsoSessionException}. The engine itself
+ * is in {@code dev.awssso.core.engine}.
  */
 @NullMarked
 package dev.awssso.core;

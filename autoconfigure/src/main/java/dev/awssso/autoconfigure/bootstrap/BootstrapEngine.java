@@ -5,10 +5,10 @@ import java.util.List;
 import dev.awssso.autoconfigure.AwsSsoEngineCustomizer;
 import dev.awssso.autoconfigure.SsoConfiguration;
 import dev.awssso.autoconfigure.SsoEngineFactory;
-import dev.awssso.core.SsoEngine;
 import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.config.SsoConfigurationException;
 import dev.awssso.core.config.SsoSettings;
+import dev.awssso.core.engine.SsoEngine;
 import org.apache.commons.logging.Log;
 import org.jspecify.annotations.Nullable;
 

@@ -6,12 +6,12 @@ import java.util.Locale;
 
 import dev.awssso.boot.AwsSsoService;
 import dev.awssso.boot.RoleIdentityLookups;
-import dev.awssso.core.SsoEngine;
 import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.account.AccountDirectory;
 import dev.awssso.core.account.AccountPage;
 import dev.awssso.core.account.CallerIdentity;
 import dev.awssso.core.config.NamedRole;
+import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.core.login.LoginAttempt;
 import dev.awssso.core.login.LoginFailedException;
 import dev.awssso.core.login.LoginFlow;

@@ -8,10 +8,10 @@ import dev.awssso.boot.AwsSsoRoles;
 import dev.awssso.boot.AwsSsoService;
 import dev.awssso.boot.RoleIdentityLookups;
 import dev.awssso.boot.web.OwnerRequests;
-import dev.awssso.core.SsoEngine;
 import dev.awssso.core.account.CallerIdentity;
 import dev.awssso.core.account.CallerIdentityLookup;
 import dev.awssso.core.config.NamedRole;
+import dev.awssso.core.engine.SsoEngine;
 import org.jspecify.annotations.Nullable;
 
 /**

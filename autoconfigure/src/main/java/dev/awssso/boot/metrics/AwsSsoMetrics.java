@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 import dev.awssso.boot.AwsSsoRoles;
 import dev.awssso.boot.AwsSsoService;
 import dev.awssso.core.config.NamedRole;
+import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.core.refresh.RefreshFailure;
-import dev.awssso.core.roles.ServedRole;
 import dev.awssso.core.status.SessionEvent;
 import dev.awssso.core.status.SessionEvent.RefreshKind;
 import dev.awssso.core.status.SessionListener;
@@ -197,8 +197,8 @@ public class AwsSsoMetrics implements MeterBinder, SessionListener {
     private static Map<String, Supplier<SessionStatus>> signIns(Supplier<SessionStatus> status, AwsSsoRoles roles) {
         Map<String, Supplier<SessionStatus>> signIns = new LinkedHashMap<>();
         signIns.put(signIn(status.get()), status);
-        for (ServedRole role : roles.registry().roles()) {
-            signIns.putIfAbsent(role.session().settings().cacheKey(), role.session()::status);
+        for (SsoEngine signIn : roles.signIns()) {
+            signIns.putIfAbsent(signIn.settings().cacheKey(), signIn::status);
         }
         return signIns;
     }
@@ -208,7 +208,7 @@ public class AwsSsoMetrics implements MeterBinder, SessionListener {
         Map<String, String> operations = new LinkedHashMap<>();
         List<String> names = roles.names();
         for (String name : names) {
-            operations.put(name, roles.role(name).definition().assumed() ? ASSUME_ROLE : GET_ROLE_CREDENTIALS);
+            operations.put(name, roles.definition(name).assumed() ? ASSUME_ROLE : GET_ROLE_CREDENTIALS);
         }
         return operations;
     }

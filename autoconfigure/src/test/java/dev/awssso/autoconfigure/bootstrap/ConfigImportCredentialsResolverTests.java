@@ -6,9 +6,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.awssso.autoconfigure.AwsSsoEngineCustomizer;
-import dev.awssso.core.SsoEngine;
 import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.config.SsoConfigurationException;
+import dev.awssso.core.engine.SsoEngine;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -111,7 +111,7 @@ class ConfigImportCredentialsResolverTests {
 
         SsoEngine engine = this.bootstrap.get(BootstrapEngine.class).engine();
         try {
-            assertThat(engine.parts().options().sessionDuration()).isEqualTo(Duration.ofHours(3));
+            assertThat(engine.options().sessionDuration()).isEqualTo(Duration.ofHours(3));
         }
         finally {
             engine.close();

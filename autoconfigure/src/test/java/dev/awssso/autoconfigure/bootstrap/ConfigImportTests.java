@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.awssso.core.SsoEngine;
 import dev.awssso.core.SsoSessionException;
+import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.core.status.SessionEvent;
 import dev.awssso.core.status.SessionEvent.CredentialsRefreshed;
 import dev.awssso.core.status.SessionState;

@@ -118,7 +118,7 @@ class AwsSsoMetricsAutoConfigurationTests {
                 roles.credentialsProvider("tools").resolveCredentials();
                 roles.credentialsProvider("audit").resolveCredentials();
                 roles.credentialsProvider("deploy").resolveCredentials();
-                roles.registry().sessions().get(1).tokens().refreshNow();
+                roles.signIns().get(1).tokens().refreshNow();
                 this.emulator.clearFaults();
 
                 assertThat(seconds(registry, "aws.sso.credentials.remaining", "role", "tools")).isBetween(3500.0,

@@ -7,7 +7,7 @@ import java.net.SocketException;
 import java.util.Optional;
 
 import dev.awssso.autoconfigure.web.RawHttp.Response;
-import dev.awssso.core.SsoEngine;
+import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

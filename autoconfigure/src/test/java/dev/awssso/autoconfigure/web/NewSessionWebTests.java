@@ -11,8 +11,8 @@ import java.time.temporal.ChronoUnit;
 
 import dev.awssso.core.EngineOptions;
 import dev.awssso.core.SsoEndpoints;
-import dev.awssso.core.SsoEngine;
 import dev.awssso.core.config.SsoSettings;
+import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.emulator.EmulatedSession;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.MovableClock;

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
 import dev.awssso.autoconfigure.SsoConfigurationFailureAnalyzerAccess;
 import dev.awssso.boot.AwsSsoRoles;
-import dev.awssso.core.SsoEngine;
 import dev.awssso.core.SsoSessionException;
+import dev.awssso.core.credentials.RefreshingCredentialsProvider;
+import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.core.status.SessionEvent;
 import dev.awssso.emulator.EmulatedSession;
 import dev.awssso.emulator.Fault;
@@ -120,7 +121,7 @@ class SecretsTests {
             emulator.injectFault(Operation.ASSUME_ROLE, fault);
             seen.add(actuator.post("/actuator/awssso/refresh").body());
             for (String role : List.of("tools", "deploy")) {
-                seen.add(failureOf(() -> this.roles.role(role).credentialsProvider().refreshNow()));
+                seen.add(failureOf(() -> ((RefreshingCredentialsProvider) this.roles.credentialsProvider(role)).refreshNow()));
             }
             seen.add(actuator.get("/actuator/awssso").body());
             seen.add(actuator.get("/actuator/health/awssso").body());
@@ -136,7 +137,7 @@ class SecretsTests {
         assertThat(ActuatorClient.json(actuator.get("/actuator/awssso")).get("roles")).as("the roles section")
             .hasSize(3);
         seen.add(this.roles.statuses().toString());
-        seen.add(this.roles.registry().roles().toString() + this.roles.credentialsProvider("deploy"));
+        seen.add(this.roles.signIns().toString() + this.roles.credentialsProvider("deploy"));
 
         emulator.endSession(session);
         seen.add(actuator.post("/actuator/awssso/refresh").body());

@@ -5,8 +5,8 @@ import java.util.concurrent.TimeUnit;
 
 import dev.awssso.benchmarks.SignedInEmulator;
 import dev.awssso.core.EngineOptions;
-import dev.awssso.core.SsoEngine;
 import dev.awssso.core.config.SsoSettings;
+import dev.awssso.core.engine.SsoEngine;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

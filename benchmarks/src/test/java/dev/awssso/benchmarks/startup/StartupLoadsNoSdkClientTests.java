@@ -59,7 +59,7 @@ class StartupLoadsNoSdkClientTests {
             .map((matcher) -> matcher.group(1))
             .toList();
         assertThat(loaded).as("the starter's classes are loaded: the log is read right")
-            .contains("dev.awssso.core.SsoEngine");
+            .contains("dev.awssso.core.engine.SsoEngine");
         assertThat(loaded).as("nothing of SDK clients or region metadata")
             .noneMatch((name) -> LOADED_ONLY_BY_CLIENTS.stream().anyMatch(name::startsWith));
     }

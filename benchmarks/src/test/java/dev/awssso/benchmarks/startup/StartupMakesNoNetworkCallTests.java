@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import dev.awssso.core.SsoEngine;
 import dev.awssso.core.credentials.IdentityCenterCredentialsProvider;
+import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.emulator.EmulatedSession;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;

@@ -3,8 +3,8 @@ package dev.awssso.core.credentials;
 import java.net.URI;
 
 import dev.awssso.core.CallTimeouts;
-import dev.awssso.core.LazyClient;
 import dev.awssso.core.config.AssumeRoleSpec;
+import dev.awssso.core.internal.LazyClient;
 import org.jspecify.annotations.Nullable;
 
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param scopes the scopes it was registered for
  * @param grantTypes the grant types it was registered for, or {@code null} (device code registrations)
  */
-public record ClientRegistration(String clientId, String clientSecret, Instant expiresAt, List<String> scopes,
+record ClientRegistration(String clientId, String clientSecret, Instant expiresAt, List<String> scopes,
         @Nullable List<String> grantTypes) {
 
     /** How long before its end a registration is no longer reused, as in the AWS CLI. */

@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import dev.awssso.core.ForeignText;
-import dev.awssso.core.LoopbackHosts;
+import dev.awssso.core.internal.ForeignText;
+import dev.awssso.core.internal.LoopbackHosts;
 import org.jspecify.annotations.Nullable;
 
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Set;
 
-import dev.awssso.core.ForeignText;
+import dev.awssso.core.internal.ForeignText;
 import org.jspecify.annotations.Nullable;
 
 import software.amazon.awssdk.awscore.exception.AwsServiceException;

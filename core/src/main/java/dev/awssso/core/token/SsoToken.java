@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import dev.awssso.core.ForeignText;
+import dev.awssso.core.internal.ForeignText;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.awssso.core.Eventually;
 import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.credentials.CredentialsListener;
 import dev.awssso.core.credentials.IdentityCenterCredentialsProvider;
 import dev.awssso.core.credentials.RefreshingCredentialsProvider;
 import dev.awssso.core.credentials.RoleCredentialsFetcher;
+import dev.awssso.core.engine.Eventually;
 import dev.awssso.core.refresh.RetryBackoff;
 import dev.awssso.core.token.SsoToken;
 import dev.awssso.core.token.TokenCacheFile;

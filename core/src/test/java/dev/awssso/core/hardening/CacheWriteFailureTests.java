@@ -5,9 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.awssso.core.Eventually;
-import dev.awssso.core.LogCapture;
-import dev.awssso.core.SsoEngine;
+import dev.awssso.core.engine.Eventually;
+import dev.awssso.core.engine.LogCapture;
+import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.core.status.SessionState;
 import dev.awssso.core.token.FaultyFileSystem;
 import dev.awssso.core.token.SsoToken;

@@ -13,11 +13,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 import dev.awssso.core.CallTimeouts;
-import dev.awssso.core.LogCapture;
-import dev.awssso.core.Eventually;
-import dev.awssso.core.SsoEngine;
 import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.SsoSessionException.Reason;
+import dev.awssso.core.engine.Eventually;
+import dev.awssso.core.engine.LogCapture;
+import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.core.status.SessionState;
 import dev.awssso.core.token.SsoToken;
 import dev.awssso.core.token.TokenCacheException;
@@ -30,8 +30,8 @@ import dev.awssso.emulator.Operation;
 import dev.awssso.emulator.RefreshTokenMode;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;

@@ -6,11 +6,11 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
-import dev.awssso.core.Eventually;
-import dev.awssso.core.LogCapture;
-import dev.awssso.core.SsoEngine;
 import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.SsoSessionException.Reason;
+import dev.awssso.core.engine.Eventually;
+import dev.awssso.core.engine.LogCapture;
+import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.emulator.EmulatedSession;
 import dev.awssso.emulator.Fault;
 import dev.awssso.emulator.IdentityCenterEmulator;

@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import dev.awssso.core.SsoEngine;
 import dev.awssso.core.account.AccountPage.RolesNotListed;
+import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.core.login.LoginFailedException;
 import dev.awssso.core.login.LoginFlow;
 import dev.awssso.core.status.SessionState;

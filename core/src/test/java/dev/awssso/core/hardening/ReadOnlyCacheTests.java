@@ -4,9 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
-import dev.awssso.core.Eventually;
-import dev.awssso.core.LogCapture;
-import dev.awssso.core.SsoEngine;
+import dev.awssso.core.engine.Eventually;
+import dev.awssso.core.engine.LogCapture;
+import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.core.status.SessionState;
 import dev.awssso.core.status.SessionStatus;
 import dev.awssso.core.token.FaultyFileSystem;

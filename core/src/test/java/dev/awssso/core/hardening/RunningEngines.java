@@ -3,7 +3,7 @@ package dev.awssso.core.hardening;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.awssso.core.SsoEngine;
+import dev.awssso.core.engine.SsoEngine;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 

@@ -6,10 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.awssso.core.Eventually;
-import dev.awssso.core.SsoEngine;
 import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.SsoSessionException.Reason;
+import dev.awssso.core.engine.Eventually;
+import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.core.status.SessionEvent;
 import dev.awssso.core.status.SessionStatus;
 import dev.awssso.emulator.Fault;

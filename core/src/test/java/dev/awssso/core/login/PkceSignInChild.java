@@ -12,9 +12,9 @@ import java.util.concurrent.TimeUnit;
 
 import dev.awssso.core.EngineOptions;
 import dev.awssso.core.SsoEndpoints;
-import dev.awssso.core.SsoEngine;
 import dev.awssso.core.config.SettingsSource;
 import dev.awssso.core.config.SsoSettings;
+import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.emulator.IdentityCenterEmulator;
 
 /**

@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
-import dev.awssso.core.Eventually;
-import dev.awssso.core.LogCapture;
+import dev.awssso.core.engine.Eventually;
+import dev.awssso.core.engine.LogCapture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

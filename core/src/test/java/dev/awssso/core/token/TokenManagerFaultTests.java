@@ -9,13 +9,13 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import dev.awssso.core.CallTimeouts;
-import dev.awssso.core.Eventually;
-import dev.awssso.core.LogCapture;
 import dev.awssso.core.SsoClients;
 import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.SsoSessionException.Reason;
 import dev.awssso.core.config.SettingsSource;
 import dev.awssso.core.config.SsoSettings;
+import dev.awssso.core.engine.Eventually;
+import dev.awssso.core.engine.LogCapture;
 import dev.awssso.core.refresh.RetryBackoff;
 import dev.awssso.emulator.EmulatedSession;
 import dev.awssso.emulator.Fault;

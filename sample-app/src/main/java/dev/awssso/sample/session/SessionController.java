@@ -1,6 +1,6 @@
 package dev.awssso.sample.session;
 
-import dev.awssso.core.SsoEngine;
+import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.core.login.LoginAttempt;
 import dev.awssso.core.login.LoginFailedException;
 import dev.awssso.core.login.LoginPrompt;

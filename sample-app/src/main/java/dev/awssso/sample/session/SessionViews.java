@@ -5,8 +5,8 @@ import java.util.List;
 
 import dev.awssso.boot.AwsSsoRoles;
 import dev.awssso.boot.RoleIdentityLookups;
-import dev.awssso.core.SsoEngine;
 import dev.awssso.core.config.NamedRole;
+import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.core.login.LoginFlow;
 import dev.awssso.core.status.RoleStatus;
 import dev.awssso.core.status.SessionState;
