@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.awssso.core.internal.ShellWords;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.awssso.core.config.SsoSettings;
+import dev.awssso.core.internal.CacheTimestamps;
 import dev.awssso.core.token.CacheFiles;
-import dev.awssso.core.token.CacheTimestamps;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.awssso.core.config.ConfigurationProblem;
-import dev.awssso.core.config.ShellWords;
+import dev.awssso.core.internal.ShellWords;
 
 /**
  * Whether another user of the machine could change the files of a cache directory, as ssh asks of

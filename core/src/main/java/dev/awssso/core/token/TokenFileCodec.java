@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.awssso.core.internal.CacheTimestamps;
 import org.jspecify.annotations.Nullable;
 
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;

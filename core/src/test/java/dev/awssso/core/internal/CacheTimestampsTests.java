@@ -1,12 +1,12 @@
-package dev.awssso.core.token;
+package dev.awssso.core.internal;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -1,4 +1,4 @@
-package dev.awssso.core.token;
+package dev.awssso.core.internal;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

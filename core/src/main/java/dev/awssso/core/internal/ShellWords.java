@@ -1,4 +1,4 @@
-package dev.awssso.core.config;
+package dev.awssso.core.internal;
 
 import java.util.regex.Pattern;
 

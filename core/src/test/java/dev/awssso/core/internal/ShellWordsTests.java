@@ -1,5 +1,7 @@
-package dev.awssso.core.config;
+package dev.awssso.core.internal;
 
+import dev.awssso.core.config.SettingsSource;
+import dev.awssso.core.config.SsoSettings;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
