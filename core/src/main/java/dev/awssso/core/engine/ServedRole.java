@@ -4,7 +4,6 @@ import dev.awssso.core.config.NamedRole;
 import dev.awssso.core.credentials.RefreshingCredentialsProvider;
 import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.core.status.RoleStatus;
-import dev.awssso.core.status.RoleStatusAssembler;
 
 /**
  * One role of a {@link RoleRegistry}: what it is, the credentials provider that serves it, and the engine of its
@@ -46,7 +45,7 @@ public final class ServedRole {
 
     /** A snapshot of the role now. */
     public RoleStatus status() {
-        return RoleStatusAssembler.snapshot(this.definition, this.credentials, this.session.status());
+        return RoleStatus.of(this.definition, this.credentials, this.session.status());
     }
 
     @Override

@@ -41,7 +41,6 @@ import dev.awssso.core.engine.SecretLoggers;
 import dev.awssso.core.internal.LazyClient;
 import dev.awssso.core.internal.ShellWords;
 import dev.awssso.core.login.LoginManager;
-import dev.awssso.core.login.RegistrationCache;
 import dev.awssso.core.refresh.RefreshFailure;
 import dev.awssso.core.status.SessionEndWarnings;
 import dev.awssso.core.status.SessionEvent;
@@ -206,7 +205,7 @@ public final class SsoEngine implements SdkAutoCloseable {
                         options.credentialsStaleMargin(), options.backoff(), options.callerWait()),
                 this.fetcher, this.scheduler, relay, roleSettings);
         this.login = new LoginManager(settings, this.oidc::get, this.portal::get, options.endpoints().oidc(),
-                new RegistrationCache(options.cacheDirectory(), settings), this.tokens, clock, options.loginTimeout());
+                options.cacheDirectory(), this.tokens, clock, options.loginTimeout());
         this.configWatch = ConfigChangeWatch.of(settings);
         this.statusAssembler = new SessionStatusAssembler(settings, this.tokens, this.credentials,
                 options.sessionDuration(), options.expiringWithin(), clock, this.login::last,

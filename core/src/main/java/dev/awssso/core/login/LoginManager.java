@@ -2,6 +2,7 @@ package dev.awssso.core.login;
 
 import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,16 +67,16 @@ public final class LoginManager {
     /**
      * @param oidcEndpoint the OIDC endpoint whose {@code /authorize} page the user opens, or {@code null} for
      *     the standard endpoint of the SSO region
+     * @param cacheDirectory the token cache directory, which also holds the client registrations
      * @param timeout how long a sign-in waits for the user at most
      */
     public LoginManager(SsoSettings settings, Supplier<SsoOidcClient> oidc, Supplier<SsoClient> portal,
-            @Nullable URI oidcEndpoint,
-            RegistrationCache registrations, TokenManager tokens, Clock clock, Duration timeout) {
+            @Nullable URI oidcEndpoint, Path cacheDirectory, TokenManager tokens, Clock clock, Duration timeout) {
         this.settings = settings;
         this.oidc = oidc;
         this.portal = portal;
         this.oidcEndpoint = oidcEndpoint;
-        this.registrations = registrations;
+        this.registrations = new RegistrationCache(cacheDirectory, settings);
         this.tokens = tokens;
         this.clock = clock;
         this.timeout = timeout;

@@ -25,13 +25,13 @@ import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
  * the SHA-1 of the same key the AWS CLI builds, holding {@code clientId}, {@code clientSecret},
  * {@code expiresAt}, {@code scopes} and, for PKCE, {@code grantTypes}.
  */
-public final class RegistrationCache {
+final class RegistrationCache {
 
     private static final Logger logger = LoggerFactory.getLogger(RegistrationCache.class);
 
     private final Path file;
 
-    public RegistrationCache(Path cacheDirectory, SsoSettings settings) {
+    RegistrationCache(Path cacheDirectory, SsoSettings settings) {
         this.file = cacheDirectory.toAbsolutePath().normalize().resolve(CacheFiles.fileName(cacheKey(settings)));
     }
 

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import dev.awssso.core.config.NamedRole;
+import dev.awssso.core.credentials.RefreshingCredentialsProvider;
 import dev.awssso.core.refresh.FailureKind;
 import org.jspecify.annotations.Nullable;
 
@@ -21,6 +23,17 @@ import org.jspecify.annotations.Nullable;
  */
 public record RoleStatus(String name, SessionState state, String nextAction, Instant at, Role role,
         SessionStatus.Credentials credentials, @Nullable Failure failure) {
+
+    /**
+     * A snapshot of {@code role} now.
+     * @param role how the role is configured
+     * @param credentials the provider that serves it
+     * @param session the status of its sign-in now
+     * @return the snapshot
+     */
+    public static RoleStatus of(NamedRole role, RefreshingCredentialsProvider credentials, SessionStatus session) {
+        return RoleStatusAssembler.snapshot(role, credentials, session);
+    }
 
     /** Time left on the credentials being served, if any. */
     public Optional<Duration> credentialsTimeLeft() {

@@ -14,7 +14,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  * a sign-in pending, an unreadable cache), else the state of the role's own credentials, whatever another role of
  * the same sign-in does.
  */
-public final class RoleStatusAssembler {
+final class RoleStatusAssembler {
 
     private RoleStatusAssembler() {
     }
@@ -22,7 +22,7 @@ public final class RoleStatusAssembler {
     /**
      * A snapshot of {@code role}, served by {@code credentials}, whose sign-in stands as {@code session} says.
      */
-    public static RoleStatus snapshot(NamedRole role, RefreshingCredentialsProvider credentials,
+    static RoleStatus snapshot(NamedRole role, RefreshingCredentialsProvider credentials,
             SessionStatus session) {
         RefreshFailure failure = credentials.lastFailure().orElse(null);
         AwsSessionCredentials current = credentials.currentCredentials().orElse(null);
