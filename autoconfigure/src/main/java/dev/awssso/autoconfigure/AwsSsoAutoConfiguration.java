@@ -6,7 +6,6 @@ import dev.awssso.boot.LoginOnStartup;
 import dev.awssso.boot.RoleIdentityLookups;
 import dev.awssso.boot.SessionEventRelay;
 import dev.awssso.boot.SsoEngineLifecycle;
-import dev.awssso.core.account.CallerIdentityLookup;
 import dev.awssso.core.config.SsoRegionProvider;
 import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.engine.SsoEngine;
@@ -33,7 +32,6 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
@@ -53,8 +51,8 @@ import software.amazon.awssdk.services.sts.StsClient;
  * In an AOT-processed application the conditions were decided at build time, where the SSO configuration is not
  * read (it is the user's, not the build machine's): the beans are always in place, and where the application runs
  * without SSO configuration the {@link AwsSsoService} is {@link AwsSsoService.State#NOT_CONFIGURED}.
- * {@link SsoSettings}, {@link SsoEngine}, {@link AwsSsoRoles} and the caller identity look-up are then null beans
- * (absent for {@code ObjectProvider} and {@code getBean}), the credentials and region providers those the
+ * The two beans applications inject beside the providers, {@link SsoEngine} and {@link AwsSsoRoles}, are then null
+ * beans (absent for {@code ObjectProvider} and {@code getBean}, as without AOT), the credentials and region providers those the
  * application would have without the starter (see {@link StepAsideProviders}), the health indicator and the
  * endpoint report that nothing is configured, and no metrics are registered.
  */
@@ -79,34 +77,22 @@ public final class AwsSsoAutoConfiguration {
     }
 
     /**
-     * The settings of the default role; none (a null bean) in an application that was AOT-processed with this
+     * Created without background work: {@link SsoEngineLifecycle} starts it once the context has refreshed. None (a
+     * null bean, as without AOT no bean at all) in an application that was AOT-processed with this
      * auto-configuration in place and finds no SSO configuration where it runs.
      */
     @Bean
     @ConditionalOnMissingBean
-    @Nullable SsoSettings awsSsoSettings(SsoConfiguration configuration) {
-        SsoSettings found = configuration.settings().orElse(null);
-        if (found == null) {
+    @Nullable SsoEngine awsSsoEngine(SsoConfiguration configuration,
+            ObjectProvider<AwsSsoEngineCustomizer> customizers) {
+        SsoSettings settings = configuration.settings().orElse(null);
+        if (settings == null) {
             logger.info("IAM Identity Center is not configured ({} have no SSO settings). This application was"
                     + " AOT-processed with the aws-sso starter's beans in place: they step aside, and AWS clients use"
                     + " the AWS SDK's default credentials and region chains.", configuration.searched());
-        }
-        return found;
-    }
-
-    /**
-     * Created without background work: {@link SsoEngineLifecycle} starts it once the context has refreshed. None
-     * (a null bean) without settings.
-     */
-    @Bean
-    @ConditionalOnMissingBean
-    @Nullable SsoEngine awsSsoEngine(ObjectProvider<SsoSettings> settings, SsoConfiguration configuration,
-            ObjectProvider<AwsSsoEngineCustomizer> customizers) {
-        SsoSettings configured = settings.getIfAvailable();
-        if (configured == null) {
             return null;
         }
-        return SsoEngineFactory.createEngine(configured, configuration, customizers.orderedStream().toList());
+        return SsoEngineFactory.createEngine(settings, configuration, customizers.orderedStream().toList());
     }
 
     /**
@@ -126,7 +112,7 @@ public final class AwsSsoAutoConfiguration {
 
     /**
      * IAM Identity Center for the starter's other beans: the engine and the roles, or, without an engine (see
-     * {@link #awsSsoSettings}), the credentials the application would have without the starter.
+     * {@link #awsSsoEngine}), the credentials the application would have without the starter.
      */
     @Bean
     @ConditionalOnMissingBean
@@ -189,29 +175,15 @@ public final class AwsSsoAutoConfiguration {
     @ConditionalOnClass(StsClient.class)
     static class CallerIdentityConfiguration {
 
-        /** Created when first asked for (the endpoint's identity, a verifying health check), not at start-up. */
+        /**
+         * Caller identity look-ups of every role by name (the endpoint's identity, a verifying health check), created
+         * when first asked for.
+         */
         @Bean(destroyMethod = "close")
         @Lazy
         @ConditionalOnMissingBean
-        @Nullable CallerIdentityLookup awsSsoCallerIdentityLookup(AwsSsoService service,
-                AwsSsoProperties properties) {
-            if (!service.isConfigured()) {
-                return null;
-            }
-            SsoEngine engine = service.engine();
-            SsoSettings settings = engine.settings();
-            String region = (settings.region() != null) ? settings.region() : settings.ssoRegion();
-            return new CallerIdentityLookup(engine.credentialsProvider(), Region.of(region),
-                    properties.getEndpoint().getSts(), AwsSsoPropertiesMapper.callTimeouts(properties));
-        }
-
-        /** Caller identity look-ups of every role by name, created when first asked for. */
-        @Bean(destroyMethod = "close")
-        @Lazy
-        @ConditionalOnMissingBean
-        RoleIdentityLookups awsSsoRoleIdentityLookups(AwsSsoService service,
-                ObjectProvider<CallerIdentityLookup> defaultRole, AwsSsoProperties properties) {
-            return new RoleIdentityLookups(service, defaultRole::getObject, properties.getEndpoint().getSts(),
+        RoleIdentityLookups awsSsoRoleIdentityLookups(AwsSsoService service, AwsSsoProperties properties) {
+            return new RoleIdentityLookups(service, properties.getEndpoint().getSts(),
                     AwsSsoPropertiesMapper.callTimeouts(properties));
         }
     }

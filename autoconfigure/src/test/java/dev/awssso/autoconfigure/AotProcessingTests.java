@@ -12,7 +12,6 @@ import dev.awssso.boot.AwsSsoRoles;
 import dev.awssso.boot.AwsSsoService;
 import dev.awssso.boot.endpoint.AwsSsoEndpoint;
 import dev.awssso.boot.metrics.AwsSsoMetrics;
-import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;
@@ -117,7 +116,7 @@ class AotProcessingTests {
 
         processAndRun(this.buildMachine, (application) -> {
             assertThat(this.buildMachineReads.count).as("reads of the build machine's home").hasValue(0);
-            assertThat(application.getBean(SsoSettings.class).source().profileName()).isEqualTo("dev");
+            assertThat(application.getBean(SsoEngine.class).settings().source().profileName()).isEqualTo("dev");
             assertThat(application.getBean(SsoEngine.class).isRunning()).isTrue();
             assertThat(application.getBean(AwsRegionProvider.class).getRegion()).isEqualTo(Region.EU_WEST_1);
             assertThat(callerArn(application.getBean(AwsCredentialsProvider.class)))
@@ -130,7 +129,6 @@ class AotProcessingTests {
     @Test
     void stepsAsideToTheSdkDefaultsWhereTheApplicationRunsWithoutSsoConfiguration() {
         processAndRun(this.buildMachine, (application) -> {
-            assertThat(application.getBeanProvider(SsoSettings.class).getIfAvailable()).isNull();
             assertThat(application.getBeanProvider(SsoEngine.class).getIfAvailable()).isNull();
             assertThatExceptionOfType(NoSuchBeanDefinitionException.class)
                 .isThrownBy(() -> application.getBean(SsoEngine.class));

@@ -10,8 +10,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import dev.awssso.boot.LoginOnStartup;
+import dev.awssso.boot.RoleIdentityLookups;
 import dev.awssso.core.SsoSessionException;
-import dev.awssso.core.account.CallerIdentityLookup;
 import dev.awssso.core.config.SettingsSource;
 import dev.awssso.core.config.SsoConfigurationException;
 import dev.awssso.core.config.SsoSettings;
@@ -111,18 +111,18 @@ class AwsSsoAutoConfigurationTests {
             assertThat(context).hasSingleBean(SsoEngine.class)
                 .getBean(AwsCredentialsProvider.class)
                 .isInstanceOf(IdentityCenterCredentialsProvider.class);
-            assertThat(context.getBean(SsoSettings.class).source()).isEqualTo(SettingsSource.PROPERTIES);
+            assertThat(context.getBean(SsoEngine.class).settings().source()).isEqualTo(SettingsSource.PROPERTIES);
             assertThat(context.getBean(AwsRegionProvider.class).getRegion()).isEqualTo(Region.EU_WEST_1);
         });
     }
 
     @Test
-    void theCallerIdentityLookUpIsCreatedOnlyWhenAskedFor() {
+    void theCallerIdentityLookUpsAreCreatedOnlyWhenAskedFor() {
         this.contextRunner.withPropertyValues(inlineProperties()).run((context) -> {
-            assertThat(context.getBeanFactory().containsSingleton("awsSsoCallerIdentityLookup"))
+            assertThat(context.getBeanFactory().containsSingleton("awsSsoRoleIdentityLookups"))
                 .as("not created at start-up").isFalse();
-            assertThat(context.getBean(CallerIdentityLookup.class)).isNotNull();
-            assertThat(context.getBeanFactory().containsSingleton("awsSsoCallerIdentityLookup"))
+            assertThat(context.getBean(RoleIdentityLookups.class)).isNotNull();
+            assertThat(context.getBeanFactory().containsSingleton("awsSsoRoleIdentityLookups"))
                 .as("created once asked for").isTrue();
         });
     }
@@ -131,7 +131,7 @@ class AwsSsoAutoConfigurationTests {
     void readsAnSsoSessionProfileOfTheConfigFile() throws IOException {
         writeConfig(SSO_SESSION_CONFIG);
         this.contextRunner.withPropertyValues("aws.sso.profile=dev").run((context) -> {
-            SsoSettings settings = context.getBean(SsoSettings.class);
+            SsoSettings settings = context.getBean(SsoEngine.class).settings();
             assertThat(settings.sessionName()).isEqualTo("corp");
             assertThat(settings.source().profileName()).isEqualTo("dev");
             assertThat(context.getBean(AwsRegionProvider.class).getRegion()).isEqualTo(Region.EU_WEST_1);
@@ -142,14 +142,14 @@ class AwsSsoAutoConfigurationTests {
     void followsAwsProfileAndAwsConfigFile() throws IOException {
         Path config = Files.writeString(this.home.resolve("custom-config"), SSO_SESSION_CONFIG);
         this.contextRunner.withPropertyValues("AWS_PROFILE=dev", "AWS_CONFIG_FILE=" + config)
-            .run((context) -> assertThat(context.getBean(SsoSettings.class).source().configFile()).isEqualTo(config));
+            .run((context) -> assertThat(context.getBean(SsoEngine.class).settings().source().configFile()).isEqualTo(config));
     }
 
     @Test
     void readsALegacyDefaultProfileWithoutBeingAsked() throws IOException {
         writeConfig(LEGACY_CONFIG);
         this.contextRunner.run((context) -> {
-            assertThat(context.getBean(SsoSettings.class).legacy()).isTrue();
+            assertThat(context.getBean(SsoEngine.class).settings().legacy()).isTrue();
             assertThat(context).doesNotHaveBean(AwsRegionProvider.class);
         });
     }
@@ -158,7 +158,7 @@ class AwsSsoAutoConfigurationTests {
     void inlinePropertiesWinOverTheProfile() throws IOException {
         writeConfig(SSO_SESSION_CONFIG);
         this.contextRunner.withPropertyValues("aws.sso.profile=dev", "aws.sso.role-name=Admin")
-            .run((context) -> assertThat(context.getBean(SsoSettings.class).roleName()).isEqualTo("Admin"));
+            .run((context) -> assertThat(context.getBean(SsoEngine.class).settings().roleName()).isEqualTo("Admin"));
     }
 
     @Test

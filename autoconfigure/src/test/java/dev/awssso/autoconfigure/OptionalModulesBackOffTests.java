@@ -6,11 +6,11 @@ import dev.awssso.autoconfigure.endpoint.AwsSsoEndpointAutoConfiguration;
 import dev.awssso.autoconfigure.health.AwsSsoHealthContributorAutoConfiguration;
 import dev.awssso.autoconfigure.metrics.AwsSsoMetricsAutoConfiguration;
 import dev.awssso.autoconfigure.web.AwsSsoWebSecurityAutoConfiguration;
+import dev.awssso.boot.RoleIdentityLookups;
 import dev.awssso.boot.endpoint.AwsSsoEndpoint;
 import dev.awssso.boot.health.AwsSsoHealthIndicator;
 import dev.awssso.boot.metrics.AwsSsoMetrics;
 import dev.awssso.boot.web.RequestGuardWebFilter;
-import dev.awssso.core.account.CallerIdentityLookup;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -83,7 +83,7 @@ class OptionalModulesBackOffTests {
             .withPropertyValues(this.sso)
             .run((context) -> {
                 assertStartsWithTheStartersCredentials(context);
-                assertThat(context).hasSingleBean(CallerIdentityLookup.class)
+                assertThat(context).hasSingleBean(RoleIdentityLookups.class)
                     .hasSingleBean(AwsSsoHealthIndicator.class)
                     .hasSingleBean(AwsSsoEndpoint.class)
                     .hasSingleBean(AwsSsoMetrics.class)
@@ -100,7 +100,7 @@ class OptionalModulesBackOffTests {
             .withClassLoader(new FilteredClassLoader(StsClient.class))
             .run((context) -> {
                 assertStartsWithTheStartersCredentials(context);
-                assertThat(context).doesNotHaveBean(CallerIdentityLookup.class);
+                assertThat(context).doesNotHaveBean(RoleIdentityLookups.class);
                 Health health = context.getBean(AwsSsoHealthIndicator.class).health(true);
                 assertThat(health.getStatus()).isEqualTo(Status.UP);
                 assertThat(health.getDetails()).containsEntry("account", "111122223333").doesNotContainKey("arn");

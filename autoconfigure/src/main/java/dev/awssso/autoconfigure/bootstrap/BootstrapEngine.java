@@ -28,10 +28,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  */
 final class BootstrapEngine {
 
-    /** The bean names the auto-configuration gives the engine and the settings. */
+    /** The bean name the auto-configuration gives the engine. */
     static final String ENGINE_BEAN = "awsSsoEngine";
-
-    static final String SETTINGS_BEAN = "awsSsoSettings";
 
     private final SsoConfiguration configuration;
 
@@ -97,7 +95,6 @@ final class BootstrapEngine {
         if (started == null || this.handedOver || beanFactory.containsSingleton(ENGINE_BEAN)) {
             return;
         }
-        beanFactory.registerSingleton(SETTINGS_BEAN, started.settings());
         beanFactory.registerSingleton(ENGINE_BEAN, started);
         if (beanFactory instanceof DefaultSingletonBeanRegistry registry) {
             registry.registerDisposableBean(ENGINE_BEAN, started::close);

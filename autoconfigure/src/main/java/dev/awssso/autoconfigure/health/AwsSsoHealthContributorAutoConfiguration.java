@@ -10,7 +10,6 @@ import dev.awssso.boot.health.AwsSsoHealthCheck;
 import dev.awssso.boot.health.AwsSsoHealthChecks;
 import dev.awssso.boot.health.AwsSsoHealthIndicator;
 import dev.awssso.boot.health.NotConfiguredHealthIndicator;
-import dev.awssso.core.account.CallerIdentityLookup;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -55,15 +54,13 @@ public final class AwsSsoHealthContributorAutoConfiguration {
         @ConditionalOnMissingBean(name = { "awsssoHealthIndicator", "awsssoHealthContributor" })
         HealthContributor awsssoHealthIndicator(AwsSsoService service, AwsSsoProperties properties,
                 AwsSsoHealthIndicatorProperties healthProperties,
-                ObjectProvider<CallerIdentityLookup> identityLookup,
-                ObjectProvider<RoleIdentityLookups> roleIdentityLookups) {
+                ObjectProvider<RoleIdentityLookups> identityLookups) {
             if (!service.isConfigured()) {
                 return new NotConfiguredHealthIndicator();
             }
             boolean verify = healthProperties.verifyIdentity(properties);
             Map<String, AwsSsoHealthCheck> checks = AwsSsoHealthChecks.of(service,
-                    verify ? identityLookup.getIfAvailable() : null,
-                    verify ? roleIdentityLookups.getIfAvailable() : null);
+                    verify ? identityLookups.getIfAvailable() : null);
             if (checks.size() == 1) {
                 return new AwsSsoHealthIndicator(checks.values().iterator().next());
             }

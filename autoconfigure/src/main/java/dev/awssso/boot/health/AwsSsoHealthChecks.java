@@ -9,7 +9,6 @@ import dev.awssso.boot.AwsSsoService;
 import dev.awssso.boot.RoleIdentityLookups;
 import dev.awssso.boot.web.OwnerRequests;
 import dev.awssso.core.account.CallerIdentity;
-import dev.awssso.core.account.CallerIdentityLookup;
 import dev.awssso.core.config.NamedRole;
 import dev.awssso.core.engine.SsoEngine;
 import org.jspecify.annotations.Nullable;
@@ -28,25 +27,29 @@ public final class AwsSsoHealthChecks {
     /**
      * The checks of the engine and the roles of {@code service}.
      * @param service IAM Identity Center, configured
-     * @param identityCheck asks STS who the default role's credentials belong to on every check, or {@code null}
-     * @param roleIdentityChecks asks STS who a named role's credentials belong to on every check, or {@code null}
+     * @param identityChecks ask STS who each role's credentials belong to on every check, or {@code null} not to
      * @return the checks, the default first, in the order of the roles
      * @throws IllegalStateException where IAM Identity Center is not configured
      */
     public static Map<String, AwsSsoHealthCheck> of(AwsSsoService service,
-            @Nullable CallerIdentityLookup identityCheck, @Nullable RoleIdentityLookups roleIdentityChecks) {
+            @Nullable RoleIdentityLookups identityChecks) {
         SsoEngine engine = service.engine();
         AwsSsoRoles roles = service.roles();
         Map<String, AwsSsoHealthCheck> checks = new LinkedHashMap<>();
-        checks.put(NamedRole.DEFAULT_NAME, ownersDetails(new SessionHealth(engine::status, identityCheck)));
+        checks.put(NamedRole.DEFAULT_NAME,
+                ownersDetails(new SessionHealth(engine::status, identityOf(NamedRole.DEFAULT_NAME, identityChecks))));
         for (String name : roles.names()) {
             if (!name.equals(NamedRole.DEFAULT_NAME)) {
-                Supplier<CallerIdentity> roleIdentity = (roleIdentityChecks != null)
-                        ? () -> roleIdentityChecks.lookUp(name) : null;
-                checks.put(name, ownersDetails(new RoleHealth(() -> roles.status(name), roleIdentity)));
+                checks.put(name, ownersDetails(new RoleHealth(() -> roles.status(name),
+                        identityOf(name, identityChecks))));
             }
         }
         return checks;
+    }
+
+    private static @Nullable Supplier<CallerIdentity> identityOf(String role,
+            @Nullable RoleIdentityLookups identityChecks) {
+        return (identityChecks != null) ? () -> identityChecks.lookUp(role) : null;
     }
 
     /**

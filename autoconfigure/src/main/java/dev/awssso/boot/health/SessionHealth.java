@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.awssso.core.account.CallerIdentity;
-import dev.awssso.core.account.CallerIdentityLookup;
 import dev.awssso.core.refresh.DurationWords;
 import dev.awssso.core.status.SessionStatus;
 import org.jspecify.annotations.Nullable;
@@ -22,13 +21,13 @@ public final class SessionHealth implements AwsSsoHealthCheck {
 
     private final Supplier<SessionStatus> status;
 
-    private final @Nullable CallerIdentityLookup identityCheck;
+    private final @Nullable Supplier<CallerIdentity> identityCheck;
 
     /**
      * @param status where the current status comes from
      * @param identityCheck asks STS who the credentials belong to on every check, or {@code null} not to
      */
-    public SessionHealth(Supplier<SessionStatus> status, @Nullable CallerIdentityLookup identityCheck) {
+    public SessionHealth(Supplier<SessionStatus> status, @Nullable Supplier<CallerIdentity> identityCheck) {
         this.status = status;
         this.identityCheck = identityCheck;
     }
@@ -57,7 +56,7 @@ public final class SessionHealth implements AwsSsoHealthCheck {
         }
         boolean up = current.state().canServeCredentials();
         if (this.identityCheck != null && up) {
-            CallerIdentity identity = this.identityCheck.lookUp();
+            CallerIdentity identity = this.identityCheck.get();
             details.put("arn", identity.arn());
         }
         return new Report(up, details);

@@ -3,9 +3,9 @@ package dev.awssso.autoconfigure.endpoint;
 import java.nio.file.Path;
 
 import dev.awssso.autoconfigure.AwsSsoAutoConfiguration;
+import dev.awssso.boot.RoleIdentityLookups;
 import dev.awssso.boot.endpoint.AwsSsoEndpoint;
 import dev.awssso.boot.endpoint.AwsSsoEndpointWebExtension;
-import dev.awssso.core.account.CallerIdentityLookup;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;
 import org.assertj.core.api.InstanceOfAssertFactories;
@@ -65,7 +65,7 @@ class AwsSsoEndpointAutoConfigurationTests {
         this.contextRunner.withPropertyValues("management.endpoints.web.exposure.include=awssso")
             .withClassLoader(new FilteredClassLoader(StsClient.class))
             .run((context) -> {
-                assertThat(context).hasNotFailed().doesNotHaveBean(CallerIdentityLookup.class);
+                assertThat(context).hasNotFailed().doesNotHaveBean(RoleIdentityLookups.class);
                 WebEndpointResponse<Object> identity = context.getBean(AwsSsoEndpointWebExtension.class)
                     .detail("identity", null, null, null);
                 assertThat(identity.getStatus()).isEqualTo(501);

@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import dev.awssso.autoconfigure.SsoConfiguration;
 import dev.awssso.core.EngineOptions;
 import dev.awssso.core.SsoEndpoints;
-import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.emulator.EmulatedSession;
 import dev.awssso.emulator.IdentityCenterEmulator;
@@ -137,12 +137,12 @@ class NewSessionWebTests {
     static class EngineOnTheTestClock {
 
         @Bean
-        SsoEngine ssoEngine(SsoSettings settings) {
+        SsoEngine ssoEngine(SsoConfiguration configuration) {
             EngineOptions options = EngineOptions.builder(WebTestApplication.cacheDir(home))
                 .endpoints(SsoEndpoints.all(emulator.endpoint()))
                 .checkInterval(Duration.ofMillis(50))
                 .build();
-            return SsoEngine.start(settings, options, clock);
+            return SsoEngine.start(configuration.settings().orElseThrow(), options, clock);
         }
     }
 }

@@ -78,11 +78,11 @@ class SessionHealthTests {
     void theIdentityCheckIsOnlyAskedWhileCredentialsCanBeServedAndItsFailureIsThrown() {
         try (CallerIdentityLookup unreachable = unreachableIdentityCheck()) {
             SessionStatus signedOut = status(SessionState.SIGNED_OUT, List.of(), null, null, null);
-            assertThat(new SessionHealth(() -> signedOut, unreachable).check().up()).isFalse();
+            assertThat(new SessionHealth(() -> signedOut, unreachable::lookUp).check().up()).isFalse();
 
             SessionStatus active = status(SessionState.ACTIVE, List.of(), null, null, null);
             assertThatExceptionOfType(SdkClientException.class)
-                .isThrownBy(() -> new SessionHealth(() -> active, unreachable).check());
+                .isThrownBy(() -> new SessionHealth(() -> active, unreachable::lookUp).check());
         }
     }
 

@@ -6,7 +6,6 @@ import dev.awssso.autoconfigure.health.AwsSsoHealthIndicatorProperties;
 import dev.awssso.boot.AwsSsoService;
 import dev.awssso.boot.RoleIdentityLookups;
 import dev.awssso.boot.health.AwsSsoHealthChecks;
-import dev.awssso.core.account.CallerIdentityLookup;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator;
@@ -50,15 +49,13 @@ public final class AwsSsoBoot3HealthContributorAutoConfiguration {
         @ConditionalOnMissingBean(name = { "awsssoHealthIndicator", "awsssoHealthContributor" })
         HealthContributor awsssoHealthIndicator(AwsSsoService service, AwsSsoProperties properties,
                 AwsSsoHealthIndicatorProperties healthProperties,
-                ObjectProvider<CallerIdentityLookup> identityLookup,
-                ObjectProvider<RoleIdentityLookups> roleIdentityLookups) {
+                ObjectProvider<RoleIdentityLookups> identityLookups) {
             if (!service.isConfigured()) {
                 return AwsSsoBoot3HealthContributors.notConfigured();
             }
             boolean verify = healthProperties.verifyIdentity(properties);
             return AwsSsoBoot3HealthContributors.of(AwsSsoHealthChecks.of(service,
-                    verify ? identityLookup.getIfAvailable() : null,
-                    verify ? roleIdentityLookups.getIfAvailable() : null));
+                    verify ? identityLookups.getIfAvailable() : null));
         }
     }
 }

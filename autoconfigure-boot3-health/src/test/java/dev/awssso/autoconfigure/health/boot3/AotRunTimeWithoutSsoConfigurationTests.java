@@ -40,7 +40,7 @@ class AotRunTimeWithoutSsoConfigurationTests {
                         "AWS_CONFIG_FILE", "")));
             application.registerBean(AwsSsoProperties.class);
             application.registerBean(AwsSsoHealthIndicatorProperties.class);
-            register(application, AwsSsoAutoConfiguration.class, "awsSsoConfiguration", "awsSsoSettings",
+            register(application, AwsSsoAutoConfiguration.class, "awsSsoConfiguration",
                     "awsSsoEngine", "awsSsoRoles", "awsSsoService");
             register(application, AwsSsoBoot3HealthContributorAutoConfiguration.HealthIndicatorConfiguration.class,
                     "awsssoHealthIndicator");
