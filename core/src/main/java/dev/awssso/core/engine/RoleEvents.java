@@ -5,8 +5,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.awssso.core.credentials.CredentialsListener;
-import dev.awssso.core.engine.EventDispatcher;
-import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.core.refresh.RefreshFailure;
 import dev.awssso.core.status.SessionEvent;
 import dev.awssso.core.status.SessionEvent.RefreshKind;

@@ -6,7 +6,6 @@ import java.util.logging.Level;
 import java.util.logging.LogManager;
 import java.util.stream.Stream;
 
-import dev.awssso.core.engine.SsoEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,7 +2,6 @@ package dev.awssso.core.engine;
 
 import dev.awssso.core.config.NamedRole;
 import dev.awssso.core.credentials.RefreshingCredentialsProvider;
-import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.core.status.RoleStatus;
 
 /**

@@ -36,8 +36,6 @@ import dev.awssso.core.credentials.CredentialsListener;
 import dev.awssso.core.credentials.IdentityCenterCredentialsProvider;
 import dev.awssso.core.credentials.RefreshingCredentialsProvider;
 import dev.awssso.core.credentials.RoleCredentialsFetcher;
-import dev.awssso.core.engine.AbortableHttpClient;
-import dev.awssso.core.engine.SecretLoggers;
 import dev.awssso.core.internal.LazyClient;
 import dev.awssso.core.internal.ShellWords;
 import dev.awssso.core.login.LoginManager;
@@ -110,7 +108,6 @@ public final class SsoEngine implements SdkAutoCloseable {
     private static final Duration CLOSE_WAIT = Duration.ofMillis(500);
 
     private final SsoSettings settings;
-
 
     private final LazyClient<SsoOidcClient> oidc;
 

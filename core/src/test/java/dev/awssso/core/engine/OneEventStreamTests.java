@@ -11,9 +11,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.awssso.core.config.NamedRole;
-import dev.awssso.core.engine.ClockedEmulatorExtension;
-import dev.awssso.core.engine.Eventually;
-import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.core.status.SessionEvent;
 import dev.awssso.core.status.SessionListener;
 import dev.awssso.emulator.IdentityCenterEmulator;

@@ -6,9 +6,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.awssso.core.config.NamedRole;
-import dev.awssso.core.engine.ClockedEmulatorExtension;
-import dev.awssso.core.engine.Eventually;
-import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.core.status.SessionEvent;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.MovableClock;

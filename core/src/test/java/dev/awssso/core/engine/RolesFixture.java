@@ -13,7 +13,6 @@ import dev.awssso.core.config.AssumeRoleSpec;
 import dev.awssso.core.config.NamedRole;
 import dev.awssso.core.config.SettingsSource;
 import dev.awssso.core.config.SsoSettings;
-import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.core.refresh.RetryBackoff;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import org.junit.jupiter.api.extension.AfterEachCallback;

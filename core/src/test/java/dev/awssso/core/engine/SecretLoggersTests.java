@@ -9,8 +9,6 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
-import dev.awssso.core.engine.EngineFixture;
-import dev.awssso.core.engine.LogCapture;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;
 import org.junit.jupiter.api.Test;

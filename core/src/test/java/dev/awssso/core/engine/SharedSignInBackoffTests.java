@@ -10,9 +10,6 @@ import java.util.concurrent.TimeUnit;
 
 import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.SsoSessionException.Reason;
-import dev.awssso.core.engine.ClockedEmulatorExtension;
-import dev.awssso.core.engine.SdkAttempts;
-import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.core.refresh.RetryBackoff;
 import dev.awssso.emulator.EmulatedSession;
 import dev.awssso.emulator.Fault;

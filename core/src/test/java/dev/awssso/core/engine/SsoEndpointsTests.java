@@ -5,8 +5,6 @@ import java.nio.file.Path;
 
 import dev.awssso.core.SsoEndpoints;
 import dev.awssso.core.config.SsoConfigurationException;
-import dev.awssso.core.engine.EngineFixture;
-import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;
 import org.junit.jupiter.api.Test;

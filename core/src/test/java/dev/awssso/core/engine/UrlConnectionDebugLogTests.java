@@ -8,8 +8,6 @@ import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import dev.awssso.core.engine.EngineFixture;
-import dev.awssso.core.engine.SsoEngine;
 import dev.awssso.emulator.EmulatedSession;
 import dev.awssso.emulator.IdentityCenterEmulator;
 import dev.awssso.emulator.IdentityCenterEmulatorExtension;
