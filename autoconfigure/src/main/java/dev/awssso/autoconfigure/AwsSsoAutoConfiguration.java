@@ -52,9 +52,9 @@ import software.amazon.awssdk.services.sts.StsClient;
  * read (it is the user's, not the build machine's): the beans are always in place, and where the application runs
  * without SSO configuration the {@link AwsSsoService} is {@link AwsSsoService.State#NOT_CONFIGURED}.
  * The two beans applications inject beside the providers, {@link SsoEngine} and {@link AwsSsoRoles}, are then null
- * beans (absent for {@code ObjectProvider} and {@code getBean}, as without AOT), the credentials and region providers those the
- * application would have without the starter (see {@link StepAsideProviders}), the health indicator and the
- * endpoint report that nothing is configured, and no metrics are registered.
+ * beans (absent for {@code ObjectProvider} and {@code getBean}, as without AOT); the credentials and region
+ * providers are those the application would have without the starter (see {@link StepAsideProviders}); the health
+ * indicator and the endpoint report that nothing is configured; and no metrics are registered.
  */
 @AutoConfiguration(beforeName = { "io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration",
         "io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration" })

@@ -142,7 +142,8 @@ class AwsSsoAutoConfigurationTests {
     void followsAwsProfileAndAwsConfigFile() throws IOException {
         Path config = Files.writeString(this.home.resolve("custom-config"), SSO_SESSION_CONFIG);
         this.contextRunner.withPropertyValues("AWS_PROFILE=dev", "AWS_CONFIG_FILE=" + config)
-            .run((context) -> assertThat(context.getBean(SsoEngine.class).settings().source().configFile()).isEqualTo(config));
+            .run((context) -> assertThat(context.getBean(SsoEngine.class).settings().source().configFile())
+                .isEqualTo(config));
     }
 
     @Test

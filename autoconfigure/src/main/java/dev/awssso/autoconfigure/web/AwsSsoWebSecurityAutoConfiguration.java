@@ -28,9 +28,10 @@ import org.springframework.web.server.WebFilter;
 
 /**
  * Filters on the paths of the {@code awssso} endpoint when it is exposed over HTTP: the {@link RequestGuard} and
- * the {@link BareActionFilter}, and on the health endpoint's the {@link HealthDetailsFilter} (both turned off with {@code aws.sso.web.request-guard.enabled=false} where Spring
- * Security guards the actuator), as servlet filters on the paths under {@code spring.mvc.servlet.path}, or a
- * WebFlux {@link RequestGuardWebFilter}, whichever stack the application runs on. A separate management server gets
+ * the {@link BareActionFilter}, and on the health endpoint's the {@link HealthDetailsFilter} (both turned off with
+ * {@code aws.sso.web.request-guard.enabled=false} where Spring Security guards the actuator), as servlet filters
+ * on the paths under {@code spring.mvc.servlet.path}, or a WebFlux {@link RequestGuardWebFilter}, whichever stack
+ * the application runs on. A separate management server gets
  * the same filters from {@link AwsSsoManagementContextConfiguration}. The actuator's conditions sit on the nested
  * classes, which Spring does not read when the class condition fails.
  */

@@ -134,8 +134,8 @@ class AwsSsoHealthContributorAutoConfigurationTests {
     void withNamedRolesIsACompositeOfTheSignInAndEachRoleThatCanVerifyEachIdentity() {
         this.emulator.signIn("corp").writeCacheFile(this.home.resolve(".aws/sso/cache"));
         this.contextRunner
-            .withPropertyValues("management.health.awssso.verify-identity=true", "aws.sso.roles.tools.account-id=222233334444",
-                    "aws.sso.roles.tools.role-name=ReadOnly")
+            .withPropertyValues("management.health.awssso.verify-identity=true",
+                    "aws.sso.roles.tools.account-id=222233334444", "aws.sso.roles.tools.role-name=ReadOnly")
             .run((context) -> {
                 CompositeHealthContributor composite = context.getBean("awsssoHealthIndicator",
                         CompositeHealthContributor.class);
