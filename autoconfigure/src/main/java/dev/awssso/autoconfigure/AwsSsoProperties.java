@@ -475,6 +475,12 @@ public class AwsSsoProperties {
          */
         private @Nullable URI sts;
 
+        /**
+         * Endpoint of AWS Sign-In (refresh of an "aws login" session). When not set, the SDK's endpoint for the
+         * profile's region.
+         */
+        private @Nullable URI signin;
+
         public @Nullable URI getOidc() {
             return this.oidc;
         }
@@ -497,6 +503,14 @@ public class AwsSsoProperties {
 
         public void setSts(@Nullable URI sts) {
             this.sts = sts;
+        }
+
+        public @Nullable URI getSignin() {
+            return this.signin;
+        }
+
+        public void setSignin(@Nullable URI signin) {
+            this.signin = signin;
         }
     }
 

@@ -35,7 +35,8 @@ final class AwsSsoPropertiesMapper {
             .tokenRefreshWindow(properties.getTokenRefreshWindow())
             .credentialsRefreshWindow(properties.getCredentialsRefreshWindow())
             .checkInterval(properties.getCheckInterval())
-            .endpoints(new SsoEndpoints(endpoint.getOidc(), endpoint.getPortal(), endpoint.getSts()))
+            .endpoints(new SsoEndpoints(endpoint.getOidc(), endpoint.getPortal(), endpoint.getSts(),
+                    endpoint.getSignin()))
             .timeouts(callTimeouts(properties))
             .callerWait(properties.getTimeouts().getCallerWait())
             .sessionDuration(properties.getSessionDuration())

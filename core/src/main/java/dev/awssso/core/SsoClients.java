@@ -1,21 +1,27 @@
 package dev.awssso.core;
 
 import java.net.URI;
+import java.time.Clock;
 
+import dev.awssso.core.signin.DpopProofInterceptor;
 import org.jspecify.annotations.Nullable;
 
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.signin.SigninClient;
+import software.amazon.awssdk.services.signin.SigninClientBuilder;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.ssooidc.SsoOidcClient;
 
 /**
- * Builds the SDK clients of the SSO portal and SSO OIDC for one SSO region: unsigned (these operations take
- * the bearer token or client secret instead), with the configured timeouts and endpoint overrides.
+ * Builds the SDK clients of the SSO portal and SSO OIDC for one SSO region, and of AWS Sign-In for one region:
+ * unsigned (these operations take the bearer token, client secret or DPoP proof instead), with the configured
+ * timeouts and endpoint overrides.
  */
 public final class SsoClients {
 
@@ -42,6 +48,20 @@ public final class SsoClients {
     public static SsoClient portal(String ssoRegion, @Nullable URI endpoint, CallTimeouts timeouts,
             SdkHttpClient http) {
         return configure(SsoClient.builder(), ssoRegion, endpoint, timeouts, http).build();
+    }
+
+    /**
+     * An AWS Sign-In client over {@code http}, which the caller closes, that adds a DPoP proof to each request
+     * given a key (see {@link DpopProofInterceptor}). It does not retry: each attempt needs a proof of its own, and
+     * the engine retries with its backoff.
+     */
+    public static SigninClient signin(String region, @Nullable URI endpoint, CallTimeouts timeouts,
+            SdkHttpClient http, Clock clock) {
+        SigninClientBuilder builder = configure(SigninClient.builder(), region, endpoint, timeouts, http);
+        builder.overrideConfiguration((configuration) -> configuration.apiCallTimeout(timeouts.call())
+            .retryStrategy(AwsRetryStrategy.doNotRetry())
+            .addExecutionInterceptor(new DpopProofInterceptor(clock)));
+        return builder.build();
     }
 
     /** An HTTP client with the connect and read timeouts. */

@@ -15,15 +15,21 @@ import org.jspecify.annotations.Nullable;
  * @param oidc SSO OIDC endpoint ({@code CreateToken}, sign-in)
  * @param portal SSO portal endpoint ({@code GetRoleCredentials})
  * @param sts STS endpoint ({@code GetCallerIdentity})
+ * @param signin AWS Sign-In endpoint ({@code CreateOAuth2Token}, the refresh of an {@code aws login} session)
  */
-public record SsoEndpoints(@Nullable URI oidc, @Nullable URI portal, @Nullable URI sts) {
+public record SsoEndpoints(@Nullable URI oidc, @Nullable URI portal, @Nullable URI sts, @Nullable URI signin) {
+
+    /** Endpoint overrides for the three Identity Center services, and the SDK's default for AWS Sign-In. */
+    public SsoEndpoints(@Nullable URI oidc, @Nullable URI portal, @Nullable URI sts) {
+        this(oidc, portal, sts, null);
+    }
 
     /** The SDK's default endpoints. */
-    public static final SsoEndpoints DEFAULT = new SsoEndpoints(null, null, null);
+    public static final SsoEndpoints DEFAULT = new SsoEndpoints(null, null, null, null);
 
     /** One endpoint for all services, as the emulator serves them. */
     public static SsoEndpoints all(URI endpoint) {
-        return new SsoEndpoints(endpoint, endpoint, endpoint);
+        return new SsoEndpoints(endpoint, endpoint, endpoint, endpoint);
     }
 
     /**
@@ -35,6 +41,7 @@ public record SsoEndpoints(@Nullable URI oidc, @Nullable URI portal, @Nullable U
         addIfCleartext(problems, "oidc", this.oidc);
         addIfCleartext(problems, "portal", this.portal);
         addIfCleartext(problems, "sts", this.sts);
+        addIfCleartext(problems, "signin", this.signin);
         return problems;
     }
 

@@ -43,7 +43,7 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
  * session withdraw the credentials at once.
  */
 public abstract sealed class RefreshingCredentialsProvider implements AwsCredentialsProvider, TokenListener
-        permits IdentityCenterCredentialsProvider, AssumedRoleCredentialsProvider {
+        permits IdentityCenterCredentialsProvider, AssumedRoleCredentialsProvider, LoginSessionCredentialsProvider {
 
     private static final Logger logger = LoggerFactory.getLogger(RefreshingCredentialsProvider.class);
 
@@ -130,8 +130,17 @@ public abstract sealed class RefreshingCredentialsProvider implements AwsCredent
     void beforeWait() {
     }
 
+    /** What went wrong with a call that threw {@code failure}, {@code at} that time. */
+    RefreshFailure classify(RuntimeException failure, Instant at) {
+        return FailureClassifier.classify(operation(), failure, at);
+    }
+
     Clock clock() {
         return this.clock;
+    }
+
+    Timing timing() {
+        return this.timing;
     }
 
     @Override
@@ -252,6 +261,11 @@ public abstract sealed class RefreshingCredentialsProvider implements AwsCredent
     /** A new sign-in is a new identity: the credentials of the previous one are withdrawn at once. */
     @Override
     public final void signedIn(SsoToken token) {
+        newSignIn();
+    }
+
+    /** Withdraws the credentials of the sign-in there was, and forgets its failures: a new identity signed in. */
+    final void newSignIn() {
         withdrawSignIn();
         forgetFailures();
     }
@@ -388,7 +402,7 @@ public abstract sealed class RefreshingCredentialsProvider implements AwsCredent
                 throw closedException();
             }
             // the backoff counts from the failure, not from the start of a call that may have taken long
-            RefreshFailure failure = FailureClassifier.classify(operation(), ex, this.clock.instant())
+            RefreshFailure failure = classify(ex, this.clock.instant())
                 .withDuration(Duration.ofNanos(System.nanoTime() - startedNanos));
             SsoSessionException error = refused(failure);
             throw changedSince(startedIn) ? error : failed(error, failure);

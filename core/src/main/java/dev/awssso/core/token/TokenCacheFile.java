@@ -84,6 +84,14 @@ public final class TokenCacheFile {
                 lockWait);
     }
 
+    /**
+     * The cache file at {@code file}, waiting {@code lockWait} for its lock at most: a file named otherwise than
+     * the SSO cache's, such as a login session's.
+     */
+    public static TokenCacheFile at(Path file, Duration lockWait) {
+        return new TokenCacheFile(file.toAbsolutePath().normalize(), lockWait);
+    }
+
     /** The file name the AWS CLI uses for {@code cacheKey}: lower-case hex SHA-1 of its UTF-8 bytes, {@code .json}. */
     public static String fileName(String cacheKey) {
         return CacheFiles.fileName(cacheKey);
@@ -131,7 +139,23 @@ public final class TokenCacheFile {
      * @throws TokenCacheException when the file exists but cannot be read or holds no valid token
      */
     public Optional<SsoToken> read() {
-        byte[] content;
+        return readContent().map((content) -> {
+            try {
+                return TokenFileCodec.decode(content);
+            }
+            catch (InvalidTokenFileException ex) {
+                throw invalidContent(ex.getMessage());
+            }
+        });
+    }
+
+    /**
+     * Reads the file's bytes, refusing a directory, a symbolic link and a file that another user could have
+     * written.
+     * @return the content, or empty when there is no file
+     * @throws TokenCacheException when the file exists but cannot be read
+     */
+    public Optional<byte[]> readContent() {
         try {
             if (Files.isDirectory(this.file)) {
                 throw new TokenCacheException(this.file, "Token cache file " + this.file
@@ -150,7 +174,7 @@ public final class TokenCacheFile {
                             + unsafe.get());
                 }
             }
-            content = CacheFiles.readNoFollow(this.file);
+            return Optional.of(CacheFiles.readNoFollow(this.file));
         }
         catch (NoSuchFileException ex) {
             return Optional.empty();
@@ -164,13 +188,15 @@ public final class TokenCacheFile {
             throw new TokenCacheException(this.file, "Token cache file " + this.file + " cannot be read: "
                     + ex.getClass().getSimpleName() + ". Check the file and its directory.", ex);
         }
-        try {
-            return Optional.of(TokenFileCodec.decode(content));
-        }
-        catch (InvalidTokenFileException ex) {
-            throw new TokenCacheException(this.file, "Token cache file " + this.file + " holds no valid token: "
-                    + ex.getMessage() + ". Sign in again to rewrite it; the file was left as it is.");
-        }
+    }
+
+    /**
+     * The failure of a file whose content is not what it should hold.
+     * @param problem what is wrong, naming fields but never their values
+     */
+    public TokenCacheException invalidContent(String problem) {
+        return new TokenCacheException(this.file, "Token cache file " + this.file + " holds no valid token: "
+                + problem + ". Sign in again to rewrite it; the file was left as it is.");
     }
 
     /**
@@ -180,8 +206,17 @@ public final class TokenCacheFile {
      * @throws TokenCacheException when the file cannot be written; the previous file is then unchanged
      */
     public FileStamp write(SsoToken token) {
+        return writeContent(TokenFileCodec.encode(token));
+    }
+
+    /**
+     * Replaces the file with {@code content} as {@link #write(SsoToken)} does.
+     * @return the stamp of the file as written
+     * @throws TokenCacheException when the file cannot be written; the previous file is then unchanged
+     */
+    public FileStamp writeContent(byte[] content) {
         try {
-            return FileStamp.of(CacheFiles.writeAtomically(this.file, TokenFileCodec.encode(token)));
+            return FileStamp.of(CacheFiles.writeAtomically(this.file, content));
         }
         catch (IOException ex) {
             throw new TokenCacheException(this.file, "Token cache file " + this.file + " cannot be written ("

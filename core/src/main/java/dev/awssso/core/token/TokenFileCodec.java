@@ -1,14 +1,13 @@
 package dev.awssso.core.token;
 
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import dev.awssso.core.internal.CacheTimestamps;
+import dev.awssso.core.internal.JsonValues;
 import org.jspecify.annotations.Nullable;
 
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
@@ -68,7 +67,7 @@ final class TokenFileCodec {
         Map<String, @Nullable Object> other = new LinkedHashMap<>();
         fields.forEach((name, value) -> {
             if (!KNOWN_FIELDS.contains(name)) {
-                other.put(name, toPlainValue(value));
+                other.put(name, JsonValues.toPlainValue(value));
             }
         });
         return new SsoToken(requiredString(fields, ACCESS_TOKEN), requiredInstant(fields, EXPIRES_AT),
@@ -93,7 +92,7 @@ final class TokenFileCodec {
         writeIfPresent(writer, REFRESH_TOKEN, token.refreshToken());
         token.otherFields().forEach((name, value) -> {
             writer.writeFieldName(name);
-            writePlainValue(writer, value);
+            JsonValues.writePlainValue(writer, value);
         });
         writer.writeEndObject();
         return writer.getBytes();
@@ -136,62 +135,10 @@ final class TokenFileCodec {
         }
     }
 
-    private static @Nullable Object toPlainValue(JsonNode node) {
-        if (node.isNull()) {
-            return null;
-        }
-        if (node.isString()) {
-            return node.asString();
-        }
-        if (node.isNumber()) {
-            return new BigDecimal(node.asNumber());
-        }
-        if (node.isBoolean()) {
-            return node.asBoolean();
-        }
-        if (node.isArray()) {
-            List<@Nullable Object> values = new ArrayList<>();
-            node.asArray().forEach((element) -> values.add(toPlainValue(element)));
-            return values;
-        }
-        Map<String, @Nullable Object> values = new LinkedHashMap<>();
-        node.asObject().forEach((name, value) -> values.put(name, toPlainValue(value)));
-        return values;
-    }
-
     private static void writeIfPresent(JsonWriter writer, String name, @Nullable String value) {
         if (value != null) {
             writer.writeFieldName(name);
             writer.writeValue(value);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void writePlainValue(JsonWriter writer, @Nullable Object value) {
-        if (value == null) {
-            writer.writeNull();
-        }
-        else if (value instanceof String text) {
-            writer.writeValue(text);
-        }
-        else if (value instanceof BigDecimal number) {
-            writer.writeNumber(number.toString());
-        }
-        else if (value instanceof Boolean flag) {
-            writer.writeValue(flag);
-        }
-        else if (value instanceof List<?> list) {
-            writer.writeStartArray();
-            list.forEach((element) -> writePlainValue(writer, element));
-            writer.writeEndArray();
-        }
-        else {
-            writer.writeStartObject();
-            ((Map<String, Object>) value).forEach((name, element) -> {
-                writer.writeFieldName(name);
-                writePlainValue(writer, element);
-            });
-            writer.writeEndObject();
         }
     }
 

@@ -1,0 +1,271 @@
+package dev.awssso.core.engine;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.awssso.core.EngineOptions;
+import dev.awssso.core.SsoClients;
+import dev.awssso.core.config.LoginSessionSettings;
+import dev.awssso.core.config.SsoConfigurationException;
+import dev.awssso.core.credentials.CredentialsListener;
+import dev.awssso.core.credentials.LoginSessionCredentialsProvider;
+import dev.awssso.core.credentials.RefreshingCredentialsProvider;
+import dev.awssso.core.internal.LazyClient;
+import dev.awssso.core.signin.LoginCacheFile;
+import dev.awssso.core.signin.LoginSessionCache;
+import dev.awssso.core.signin.LoginSessionRefresher;
+import dev.awssso.core.status.LoginSessionStatus;
+import dev.awssso.core.status.LoginSessionStatusAssembler;
+import dev.awssso.core.status.SessionEndWarnings;
+import dev.awssso.core.status.SessionState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import software.amazon.awssdk.services.signin.SigninClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/**
+ * The running engine of one {@code aws login} session: a {@link LoginSessionCredentialsProvider} that serves and
+ * refreshes its credentials through the login cache shared with the AWS CLI, the background maintenance that keeps
+ * them fresh and follows the file, and the {@link LoginSessionStatus} that makes the session visible, with warnings
+ * before it ends.
+ * <p>
+ * Maintenance runs every {@link EngineOptions#checkInterval()} on two daemon threads, as in {@link SsoEngine}: one
+ * follows the cache file and refreshes what is due, the other withdraws credentials that went stale. Creating the
+ * engine makes no network call and reads no file; credentials are fetched when first asked for.
+ */
+public final class LoginSessionEngine implements SdkAutoCloseable {
+
+    private static final Logger logger = LoggerFactory.getLogger(LoginSessionEngine.class);
+
+    private static final AtomicInteger ENGINE_NUMBER = new AtomicInteger();
+
+    /** How long {@link #close()} waits for the engine's threads to end. */
+    private static final Duration CLOSE_WAIT = Duration.ofMillis(500);
+
+    private final LoginSessionSettings settings;
+
+    private final EngineOptions options;
+
+    private final AbortableHttpClient http;
+
+    private final LazyClient<SigninClient> signin;
+
+    private final LoginSessionCredentialsProvider credentials;
+
+    private final LoginSessionStatusAssembler statusAssembler;
+
+    private final SessionEndWarnings endWarnings;
+
+    private final List<Thread> threads = new CopyOnWriteArrayList<>();
+
+    private final ScheduledExecutorService scheduler;
+
+    private final ExecutorService fetcher;
+
+    private final Set<String> loggedMaintenanceFailures = ConcurrentHashMap.newKeySet();
+
+    private final Object lifecycleLock = new Object();
+
+    private final List<ScheduledFuture<?>> maintenance = new ArrayList<>();
+
+    private volatile SessionState lastState = SessionState.SIGNED_OUT;
+
+    private volatile boolean running;
+
+    private volatile boolean closed;
+
+    private LoginSessionEngine(LoginSessionSettings settings, EngineOptions options, Clock clock) {
+        this.settings = settings;
+        this.options = options;
+        this.http = new AbortableHttpClient(() -> SsoClients.httpClient(options.timeouts()));
+        this.signin = new LazyClient<>("AWS Sign-In", () -> SsoClients.signin(settings.region(),
+                options.endpoints().signin(), options.timeouts(), this.http, clock));
+        int engine = ENGINE_NUMBER.incrementAndGet();
+        this.scheduler = Executors.newScheduledThreadPool(2,
+                DaemonThreads.factory("aws-login-" + engine + "-refresh", this.threads));
+        this.fetcher = Executors
+            .newSingleThreadExecutor(DaemonThreads.factory("aws-login-" + engine + "-fetch", this.threads));
+        // another process holds the lock for one refresh, one call to AWS at most
+        LoginCacheFile file = LoginCacheFile.of(settings.cacheDirectory(), settings.loginSession(),
+                options.timeouts().call().multipliedBy(2));
+        this.credentials = new LoginSessionCredentialsProvider(settings, new LoginSessionCache(file, clock),
+                new LoginSessionRefresher(this.signin::get, clock), clock,
+                new RefreshingCredentialsProvider.Timing(options.credentialsRefreshWindow(),
+                        options.credentialsStaleMargin(), options.backoff(), options.callerWait()),
+                this.fetcher, this.scheduler, new CredentialsListener() {
+                });
+        this.statusAssembler = new LoginSessionStatusAssembler(settings, this.credentials, options.expiringWithin(),
+                clock);
+        this.endWarnings = new SessionEndWarnings(options.expiryWarnings());
+    }
+
+    /**
+     * Creates an engine for {@code settings} with SDK clients built from {@code options}, starting no thread.
+     * @throws SsoConfigurationException when an endpoint override would send secrets in clear text
+     */
+    public static LoginSessionEngine create(LoginSessionSettings settings, EngineOptions options, Clock clock) {
+        if (!options.endpoints().cleartextProblems().isEmpty()) {
+            throw new SsoConfigurationException(options.endpoints().cleartextProblems());
+        }
+        return new LoginSessionEngine(settings, options, clock);
+    }
+
+    /** Creates and starts an engine on the system clock. */
+    public static LoginSessionEngine start(LoginSessionSettings settings, EngineOptions options) {
+        LoginSessionEngine engine = create(settings, options, Clock.systemUTC());
+        engine.start();
+        return engine;
+    }
+
+    /**
+     * Starts the background maintenance; does nothing when running already.
+     * @throws IllegalStateException when the engine has been closed
+     */
+    public void start() {
+        synchronized (this.lifecycleLock) {
+            if (this.closed) {
+                throw new IllegalStateException("The engine of the " + this.settings.describe() + " has been closed");
+            }
+            if (this.running) {
+                return;
+            }
+            this.credentials.reloadIfChanged();
+            SecretLoggers.warnOnceIfVerbose();
+            if (status().state() == SessionState.SIGNED_OUT) {
+                logger.info("Not signed in with aws login yet ({}): sign in with `{}`", this.settings.describe(),
+                        this.settings.signInCommand());
+            }
+            long interval = this.options.checkInterval().toMillis();
+            this.maintenance.add(this.scheduler.scheduleWithFixedDelay(() -> survive("refresh", this::maintain),
+                    interval, interval, TimeUnit.MILLISECONDS));
+            this.maintenance.add(this.scheduler.scheduleWithFixedDelay(
+                    () -> survive("expiry check", this.credentials::expireIfStale), interval, interval,
+                    TimeUnit.MILLISECONDS));
+            this.running = true;
+        }
+    }
+
+    /** Pauses the background maintenance; credentials are still served when asked for. */
+    public void stop() {
+        synchronized (this.lifecycleLock) {
+            this.running = false;
+            this.maintenance.forEach((task) -> task.cancel(false));
+            this.maintenance.clear();
+        }
+    }
+
+    /** Whether the background maintenance runs. */
+    public boolean isRunning() {
+        return this.running;
+    }
+
+    /** The profile this engine serves. */
+    public LoginSessionSettings settings() {
+        return this.settings;
+    }
+
+    /** The credentials provider, to be used by every AWS client of the application. */
+    public LoginSessionCredentialsProvider credentialsProvider() {
+        return this.credentials;
+    }
+
+    /** A snapshot of the session now. */
+    public LoginSessionStatus status() {
+        return this.statusAssembler.snapshot();
+    }
+
+    /**
+     * Refreshes the credentials now, whatever their expiry, waiting {@link EngineOptions#callerWait()} at most.
+     * @return the status afterwards
+     */
+    public LoginSessionStatus refreshNow() {
+        this.credentials.refreshNow();
+        return status();
+    }
+
+    /** Releases every caller waiting for credentials: the application is stopping. */
+    public void stopWaiting() {
+        this.credentials.stopWaiting();
+    }
+
+    /** Stops the maintenance, the provider (which throws from then on) and the SDK client, aborting calls. */
+    @Override
+    public void close() {
+        synchronized (this.lifecycleLock) {
+            this.closed = true;
+            this.running = false;
+            this.maintenance.clear();
+        }
+        this.credentials.close();
+        this.credentials.cache().file().close();
+        this.scheduler.shutdownNow();
+        this.fetcher.shutdownNow();
+        this.http.close();
+        long joinUntil = System.nanoTime() + CLOSE_WAIT.toNanos();
+        try {
+            for (Thread thread : this.threads) {
+                TimeUnit.NANOSECONDS.timedJoin(thread, Math.max(1, joinUntil - System.nanoTime()));
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        this.signin.close();
+    }
+
+    private void maintain() {
+        if (this.credentials.reloadIfChanged()) {
+            logger.info("A new aws login for {} was found in {}: its credentials are served from now on.",
+                    this.settings.describe(), this.credentials.cache().path());
+        }
+        this.credentials.cache().persistIfPending();
+        this.credentials.refreshIfDue();
+        watchSessionEnd();
+    }
+
+    /** Warns at the configured thresholds before the session ends, and once when it has ended. */
+    private void watchSessionEnd() {
+        LoginSessionStatus status = status();
+        SessionState previous = this.lastState;
+        this.lastState = status.state();
+        if (status.state() == SessionState.EXPIRED && previous != SessionState.EXPIRED) {
+            logger.warn("The {} has ended. Sign in again with `{}`.", this.settings.describe(),
+                    this.settings.signInCommand());
+            return;
+        }
+        Instant endsAt = status.session().endsAt();
+        this.endWarnings.crossed(endsAt, status.at()).ifPresent((threshold) -> logger.warn("The {} ends in {} min"
+                + " (at {}). Sign in again with `{}` to keep the application working.", this.settings.describe(),
+                Duration.between(status.at(), endsAt).toMinutes(), endsAt, this.settings.signInCommand()));
+    }
+
+    private void survive(String task, Runnable action) {
+        try {
+            action.run();
+        }
+        catch (Throwable ex) {
+            if (this.loggedMaintenanceFailures.add(task + ": " + ex.getClass().getName())) {
+                logger.warn("The background {} of the {} failed; it goes on at the next check: {}", task,
+                        this.settings.describe(), ex.toString());
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LoginSessionEngine[" + this.settings.describe() + "]";
+    }
+}
