@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
 
 import dev.awssso.emulator.RoleCredentialsRegistry.IssuedCredentials;
 
@@ -57,9 +58,13 @@ final class LoginSessions {
                 DpopKeys.thumbprint((ECPublicKey) keys.getPublic()), this.secrets.refreshToken());
         this.byId.put(state.id, state);
         this.byRefreshToken.put(state.refreshToken, state);
-        String idToken = this.secrets.idToken("{\"iss\":\"https://signin.aws.amazon.com\",\"sub\":\""
-                + loginSession + "\",\"aud\":\"" + IdentityCenterEmulator.LOGIN_CLIENT_ID + "\",\"iat\":"
-                + this.clock.instant().getEpochSecond() + "}");
+        byte[] claims = JsonWriter.create().writeStartObject()
+            .writeFieldName("iss").writeValue("https://signin.aws.amazon.com")
+            .writeFieldName("sub").writeValue(loginSession)
+            .writeFieldName("aud").writeValue(IdentityCenterEmulator.LOGIN_CLIENT_ID)
+            .writeFieldName("iat").writeValue(this.clock.instant().getEpochSecond())
+            .writeEndObject().getBytes();
+        String idToken = this.secrets.idToken(claims);
         return new EmulatedLoginSession(this, state.id, loginSession, accountId,
                 this.secrets.keep(DpopKeys.pem(keys)), idToken);
     }

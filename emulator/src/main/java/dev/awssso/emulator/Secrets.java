@@ -44,12 +44,11 @@ final class Secrets {
 
     /**
      * An identity token: a JWT of the claims, with a random signature.
-     * @param claims the claims, a JSON object
+     * @param claims the claims, a JSON object in UTF-8
      */
-    String idToken(String claims) {
+    String idToken(byte[] claims) {
         return secret(Base64.getUrlEncoder().withoutPadding().encodeToString(ID_TOKEN_HEADER) + "."
-                + Base64.getUrlEncoder().withoutPadding().encodeToString(claims.getBytes(StandardCharsets.UTF_8))
-                + "." + urlSafe(86));
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(claims) + "." + urlSafe(86));
     }
 
     /**
