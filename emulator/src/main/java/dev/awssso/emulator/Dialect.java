@@ -36,6 +36,26 @@ enum Dialect {
 
     },
 
+    /**
+     * AWS Sign-In: rest-json, error body {@code {"error": ..., "message": ...}} whose {@code error} is an
+     * {@code OAuth2ErrorCode}; without one given, the usual code of the error shape and status.
+     */
+    SIGNIN {
+
+        @Override
+        Reply error(int status, String errorType, String message, String requestId) {
+            return signinError(status, errorType, signinCode(status, errorType), message);
+        }
+
+        @Override
+        Reply error(ServiceError error, String requestId) {
+            String code = error.code();
+            return (code != null) ? signinError(error.status(), error.errorType(), code, error.getMessage())
+                    : super.error(error, requestId);
+        }
+
+    },
+
     /** The sign-in pages: an HTML page explaining the error, without {@code x-amzn-ErrorType}. */
     PAGE {
 
@@ -103,10 +123,40 @@ enum Dialect {
     abstract Reply error(int status, String errorType, String message, String requestId);
 
     /**
+     * The error answer to a modeled error.
+     * @param error the error, whose message holds no secret
+     * @param requestId the request id
+     * @return the answer
+     */
+    Reply error(ServiceError error, String requestId) {
+        return error(error.status(), error.errorType(), error.getMessage(), requestId);
+    }
+
+    /**
      * An HTTP 200 answer whose body ends in the middle; truncated JSON unless the dialect is XML or HTML.
      */
     Reply truncated() {
         return new Reply(200, Reply.JSON, TRUNCATED_JSON, null);
+    }
+
+    private static Reply signinError(int status, String errorType, String code, String message) {
+        byte[] body = JsonWriter.create().writeStartObject()
+            .writeFieldName("error").writeValue(code)
+            .writeFieldName("message").writeValue(message)
+            .writeEndObject().getBytes();
+        return new Reply(status, Reply.JSON, body, errorType);
+    }
+
+    /**
+     * The {@code OAuth2ErrorCode} AWS Sign-In sends with an error shape and status, as the SDK reads it.
+     */
+    private static String signinCode(int status, String errorType) {
+        return switch (errorType) {
+            case "AccessDeniedException" -> (status == 401) ? "TOKEN_EXPIRED" : "INSUFFICIENT_PERMISSIONS";
+            case "TooManyRequestsError" -> "rate_exceeded";
+            case "ServiceUnavailableException" -> "service_unavailable";
+            default -> (status >= 500) ? "server_error" : "invalid_request";
+        };
     }
 
     /**

@@ -28,6 +28,8 @@ final class EmulatorSettings {
 
     private volatile boolean slowDownEnforced = true;
 
+    private volatile Duration loginCredentialsLifetime = Duration.ofMinutes(15);
+
     /** The longest lifetime of credentials {@code AssumeRole} issues, or {@code null} for what was asked. */
     private volatile @Nullable Duration assumedRoleLifetime;
 
@@ -107,6 +109,14 @@ final class EmulatorSettings {
 
     void slowDownEnforced(boolean enforced) {
         this.slowDownEnforced = enforced;
+    }
+
+    Duration loginCredentialsLifetime() {
+        return this.loginCredentialsLifetime;
+    }
+
+    void loginCredentialsLifetime(Duration lifetime) {
+        this.loginCredentialsLifetime = positive(lifetime, "loginCredentialsLifetime");
     }
 
     @Nullable Duration assumedRoleLifetime() {

@@ -26,11 +26,13 @@ import org.jspecify.annotations.Nullable;
  * authorization code flow, {@code /device} for the device code flow), the SSO portal ({@code GetRoleCredentials},
  * {@code ListAccounts}, {@code ListAccountRoles}, {@code Logout}), STS {@code GetCallerIdentity} and, for the roles
  * whose trust {@link #allowAssumeRole} sets, {@code AssumeRole}, Parameter Store ({@code GetParameter},
- * {@code GetParametersByPath}; see {@link #parameterStore()}) and Secrets Manager ({@code GetSecretValue},
- * {@code BatchGetSecretValue}; see {@link #secretsManager()}), all at {@link #endpoint()}. The AWS SDK clients
+ * {@code GetParametersByPath}; see {@link #parameterStore()}), Secrets Manager ({@code GetSecretValue},
+ * {@code BatchGetSecretValue}; see {@link #secretsManager()}) and AWS Sign-In {@code CreateOAuth2Token}, the
+ * DPoP-bound refresh of {@code aws login} sessions (see {@link #startLoginSession(String)}), all at
+ * {@link #endpoint()}. The AWS SDK clients
  * work against it unchanged when built with {@code endpointOverride(emulator.endpoint())}. STS, Parameter Store
  * and Secrets Manager answer only requests whose SigV4 signature was made with role credentials the emulator
- * issued and that have not expired.
+ * issued (for an SSO role, an assumed role or a login session) and that have not expired.
  * <p>
  * Sessions are started directly with {@link #signIn(String)}, as if {@code aws sso login} had run, or by a client
  * going through a sign-in flow: approved in a browser, or without one by {@link #approveAuthorization(URI)} and
@@ -57,6 +59,12 @@ public final class IdentityCenterEmulator implements AutoCloseable {
 
     /** The user signed in by default, the last part of the assumed-role ARN. */
     public static final String DEFAULT_USER_NAME = "user@example.com";
+
+    /** The client id of the AWS CLI's same-device {@code aws login}, the only client AWS Sign-In accepts here. */
+    public static final String LOGIN_CLIENT_ID = "arn:aws:signin:::devtools/same-device";
+
+    /** A principal for {@link #startLoginSession(String)}: an IAM user of {@link #DEFAULT_ACCOUNT_ID}. */
+    public static final String DEFAULT_LOGIN_SESSION = "arn:aws:iam::111122223333:user/developer";
 
     private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
 
@@ -96,6 +104,8 @@ public final class IdentityCenterEmulator implements AutoCloseable {
 
     private final EmulatedSecretsManager secretsManager;
 
+    private final LoginSessions logins;
+
     private final HttpServer server;
 
     private final ExecutorService executor;
@@ -116,12 +126,14 @@ public final class IdentityCenterEmulator implements AutoCloseable {
         this.endpoint = URI.create("http://" + LOOPBACK + ":" + this.server.getAddress().getPort());
         RoleCredentialsRegistry credentials = new RoleCredentialsRegistry(this.secrets, clock);
         CallerAuthenticator authenticator = new CallerAuthenticator(credentials, clock);
+        this.logins = new LoginSessions(this.settings, this.secrets, credentials, clock);
         List<Route> routes = new ArrayList<>(routes(
                 new RegistrationHandler(this.clients, this.devices, this.endpoint, DEFAULT_START_URL),
                 new OidcHandler(this.clients, this.sessions, this.devices, this.codes),
                 new PageHandler(this.clients, this.codes, this.devices, this.settings),
                 new PortalHandler(this.sessions, credentials, this.directory, this.settings),
-                new StsHandler(credentials, this.trust, this.settings, clock), authenticator));
+                new StsHandler(credentials, this.trust, this.settings, clock),
+                new SigninHandler(this.logins, new DpopVerifier(clock)), authenticator));
         routes.addAll(new ParameterStoreHandler(this.parameterStore).routes(authenticator));
         routes.addAll(new SecretsManagerHandler(this.secretsManager).routes(authenticator));
         Router router = new Router(routes, this.counters, this.faults, clock);
@@ -305,7 +317,8 @@ public final class IdentityCenterEmulator implements AutoCloseable {
      * trust policy naming that principal does; other roles and principals get {@code AccessDenied}. The
      * principal of role credentials from {@code GetRoleCredentials} is the role of their account, for example
      * {@code arn:aws:iam::111122223333:role/ReadOnly} (see {@link #roleArn(String, String)}); that of assumed
-     * role credentials is the assumed role's ARN, so chains of any length can be allowed link by link.
+     * role credentials is the assumed role's ARN, so chains of any length can be allowed link by link; that of
+     * credentials of a login session is its ARN, {@link EmulatedLoginSession#loginSession()}.
      * @param principalRoleArn the role whose credentials may assume {@code roleArn}
      * @param roleArn the role that may be assumed, {@code arn:aws:iam::ACCOUNT:role/NAME}
      */
@@ -379,6 +392,42 @@ public final class IdentityCenterEmulator implements AutoCloseable {
      */
     public EmulatedSession signInAgain(EmulatedSession previous) {
         return this.sessions.signIn(previous.sessionName(), previous.client());
+    }
+
+    /**
+     * Starts a session as {@code aws login} does: a new EC P-256 DPoP key and a refresh token bound to it, for
+     * client {@value #LOGIN_CLIENT_ID}. Refreshing it with AWS Sign-In {@code CreateOAuth2Token} issues
+     * credentials of the current login credentials lifetime whose STS caller is the principal, and the next
+     * refresh token; the one used is then refused.
+     * @param loginSessionArn the principal signed in, such as {@value #DEFAULT_LOGIN_SESSION}; its fifth field is
+     *     the account id
+     * @return the session
+     * @throws IllegalArgumentException if {@code loginSessionArn} is not an ARN with a twelve-digit account id
+     */
+    public EmulatedLoginSession startLoginSession(String loginSessionArn) {
+        return this.logins.start(loginSessionArn);
+    }
+
+    /**
+     * Ends a login session, as AWS Sign-In does when its sign-in lapses or the user's credentials or
+     * permissions change: from now on refreshing it answers {@code AccessDeniedException} with the code, HTTP
+     * 401 for {@code TOKEN_EXPIRED}, 403 for the others. Credentials already issued stay valid.
+     * @param session a login session of this emulator
+     * @param oauth2ErrorCode {@code TOKEN_EXPIRED}, {@code USER_CREDENTIALS_CHANGED} or
+     *     {@code INSUFFICIENT_PERMISSIONS}
+     * @throws IllegalArgumentException for another code, or a session of another emulator
+     */
+    public void endLoginSession(EmulatedLoginSession session, String oauth2ErrorCode) {
+        this.logins.end(session.id(), oauth2ErrorCode);
+    }
+
+    /**
+     * Sets the lifetime of credentials AWS Sign-In {@code CreateOAuth2Token} issues from now on (default 15
+     * minutes), sent as {@code expiresIn} in whole seconds.
+     * @param lifetime a positive duration
+     */
+    public void setLoginCredentialsLifetime(Duration lifetime) {
+        this.settings.loginCredentialsLifetime(lifetime);
     }
 
     /**
@@ -508,7 +557,8 @@ public final class IdentityCenterEmulator implements AutoCloseable {
 
     /**
      * Every secret issued so far: access tokens, refresh tokens, client secrets, device codes, authorization
-     * codes, secret access keys and session tokens; not user codes, which are shown to the user. Useful to check
+     * codes, secret access keys, session tokens, and the DPoP keys (as PEM) and identity tokens of login
+     * sessions; not user codes, which are shown to the user. Useful to check
      * that none of them leaked into logs or output.
      * @return an immutable copy
      */
@@ -543,7 +593,7 @@ public final class IdentityCenterEmulator implements AutoCloseable {
     }
 
     private static List<Route> routes(RegistrationHandler registration, OidcHandler oidc, PageHandler pages,
-            PortalHandler portal, StsHandler sts, CallerAuthenticator authenticator) {
+            PortalHandler portal, StsHandler sts, SigninHandler signin, CallerAuthenticator authenticator) {
         return List.of(
                 Route.of("POST", "/client/register", Operation.REGISTER_CLIENT, Dialect.OIDC,
                         registration::registerClient),
@@ -563,7 +613,9 @@ public final class IdentityCenterEmulator implements AutoCloseable {
                 stsAction(Operation.GET_CALLER_IDENTITY, "GetCallerIdentity",
                         authenticator.signed("sts", SignatureErrors.QUERY, sts::getCallerIdentity)),
                 stsAction(Operation.ASSUME_ROLE, "AssumeRole",
-                        authenticator.signed("sts", SignatureErrors.QUERY, sts::assumeRole)));
+                        authenticator.signed("sts", SignatureErrors.QUERY, sts::assumeRole)),
+                Route.of("POST", "/v1/token", Operation.CREATE_OAUTH2_TOKEN, Dialect.SIGNIN,
+                        signin::createOAuth2Token));
     }
 
     private static Route stsAction(Operation operation, String action, Function<Request, Reply> handler) {

@@ -56,6 +56,9 @@ public enum Operation {
      * Secrets Manager {@code BatchGetSecretValue} ({@code POST /},
      * {@code X-Amz-Target: secretsmanager.BatchGetSecretValue}).
      */
-    BATCH_GET_SECRET_VALUE
+    BATCH_GET_SECRET_VALUE,
+
+    /** AWS Sign-In {@code CreateOAuth2Token} ({@code POST /v1/token}), the refresh of {@code aws login}. */
+    CREATE_OAUTH2_TOKEN
 
 }

@@ -8,8 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * The role credentials issued by {@code GetRoleCredentials} and STS {@code AssumeRole}, by access key id.
+ * The credentials issued by {@code GetRoleCredentials}, STS {@code AssumeRole} and AWS Sign-In, by access key id.
  */
 final class RoleCredentialsRegistry {
 
@@ -36,7 +38,19 @@ final class RoleCredentialsRegistry {
     IssuedCredentials issueUntil(String accountId, String roleName, String userName, Instant expiresAt) {
         IssuedCredentials credentials = new IssuedCredentials(this.secrets.accessKeyId(),
                 this.secrets.secretAccessKey(), this.secrets.sessionToken(), accountId, roleName, userName,
-                expiresAt);
+                expiresAt, null);
+        this.byAccessKeyId.put(credentials.accessKeyId(), credentials);
+        return credentials;
+    }
+
+    /**
+     * Issues credentials of an {@code aws login} session that expire at {@code expiresAt}.
+     * @param loginSession the principal ARN of the session
+     */
+    IssuedCredentials issueForLogin(String loginSession, String accountId, Instant expiresAt) {
+        IssuedCredentials credentials = new IssuedCredentials(this.secrets.accessKeyId(),
+                this.secrets.secretAccessKey(), this.secrets.sessionToken(), accountId, null, null, expiresAt,
+                loginSession);
         this.byAccessKeyId.put(credentials.accessKeyId(), credentials);
         return credentials;
     }
@@ -46,22 +60,26 @@ final class RoleCredentialsRegistry {
     }
 
     /**
-     * Temporary credentials of a role, issued to a user. {@link #toString()} shows no secrets.
+     * Temporary credentials of a role issued to a user, or of an {@code aws login} session. {@link #toString()}
+     * shows no secrets.
      * @param accessKeyId access key id
      * @param secretAccessKey secret access key
      * @param sessionToken session token
-     * @param accountId account of the role
-     * @param roleName name of the role
-     * @param userName the user they were issued to, or the role session name of an assumed role
+     * @param accountId account of the role or login session
+     * @param roleName name of the role, or {@code null} for a login session
+     * @param userName the user they were issued to, or the role session name of an assumed role, or {@code null}
+     *     for a login session
      * @param expiresAt when they expire (whole milliseconds)
+     * @param loginSession the principal ARN of the login session, or {@code null} for role credentials
      */
     record IssuedCredentials(String accessKeyId, String secretAccessKey, String sessionToken, String accountId,
-            String roleName, String userName, Instant expiresAt) {
+            @Nullable String roleName, @Nullable String userName, Instant expiresAt, @Nullable String loginSession) {
 
         @Override
         public String toString() {
             return "IssuedCredentials[accessKeyId=" + this.accessKeyId + ", accountId=" + this.accountId
-                    + ", roleName=" + this.roleName + ", expiresAt=" + this.expiresAt + "]";
+                    + ", roleName=" + this.roleName + ", loginSession=" + this.loginSession + ", expiresAt="
+                    + this.expiresAt + "]";
         }
 
     }

@@ -86,7 +86,7 @@ final class Router implements HttpHandler {
             return route.handler().apply(request);
         }
         catch (ServiceError error) {
-            return route.dialect().error(error.status(), error.errorType(), error.getMessage(), request.requestId());
+            return route.dialect().error(error, request.requestId());
         }
         catch (RuntimeException ex) {
             logger.log(Level.WARNING, "The emulator failed to answer " + request, ex);

@@ -1,5 +1,6 @@
 package dev.awssso.emulator;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
@@ -13,6 +14,9 @@ final class Secrets {
     private static final char[] KEY_ID_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
 
     private static final char[] USER_CODE_ALPHABET = "BCDFGHJKLMNPQRSTVWXZ".toCharArray();
+
+    private static final byte[] ID_TOKEN_HEADER = "{\"alg\":\"ES256\",\"typ\":\"JWT\"}"
+        .getBytes(StandardCharsets.UTF_8);
 
     private final SecureRandom random = new SecureRandom();
 
@@ -36,6 +40,23 @@ final class Secrets {
 
     String authorizationCode() {
         return secret(urlSafe(64));
+    }
+
+    /**
+     * An identity token: a JWT of the claims, with a random signature.
+     * @param claims the claims, a JSON object in UTF-8
+     */
+    String idToken(byte[] claims) {
+        return secret(Base64.getUrlEncoder().withoutPadding().encodeToString(ID_TOKEN_HEADER) + "."
+                + Base64.getUrlEncoder().withoutPadding().encodeToString(claims) + "." + urlSafe(86));
+    }
+
+    /**
+     * Remembers a secret made elsewhere, such as a private key.
+     * @return the secret
+     */
+    String keep(String secret) {
+        return secret(secret);
     }
 
     String secretAccessKey() {

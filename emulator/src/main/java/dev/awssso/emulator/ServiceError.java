@@ -1,5 +1,7 @@
 package dev.awssso.emulator;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A modeled service error, thrown by an operation handler and sent in the operation's {@link Dialect}. The
  * message is sent to the client and must hold no secret.
@@ -12,10 +14,21 @@ final class ServiceError extends RuntimeException {
 
     private final String errorType;
 
+    private final @Nullable String code;
+
     ServiceError(int status, String errorType, String message) {
+        this(status, errorType, null, message);
+    }
+
+    /**
+     * An error whose shape carries a code of its own, such as the OAuth 2.0 error of AWS Sign-In.
+     * @param code the code within the error shape, or {@code null} for the dialect's default
+     */
+    ServiceError(int status, String errorType, @Nullable String code, String message) {
         super(message, null, false, false);
         this.status = status;
         this.errorType = errorType;
+        this.code = code;
     }
 
     int status() {
@@ -24,6 +37,10 @@ final class ServiceError extends RuntimeException {
 
     String errorType() {
         return this.errorType;
+    }
+
+    @Nullable String code() {
+        return this.code;
     }
 
 }

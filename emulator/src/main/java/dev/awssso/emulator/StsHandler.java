@@ -19,10 +19,12 @@ import dev.awssso.emulator.RoleCredentialsRegistry.IssuedCredentials;
  * issued. The caller is identified by the access key id in the SigV4 {@code Authorization} header and the
  * session token in {@code X-Amz-Security-Token}, once {@link CallerAuthenticator} has checked its signature.
  * <p>
- * {@code AssumeRole} hands out a role only when the {@link RoleTrust} allows the caller's role to assume it,
- * with the external id it requires, and answers {@code AccessDenied} otherwise. Every caller holds a role
- * session (role credentials of the portal, or an assumed role), so every {@code AssumeRole} is role chaining,
- * which AWS limits to one hour: {@code DurationSeconds} (default 3600) must lie between 900 and 3600.
+ * {@code AssumeRole} hands out a role only when the {@link RoleTrust} allows the caller's principal to assume
+ * it, with the external id it requires, and answers {@code AccessDenied} otherwise. The principal of role
+ * credentials is their role; that of {@code aws login} credentials is the login session's ARN. A caller holding a
+ * role session (role credentials of the portal, an assumed role, or a login session of an assumed role) does role
+ * chaining, which AWS limits to one hour: {@code DurationSeconds} (default 3600) must lie between 900 and 3600;
+ * other callers may ask for up to 43200.
  */
 final class StsHandler {
 
@@ -30,6 +32,9 @@ final class StsHandler {
 
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::(\\d{12}):role/(?:[\\w+=,.@-]+/)*"
             + "([\\w+=,.@-]{1,64})");
+
+    private static final Pattern ASSUMED_ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:sts::(\\d{12}):assumed-role/"
+            + "([^/]+)/(.+)");
 
     private static final Pattern SESSION_NAME = Pattern.compile("[\\w+=,.@-]*");
 
@@ -62,7 +67,7 @@ final class StsHandler {
 
     Reply getCallerIdentity(Request request) {
         IssuedCredentials caller = authenticate(request);
-        String userId = roleId(caller.accountId(), caller.roleName()) + ":" + caller.userName();
+        String userId = userId(caller);
         return Reply.xml("<GetCallerIdentityResponse xmlns=\"" + Dialect.STS_NAMESPACE + "\">\n"
                 + "  <GetCallerIdentityResult>\n    <Arn>" + Xml.escape(sessionArn(caller)) + "</Arn>\n    <UserId>"
                 + Xml.escape(userId) + "</UserId>\n    <Account>" + Xml.escape(caller.accountId())
@@ -78,9 +83,8 @@ final class StsHandler {
         Matcher role = validRoleArn(roleArn);
         validSessionName(sessionName);
         validExternalId(externalId);
-        Duration duration = duration(request.form().get("DurationSeconds"));
-        String principal = IdentityCenterEmulator.roleArn(caller.accountId(), caller.roleName());
-        if (!this.trust.allows(principal, roleArn, externalId)) {
+        Duration duration = duration(request.form().get("DurationSeconds"), isRoleSession(caller));
+        if (!this.trust.allows(principalArn(caller), roleArn, externalId)) {
             throw new ServiceError(403, "AccessDenied", "User: " + sessionArn(caller)
                     + " is not authorized to perform: sts:AssumeRole on resource: " + roleArn);
         }
@@ -160,7 +164,11 @@ final class StsHandler {
         }
     }
 
-    private static Duration duration(@Nullable String durationSeconds) {
+    /**
+     * The asked lifetime of assumed role credentials.
+     * @param chained whether the caller holds a role session, which limits it to one hour
+     */
+    private static Duration duration(@Nullable String durationSeconds, boolean chained) {
         if (durationSeconds == null) {
             return DEFAULT_DURATION;
         }
@@ -176,7 +184,7 @@ final class StsHandler {
                     + ((seconds < MIN_DURATION_SECONDS) ? "greater than or equal to " + MIN_DURATION_SECONDS
                             : "less than or equal to " + MAX_DURATION_SECONDS));
         }
-        if (seconds > ROLE_CHAINING_LIMIT_SECONDS) {
+        if (chained && seconds > ROLE_CHAINING_LIMIT_SECONDS) {
             throw new ServiceError(400, "ValidationError",
                     "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining.");
         }
@@ -188,10 +196,48 @@ final class StsHandler {
                 + member + "' failed to satisfy constraint: " + constraint);
     }
 
-    /** {@code arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION} of credentials. */
+    /**
+     * The ARN STS names the holder of credentials by: {@code arn:aws:sts::ACCOUNT:assumed-role/ROLE/SESSION} of
+     * role credentials, the login session's ARN of {@code aws login} credentials.
+     */
     private static String sessionArn(IssuedCredentials credentials) {
+        String loginSession = credentials.loginSession();
+        if (loginSession != null) {
+            return loginSession;
+        }
         return "arn:aws:sts::" + credentials.accountId() + ":assumed-role/" + credentials.roleName() + "/"
                 + credentials.userName();
+    }
+
+    /**
+     * The principal a trust policy names for credentials: the role of role credentials, the login session's ARN
+     * of {@code aws login} credentials.
+     */
+    private static String principalArn(IssuedCredentials credentials) {
+        String loginSession = credentials.loginSession();
+        return (loginSession != null) ? loginSession
+                : IdentityCenterEmulator.roleArn(credentials.accountId(), credentials.roleName());
+    }
+
+    private static boolean isRoleSession(IssuedCredentials credentials) {
+        String loginSession = credentials.loginSession();
+        return loginSession == null || ASSUMED_ROLE_ARN.matcher(loginSession).matches();
+    }
+
+    /**
+     * The {@code UserId} of {@code GetCallerIdentity}: {@code ROLEID:SESSION} of a role session, the account id of
+     * a root login session, a stable user id ({@code AIDA} and 17 more characters) of another login session.
+     */
+    private static String userId(IssuedCredentials caller) {
+        String loginSession = caller.loginSession();
+        if (loginSession == null) {
+            return roleId(caller.accountId(), caller.roleName()) + ":" + caller.userName();
+        }
+        Matcher assumedRole = ASSUMED_ROLE_ARN.matcher(loginSession);
+        if (assumedRole.matches()) {
+            return roleId(assumedRole.group(1), assumedRole.group(2)) + ":" + assumedRole.group(3);
+        }
+        return loginSession.endsWith(":root") ? caller.accountId() : uniqueId("AIDA", loginSession);
     }
 
     private static @Nullable String accessKeyId(@Nullable String authorization) {
@@ -205,9 +251,16 @@ final class StsHandler {
     /**
      * A stable role id ({@code AROA} and 17 more characters) for an account and role.
      */
-    private static String roleId(String accountId, String roleName) {
-        byte[] digest = sha256(accountId + "/" + roleName);
-        StringBuilder id = new StringBuilder("AROA");
+    private static String roleId(String accountId, @Nullable String roleName) {
+        return uniqueId("AROA", accountId + "/" + roleName);
+    }
+
+    /**
+     * A stable unique id: the prefix and 17 characters derived from {@code value}.
+     */
+    private static String uniqueId(String prefix, String value) {
+        byte[] digest = sha256(value);
+        StringBuilder id = new StringBuilder(prefix);
         for (int i = 0; i < 17; i++) {
             id.append(ROLE_ID_ALPHABET[(digest[i] & 0xff) % ROLE_ID_ALPHABET.length]);
         }

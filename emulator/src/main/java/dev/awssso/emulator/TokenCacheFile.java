@@ -12,14 +12,18 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.awssso.emulator.RoleCredentialsRegistry.IssuedCredentials;
+
 /**
- * Writes an {@link EmulatedSession} as the AWS CLI's token cache file: the CLI's key order and Python's
+ * Writes the AWS CLI's cache files: an {@link EmulatedSession} as its SSO token cache file, an
+ * {@link EmulatedLoginSession} as its {@code aws login} cache file; the CLI's key order and Python's
  * {@code json.dumps} layout ({@code ", "} and {@code ": "} separators, non-ASCII escaped).
  */
 final class TokenCacheFile {
@@ -29,8 +33,41 @@ final class TokenCacheFile {
 
     static Path write(EmulatedSession session, Path cacheDir, CacheDateStyle dateStyle) {
         String cacheKey = (session.sessionName() != null) ? session.sessionName() : session.startUrl();
-        Path file = cacheDir.resolve(sha1Hex(cacheKey) + ".json");
-        byte[] content = content(session, dateStyle).getBytes(StandardCharsets.UTF_8);
+        return write(cacheDir, sha1Hex(cacheKey) + ".json", content(session, dateStyle));
+    }
+
+    /**
+     * Writes the {@code aws login} cache file of a session holding the credentials.
+     */
+    static Path write(EmulatedLoginSession session, IssuedCredentials credentials, Path cacheDir) {
+        return write(cacheDir, session.cacheFileName(), content(session, credentials));
+    }
+
+    static String content(EmulatedLoginSession session, IssuedCredentials credentials) {
+        Map<String, String> accessToken = new LinkedHashMap<>();
+        accessToken.put("accessKeyId", credentials.accessKeyId());
+        accessToken.put("secretAccessKey", credentials.secretAccessKey());
+        accessToken.put("sessionToken", credentials.sessionToken());
+        accessToken.put("accountId", credentials.accountId());
+        accessToken.put("expiresAt", DateTimeFormatter.ISO_INSTANT.format(credentials.expiresAt()));
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("tokenType", "aws_sigv4");
+        fields.put("clientId", session.clientId());
+        fields.put("refreshToken", session.currentRefreshToken());
+        fields.put("idToken", session.idToken());
+        fields.put("dpopKey", session.dpopKeyPem());
+        StringBuilder json = new StringBuilder("{").append(quote("accessToken")).append(": ")
+            .append(object(accessToken));
+        fields.forEach((name, value) -> json.append(", ").append(quote(name)).append(": ").append(quote(value)));
+        return json.append('}').toString();
+    }
+
+    /**
+     * Writes a cache file, mode 0600 where the file system is POSIX, replacing it atomically if it exists.
+     */
+    private static Path write(Path cacheDir, String fileName, String text) {
+        Path file = cacheDir.resolve(fileName);
+        byte[] content = text.getBytes(StandardCharsets.UTF_8);
         try {
             Files.createDirectories(cacheDir);
             Path temp = createOwnerOnlyTempFile(cacheDir);
@@ -43,7 +80,7 @@ final class TokenCacheFile {
             }
         }
         catch (IOException ex) {
-            throw new UncheckedIOException("Could not write the token cache file " + file, ex);
+            throw new UncheckedIOException("Could not write the cache file " + file, ex);
         }
         return file;
     }
@@ -66,6 +103,13 @@ final class TokenCacheFile {
                 json.append((json.length() > 1) ? ", " : "").append(quote(name)).append(": ").append(quote(value));
             }
         });
+        return json.append('}').toString();
+    }
+
+    private static String object(Map<String, String> fields) {
+        StringBuilder json = new StringBuilder("{");
+        fields.forEach((name, value) -> json.append((json.length() > 1) ? ", " : "").append(quote(name)).append(": ")
+            .append(quote(value)));
         return json.append('}').toString();
     }
 

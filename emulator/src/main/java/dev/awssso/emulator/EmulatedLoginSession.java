@@ -1,0 +1,121 @@
+package dev.awssso.emulator;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+
+import dev.awssso.emulator.RoleCredentialsRegistry.IssuedCredentials;
+
+/**
+ * An {@code aws login} session: the principal signed in, its DPoP key and its refresh token, which AWS Sign-In
+ * {@code CreateOAuth2Token} turns into credentials of the principal and the next refresh token.
+ * {@link #toString()} shows no secrets.
+ */
+public final class EmulatedLoginSession {
+
+    private final LoginSessions sessions;
+
+    private final String id;
+
+    private final String loginSession;
+
+    private final String accountId;
+
+    private final String dpopKeyPem;
+
+    private final String idToken;
+
+    EmulatedLoginSession(LoginSessions sessions, String id, String loginSession, String accountId, String dpopKeyPem,
+            String idToken) {
+        this.sessions = sessions;
+        this.id = id;
+        this.loginSession = loginSession;
+        this.accountId = accountId;
+        this.dpopKeyPem = dpopKeyPem;
+        this.idToken = idToken;
+    }
+
+    String id() {
+        return this.id;
+    }
+
+    String idToken() {
+        return this.idToken;
+    }
+
+    /**
+     * The principal ARN of the session, which STS {@code GetCallerIdentity} answers for its credentials.
+     */
+    public String loginSession() {
+        return this.loginSession;
+    }
+
+    /**
+     * The account of the principal, the fifth field of its ARN.
+     */
+    public String accountId() {
+        return this.accountId;
+    }
+
+    /**
+     * The client id of the AWS CLI's same-device sign-in, {@value IdentityCenterEmulator#LOGIN_CLIENT_ID}.
+     */
+    public String clientId() {
+        return IdentityCenterEmulator.LOGIN_CLIENT_ID;
+    }
+
+    /**
+     * The refresh token the next refresh must use: the one issued at start, or by the last refresh.
+     */
+    public String currentRefreshToken() {
+        return this.sessions.currentRefreshToken(this.id);
+    }
+
+    /**
+     * The session's DPoP key, EC P-256, as PEM {@code EC PRIVATE KEY} (SEC1 DER with the curve and the public
+     * key), as the AWS CLI keeps it.
+     */
+    public String dpopKeyPem() {
+        return this.dpopKeyPem;
+    }
+
+    /**
+     * The name of the session's cache file: the lowercase hex SHA-256 of the principal ARN, then {@code .json}.
+     */
+    public String cacheFileName() {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                .digest(this.loginSession.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest) + ".json";
+        }
+        catch (NoSuchAlgorithmException ex) {
+            throw new IllegalStateException("SHA-256 is not available", ex);
+        }
+    }
+
+    /**
+     * Writes the cache file as {@code aws login} does, with new credentials that STS accepts until
+     * {@code credentialsExpireAt}, the current refresh token, an identity token and the DPoP key. The file is
+     * mode 0600 where the file system is POSIX and is replaced atomically if it exists.
+     * @param cacheDirectory the cache directory, for example {@code ~/.aws/login/cache}; created if missing
+     * @param credentialsExpireAt when the credentials expire, truncated to the second
+     * @return the file written
+     * @throws java.io.UncheckedIOException if the file cannot be written
+     */
+    public Path writeCacheFile(Path cacheDirectory, Instant credentialsExpireAt) {
+        IssuedCredentials credentials = this.sessions.issue(this.id,
+                credentialsExpireAt.truncatedTo(ChronoUnit.SECONDS));
+        return TokenCacheFile.write(this, credentials, cacheDirectory);
+    }
+
+    @Override
+    public String toString() {
+        return "EmulatedLoginSession[loginSession=" + this.loginSession + ", accountId=" + this.accountId
+                + ", clientId=" + clientId() + "]";
+    }
+
+}

@@ -1,0 +1,188 @@
+package dev.awssso.emulator;
+
+import java.security.KeyPair;
+import java.security.interfaces.ECPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
+
+import dev.awssso.emulator.RoleCredentialsRegistry.IssuedCredentials;
+
+/**
+ * The {@code aws login} sessions and their refresh tokens. A refresh token is bound to its session's DPoP key
+ * and good for one refresh, which issues credentials of the session's principal and the next refresh token.
+ */
+final class LoginSessions {
+
+    /** The OAuth 2.0 error codes a session can be ended with, and the HTTP status AWS Sign-In sends with each. */
+    private static final Map<String, Integer> END_STATUSES = Map.of("TOKEN_EXPIRED", 401,
+            "USER_CREDENTIALS_CHANGED", 403, "INSUFFICIENT_PERMISSIONS", 403);
+
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
+
+    private final Map<String, LoginState> byId = new HashMap<>();
+
+    private final Map<String, LoginState> byRefreshToken = new HashMap<>();
+
+    private final EmulatorSettings settings;
+
+    private final Secrets secrets;
+
+    private final RoleCredentialsRegistry credentials;
+
+    private final Clock clock;
+
+    LoginSessions(EmulatorSettings settings, Secrets secrets, RoleCredentialsRegistry credentials, Clock clock) {
+        this.settings = settings;
+        this.secrets = secrets;
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    /**
+     * Starts a session with a new DPoP key and refresh token, as {@code aws login} leaves it.
+     * @param loginSession the principal ARN, whose fifth field is the account id
+     * @throws IllegalArgumentException if it is not an ARN with an account id
+     */
+    synchronized EmulatedLoginSession start(String loginSession) {
+        String accountId = accountId(loginSession);
+        KeyPair keys = DpopKeys.generate();
+        LoginState state = new LoginState(this.secrets.id(), loginSession, accountId,
+                DpopKeys.thumbprint((ECPublicKey) keys.getPublic()), this.secrets.refreshToken());
+        this.byId.put(state.id, state);
+        this.byRefreshToken.put(state.refreshToken, state);
+        byte[] claims = JsonWriter.create().writeStartObject()
+            .writeFieldName("iss").writeValue("https://signin.aws.amazon.com")
+            .writeFieldName("sub").writeValue(loginSession)
+            .writeFieldName("aud").writeValue(IdentityCenterEmulator.LOGIN_CLIENT_ID)
+            .writeFieldName("iat").writeValue(this.clock.instant().getEpochSecond())
+            .writeEndObject().getBytes();
+        String idToken = this.secrets.idToken(claims);
+        return new EmulatedLoginSession(this, state.id, loginSession, accountId,
+                this.secrets.keep(DpopKeys.pem(keys)), idToken);
+    }
+
+    /**
+     * Ends a session: from now on refreshing it answers {@code AccessDeniedException} with the code.
+     * @param code {@code TOKEN_EXPIRED}, {@code USER_CREDENTIALS_CHANGED} or {@code INSUFFICIENT_PERMISSIONS}
+     * @throws IllegalArgumentException for another code
+     */
+    synchronized void end(String id, String code) {
+        if (!END_STATUSES.containsKey(code)) {
+            throw new IllegalArgumentException("A login session ends with TOKEN_EXPIRED, USER_CREDENTIALS_CHANGED or"
+                    + " INSUFFICIENT_PERMISSIONS, not " + code);
+        }
+        state(id).endedWith = code;
+    }
+
+    synchronized String currentRefreshToken(String id) {
+        return state(id).refreshToken;
+    }
+
+    /**
+     * Issues credentials of a session that expire at {@code expiresAt}, known to STS.
+     */
+    IssuedCredentials issue(String id, Instant expiresAt) {
+        LoginState state;
+        synchronized (this) {
+            state = state(id);
+        }
+        return this.credentials.issueForLogin(state.loginSession, state.accountId, expiresAt);
+    }
+
+    /**
+     * Redeems a refresh token for credentials of the current login credentials lifetime and the next refresh
+     * token; the token redeemed is used up.
+     * @param thumbprint the RFC 7638 thumbprint of the key that signed the request's DPoP proof
+     * @throws ServiceError {@code AccessDeniedException} {@code TOKEN_EXPIRED} for a refresh token unknown or used,
+     *     {@code ValidationException} for a proof by another key than the session's, {@code AccessDeniedException}
+     *     with the code the session was ended with
+     */
+    synchronized Refreshed refresh(String refreshToken, String thumbprint) {
+        LoginState state = this.byRefreshToken.get(refreshToken);
+        if (state == null) {
+            throw denied("TOKEN_EXPIRED", "The refresh token has expired or was already used; run aws login again");
+        }
+        if (!state.thumbprint.equals(thumbprint)) {
+            throw SigninHandler.invalidRequest("DPoP key does not match the refresh token");
+        }
+        if (state.endedWith != null) {
+            throw denied(state.endedWith, "The login session has ended; run aws login again");
+        }
+        this.byRefreshToken.remove(refreshToken);
+        state.refreshToken = this.secrets.refreshToken();
+        this.byRefreshToken.put(state.refreshToken, state);
+        Duration lifetime = this.settings.loginCredentialsLifetime();
+        IssuedCredentials issued = this.credentials.issueForLogin(state.loginSession, state.accountId,
+                this.clock.instant().plus(lifetime).truncatedTo(ChronoUnit.MILLIS));
+        return new Refreshed(issued, state.refreshToken, lifetime);
+    }
+
+    private LoginState state(String id) {
+        LoginState state = this.byId.get(id);
+        if (state == null) {
+            throw new IllegalArgumentException("Not a login session of this emulator");
+        }
+        return state;
+    }
+
+    private static ServiceError denied(String code, String message) {
+        return new ServiceError(END_STATUSES.get(code), "AccessDeniedException", code, message);
+    }
+
+    private static String accountId(String loginSession) {
+        String[] fields = loginSession.split(":", -1);
+        if (fields.length < 6 || !fields[0].equals("arn") || !ACCOUNT_ID.matcher(fields[4]).matches()) {
+            throw new IllegalArgumentException("Not an ARN with an account id: " + loginSession);
+        }
+        return fields[4];
+    }
+
+    /**
+     * What a refresh answers.
+     * @param credentials the credentials issued
+     * @param refreshToken the next refresh token
+     * @param expiresIn the lifetime of the credentials
+     */
+    record Refreshed(IssuedCredentials credentials, String refreshToken, Duration expiresIn) {
+
+        @Override
+        public String toString() {
+            return "Refreshed[credentials=" + this.credentials + ", expiresIn=" + this.expiresIn + "]";
+        }
+
+    }
+
+    /** One session; guarded by the registry. */
+    private static final class LoginState {
+
+        private final String id;
+
+        private final String loginSession;
+
+        private final String accountId;
+
+        private final String thumbprint;
+
+        private String refreshToken;
+
+        private @Nullable String endedWith;
+
+        LoginState(String id, String loginSession, String accountId, String thumbprint, String refreshToken) {
+            this.id = id;
+            this.loginSession = loginSession;
+            this.accountId = accountId;
+            this.thumbprint = thumbprint;
+            this.refreshToken = refreshToken;
+        }
+
+    }
+
+}
