@@ -62,11 +62,11 @@ public final class LoginSessionResolver {
                     + " arn:aws:iam::111122223333:user/NAME."));
         }
         String region = profile.property("region").map(String::trim).filter((value) -> !value.isEmpty())
-            .orElseGet(() -> environmentValue("AWS_REGION"));
+            .orElseGet(() -> (inline.region() != null) ? inline.region() : environmentValue("AWS_REGION"));
         if (region == null) {
             problems.add(new ConfigurationProblem(header + " in " + file + " has login_session but no region, which"
                     + " AWS Sign-In needs to refresh the session", "add \"region = us-east-1\" (your region) to "
-                    + header + ", or set AWS_REGION."));
+                    + header + ", or set aws.sso.region or AWS_REGION."));
         }
         if (!problems.isEmpty()) {
             throw new SsoConfigurationException(problems);

@@ -117,10 +117,12 @@ public final class LoginSessionCredentialsProvider extends RefreshingCredentials
     @Override
     RefreshFailure classify(RuntimeException failure, Instant at) {
         RefreshFailure classified = super.classify(failure, at);
-        if (!(failure instanceof AccessDeniedException denied) || denied.errorAsString() == null) {
+        if (!(failure instanceof AccessDeniedException denied)) {
             return classified;
         }
-        String error = denied.errorAsString();
+        // the URL connection client reads no body of a 401 answer to a POST: its error is TOKEN_EXPIRED then
+        String error = (denied.errorAsString() != null) ? denied.errorAsString()
+                : (denied.statusCode() == 401) ? "TOKEN_EXPIRED" : classified.errorType();
         FailureKind kind = switch (error) {
             case "TOKEN_EXPIRED", "USER_CREDENTIALS_CHANGED" -> FailureKind.SESSION_ENDED;
             case "INSUFFICIENT_PERMISSIONS" -> FailureKind.ACCESS_DENIED;
