@@ -17,7 +17,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  * Cloud AWS, whose providers (and {@code spring.cloud.aws.credentials.*} and {@code region.*} settings) win where it
  * is present, and after the application's own beans.
  */
-@AutoConfiguration(after = AwsSsoAutoConfiguration.class,
+@AutoConfiguration(after = { AwsSsoAutoConfiguration.class, AwsLoginSessionAutoConfiguration.class },
         afterName = { "io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration",
                 "io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration" })
 @ConditionalOnClass(AwsCredentialsProvider.class)

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import dev.awssso.core.config.LoginSessionSettings;
 import dev.awssso.core.config.NamedRole;
 import dev.awssso.core.config.SsoConfigurationException;
 import dev.awssso.core.config.SsoSettings;
@@ -28,6 +29,8 @@ public final class SsoConfiguration {
 
     private final @Nullable SsoSettings settings;
 
+    private final @Nullable LoginSessionSettings loginSession;
+
     private final List<NamedRole> namedRoles;
 
     private final @Nullable SsoConfigurationException problems;
@@ -38,11 +41,13 @@ public final class SsoConfiguration {
 
     private final boolean requestedByProperties;
 
-    SsoConfiguration(AwsSsoProperties properties, @Nullable SsoSettings settings, List<NamedRole> namedRoles,
+    SsoConfiguration(AwsSsoProperties properties, @Nullable SsoSettings settings,
+            @Nullable LoginSessionSettings loginSession, List<NamedRole> namedRoles,
             @Nullable SsoConfigurationException problems, Path cacheDirectory, String searched,
             boolean requestedByProperties) {
         this.properties = properties;
         this.settings = settings;
+        this.loginSession = loginSession;
         this.namedRoles = List.copyOf(namedRoles);
         this.problems = problems;
         this.cacheDirectory = cacheDirectory;
@@ -105,6 +110,16 @@ public final class SsoConfiguration {
     }
 
     /**
+     * The {@code aws login} profile the application selects, or empty when it selects none (then
+     * {@link #settings()} may be present).
+     * @throws SsoConfigurationException listing every problem of the configuration
+     */
+    public Optional<LoginSessionSettings> loginSession() {
+        settings();
+        return Optional.ofNullable(this.loginSession);
+    }
+
+    /**
      * The named roles of {@code aws.sso.roles}, in their order; none when nothing configures IAM Identity Center.
      * @throws SsoConfigurationException listing every problem of the configuration
      */
@@ -149,6 +164,7 @@ public final class SsoConfiguration {
     @Override
     public String toString() {
         return "SsoConfiguration[" + ((this.settings != null) ? this.settings.describe()
+                : (this.loginSession != null) ? this.loginSession.describe()
                 : (this.problems != null) ? "with problems" : "not configured") + "]";
     }
 

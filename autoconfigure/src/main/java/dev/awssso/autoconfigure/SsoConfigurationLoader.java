@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.awssso.core.config.AwsPaths;
+import dev.awssso.core.config.ConfigurationProblem;
 import dev.awssso.core.config.InlineSsoSettings;
+import dev.awssso.core.config.LoginSessionResolver;
+import dev.awssso.core.config.LoginSessionSettings;
 import dev.awssso.core.config.NamedRole;
 import dev.awssso.core.config.NamedRoleResolver;
 import dev.awssso.core.config.SsoConfigurationException;
@@ -19,7 +22,8 @@ import org.springframework.boot.context.properties.bind.Binder;
 /**
  * Resolves the {@link SsoConfiguration} a {@link Binder} sees: the {@code aws.sso.*} properties with the named roles
  * of {@code aws.sso.roles}, and the {@code HOME}, {@code AWS_PROFILE}, {@code AWS_CONFIG_FILE} and
- * {@code AWS_SHARED_CREDENTIALS_FILE} variables, {@code user.home} and {@code user.name} as the binder finds them
+ * {@code AWS_SHARED_CREDENTIALS_FILE} variables (and {@code AWS_LOGIN_CACHE_DIRECTORY} and {@code AWS_REGION} for
+ * {@code aws login} profiles), {@code user.home} and {@code user.name} as the binder finds them
  * (environment variables, or properties of those names, so that tests and containers can set them as properties
  * too), each read once.
  */
@@ -27,7 +31,8 @@ final class SsoConfigurationLoader {
 
     /** Binder names of the environment variables, in the relaxed form that finds them either way. */
     private static final Map<String, String> VARIABLES = Map.of("HOME", "home", "AWS_PROFILE", "aws-profile",
-            "AWS_CONFIG_FILE", "aws-config-file", "AWS_SHARED_CREDENTIALS_FILE", "aws-shared-credentials-file");
+            "AWS_CONFIG_FILE", "aws-config-file", "AWS_SHARED_CREDENTIALS_FILE", "aws-shared-credentials-file",
+            "AWS_LOGIN_CACHE_DIRECTORY", "aws-login-cache-directory", "AWS_REGION", "aws-region");
 
     private final Binder binder;
 
@@ -46,21 +51,46 @@ final class SsoConfigurationLoader {
         Path cacheDirectory = cacheDirectory(properties, paths);
         String searched = searched(inline, variables, paths);
         if (!properties.isEnabled()) {
-            return new SsoConfiguration(properties, null, List.of(), null, cacheDirectory, searched, false);
+            return new SsoConfiguration(properties, null, null, List.of(), null, cacheDirectory, searched, false);
         }
         try {
+            Optional<LoginSessionSettings> loginSession = loginSession(inline, variables, userHome, properties);
+            if (loginSession.isPresent()) {
+                return new SsoConfiguration(properties, null, loginSession.get(), List.of(), null, cacheDirectory,
+                        searched, inline.requestsSso());
+            }
             Optional<SsoSettings> settings = new SsoSettingsResolver(variables, userHome).resolve(inline);
             List<NamedRole> roles = (settings.isPresent() && !properties.getRoles().isEmpty())
                     ? new NamedRoleResolver(variables, userHome, userName()).resolve(settings.get(), inline,
                             AwsSsoPropertiesMapper.roleSettings(properties))
                     : List.of();
-            return new SsoConfiguration(properties, settings.orElse(null), roles, null, cacheDirectory, searched,
-                    inline.requestsSso());
+            return new SsoConfiguration(properties, settings.orElse(null), null, roles, null, cacheDirectory,
+                    searched, inline.requestsSso());
         }
         catch (SsoConfigurationException ex) {
-            return new SsoConfiguration(properties, null, List.of(), ex, cacheDirectory, searched,
+            return new SsoConfiguration(properties, null, null, List.of(), ex, cacheDirectory, searched,
                     inline.requestsSso());
         }
+    }
+
+    /**
+     * The {@code aws login} profile selected, unless {@code aws.sso.*} properties configure IAM Identity Center
+     * beside it ({@code start-url} or {@code sso-session}), which then wins.
+     * @throws SsoConfigurationException when the profile cannot be used, or named roles are asked of it
+     */
+    private static Optional<LoginSessionSettings> loginSession(InlineSsoSettings inline, Map<String, String> variables,
+            String userHome, AwsSsoProperties properties) {
+        if (inline.startUrl() != null || inline.sessionName() != null) {
+            return Optional.empty();
+        }
+        Optional<LoginSessionSettings> loginSession = new LoginSessionResolver(variables, userHome).resolve(inline);
+        if (loginSession.isPresent() && !properties.getRoles().isEmpty()) {
+            throw new SsoConfigurationException(List.of(new ConfigurationProblem("aws.sso.roles names roles, but"
+                    + " profile '" + loginSession.get().profileName() + "' is an aws login profile: named roles are"
+                    + " roles of an IAM Identity Center sign-in", "select an IAM Identity Center profile with"
+                    + " aws.sso.profile, or remove aws.sso.roles.")));
+        }
+        return loginSession;
     }
 
     /** The {@code user.name} as the binder sees it, for the default role session name of assumed roles. */

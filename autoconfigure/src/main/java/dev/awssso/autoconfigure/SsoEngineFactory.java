@@ -1,10 +1,13 @@
 package dev.awssso.autoconfigure;
 
+import java.time.Clock;
 import java.util.List;
 
 import dev.awssso.core.EngineOptions;
+import dev.awssso.core.config.LoginSessionSettings;
 import dev.awssso.core.config.SsoSettings;
 import dev.awssso.core.credentials.FallbackCredentialsProvider;
+import dev.awssso.core.engine.LoginSessionEngine;
 import dev.awssso.core.engine.SsoEngine;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -33,6 +36,18 @@ public final class SsoEngineFactory {
                 configuration.cacheDirectory());
         customizers.forEach((customizer) -> customizer.customize(options));
         return options.build();
+    }
+
+    /**
+     * The engine of an {@code aws login} session, created without background work.
+     * @param settings the {@code aws login} profile
+     * @param configuration the resolved configuration, for the engine options of its properties
+     * @param customizers the customizers of the options, in the order to apply them
+     * @return the engine
+     */
+    public static LoginSessionEngine createLoginSessionEngine(LoginSessionSettings settings,
+            SsoConfiguration configuration, List<? extends AwsSsoEngineCustomizer> customizers) {
+        return LoginSessionEngine.create(settings, engineOptions(configuration, customizers), Clock.systemUTC());
     }
 
     /**

@@ -1,15 +1,14 @@
 package dev.awssso.core;
 
 import java.net.URI;
-import java.time.Clock;
 
-import dev.awssso.core.signin.DpopProofInterceptor;
 import org.jspecify.annotations.Nullable;
 
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.builder.SdkSyncClientBuilder;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -51,16 +50,16 @@ public final class SsoClients {
     }
 
     /**
-     * An AWS Sign-In client over {@code http}, which the caller closes, that adds a DPoP proof to each request
-     * given a key (see {@link DpopProofInterceptor}). It does not retry: each attempt needs a proof of its own, and
-     * the engine retries with its backoff.
+     * An AWS Sign-In client over {@code http}, which the caller closes, with {@code proofs}, the interceptor that
+     * adds the DPoP proof of each request. It does not retry: each attempt needs a proof of its own, and the engine
+     * retries with its backoff.
      */
     public static SigninClient signin(String region, @Nullable URI endpoint, CallTimeouts timeouts,
-            SdkHttpClient http, Clock clock) {
+            SdkHttpClient http, ExecutionInterceptor proofs) {
         SigninClientBuilder builder = configure(SigninClient.builder(), region, endpoint, timeouts, http);
         builder.overrideConfiguration((configuration) -> configuration.apiCallTimeout(timeouts.call())
             .retryStrategy(AwsRetryStrategy.doNotRetry())
-            .addExecutionInterceptor(new DpopProofInterceptor(clock)));
+            .addExecutionInterceptor(proofs));
         return builder.build();
     }
 

@@ -23,6 +23,7 @@ import dev.awssso.core.credentials.CredentialsListener;
 import dev.awssso.core.credentials.LoginSessionCredentialsProvider;
 import dev.awssso.core.credentials.RefreshingCredentialsProvider;
 import dev.awssso.core.internal.LazyClient;
+import dev.awssso.core.signin.DpopProofInterceptor;
 import dev.awssso.core.signin.LoginCacheFile;
 import dev.awssso.core.signin.LoginSessionCache;
 import dev.awssso.core.signin.LoginSessionRefresher;
@@ -92,7 +93,7 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
         this.options = options;
         this.http = new AbortableHttpClient(() -> SsoClients.httpClient(options.timeouts()));
         this.signin = new LazyClient<>("AWS Sign-In", () -> SsoClients.signin(settings.region(),
-                options.endpoints().signin(), options.timeouts(), this.http, clock));
+                options.endpoints().signin(), options.timeouts(), this.http, new DpopProofInterceptor(clock)));
         int engine = ENGINE_NUMBER.incrementAndGet();
         this.scheduler = Executors.newScheduledThreadPool(2,
                 DaemonThreads.factory("aws-login-" + engine + "-refresh", this.threads));

@@ -1,0 +1,192 @@
+package dev.awssso.autoconfigure;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.awssso.autoconfigure.endpoint.AwsLoginSessionEndpointAutoConfiguration;
+import dev.awssso.autoconfigure.endpoint.AwsSsoEndpointAutoConfiguration;
+import dev.awssso.autoconfigure.health.AwsLoginSessionHealthContributorAutoConfiguration;
+import dev.awssso.autoconfigure.health.AwsSsoHealthContributorAutoConfiguration;
+import dev.awssso.boot.AwsSsoService;
+import dev.awssso.boot.endpoint.AwsLoginSessionEndpoint;
+import dev.awssso.core.config.SsoConfigurationException;
+import dev.awssso.core.credentials.LoginSessionCredentialsProvider;
+import dev.awssso.core.engine.LoginSessionEngine;
+import dev.awssso.core.engine.SsoEngine;
+import dev.awssso.core.status.LoginSessionStatus;
+import dev.awssso.core.status.SessionState;
+import dev.awssso.emulator.EmulatedLoginSession;
+import dev.awssso.emulator.IdentityCenterEmulator;
+import dev.awssso.emulator.IdentityCenterEmulatorExtension;
+import dev.awssso.emulator.Operation;
+import io.awspring.cloud.autoconfigure.core.AwsConnectionDetails;
+import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
+import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.AwsRegionProvider;
+import software.amazon.awssdk.services.sts.StsClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An application written like the Quick start whose {@code AWS_PROFILE} names an {@code aws login} profile: the
+ * starter serves the session's credentials and region, health and the endpoint show it, and the Identity Center
+ * beans stay away.
+ */
+@ExtendWith(IdentityCenterEmulatorExtension.class)
+class AwsLoginSessionAutoConfigurationTests {
+
+    private static final String LOGIN_PROFILE = """
+            [profile dev]
+            login_session = %s
+            region = eu-west-1
+            """;
+
+    @TempDir
+    Path home;
+
+    private IdentityCenterEmulator emulator;
+
+    private ApplicationContextRunner contextRunner;
+
+    @BeforeEach
+    void isolateFromTheMachinesAwsFiles(IdentityCenterEmulator emulator) throws IOException {
+        this.emulator = emulator;
+        Files.createDirectories(this.home.resolve(".aws"));
+        Files.writeString(this.home.resolve(".aws/config"),
+                LOGIN_PROFILE.formatted(IdentityCenterEmulator.DEFAULT_LOGIN_SESSION));
+        this.contextRunner = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(AwsSsoAutoConfiguration.class,
+                    AwsLoginSessionAutoConfiguration.class, AwsSsoDefaultChainsAutoConfiguration.class,
+                    AwsSsoHealthContributorAutoConfiguration.class,
+                    AwsLoginSessionHealthContributorAutoConfiguration.class, AwsSsoEndpointAutoConfiguration.class,
+                    AwsLoginSessionEndpointAutoConfiguration.class, CredentialsProviderAutoConfiguration.class,
+                    RegionProviderAutoConfiguration.class))
+            .withPropertyValues("HOME=" + this.home, "AWS_PROFILE=dev", "AWS_CONFIG_FILE=",
+                    "AWS_SHARED_CREDENTIALS_FILE=", "AWS_LOGIN_CACHE_DIRECTORY=", "AWS_REGION=",
+                    "aws.sso.endpoint.signin=" + emulator.endpoint(),
+                    "management.endpoints.web.exposure.include=health,awssso");
+    }
+
+    @Test
+    void theSessionsCredentialsAndRegionServeTheApplication() {
+        EmulatedLoginSession session = this.emulator.startLoginSession(IdentityCenterEmulator.DEFAULT_LOGIN_SESSION);
+        session.writeCacheFile(loginCache(), Instant.now().minus(Duration.ofMinutes(1)));
+        this.contextRunner.run((context) -> {
+            assertThat(context).hasNotFailed().hasSingleBean(LoginSessionEngine.class)
+                .doesNotHaveBean(SsoEngine.class).doesNotHaveBean(AwsSsoService.class);
+            AwsCredentialsProvider credentials = context.getBean(AwsCredentialsProvider.class);
+            assertThat(credentials).isInstanceOf(LoginSessionCredentialsProvider.class);
+            assertThat(context.getBean(AwsRegionProvider.class).getRegion()).isEqualTo(Region.EU_WEST_1);
+            assertThat(callerArn(credentials)).isEqualTo(IdentityCenterEmulator.DEFAULT_LOGIN_SESSION);
+            assertThat(this.emulator.callCount(Operation.CREATE_OAUTH2_TOKEN)).isOne();
+
+            Health health = context.getBean("awsssoHealthIndicator", HealthIndicator.class).health(true);
+            assertThat(health.getStatus()).isEqualTo(Status.UP);
+            assertThat(health.getDetails()).containsEntry("source", "aws login")
+                .containsEntry("loginSession", IdentityCenterEmulator.DEFAULT_LOGIN_SESSION)
+                .containsEntry("profile", "dev").containsKey("credentialsExpireAt");
+            LoginSessionStatus status = context.getBean(AwsLoginSessionEndpoint.class).status();
+            assertThat(status.state()).isEqualTo(SessionState.ACTIVE);
+            assertThat(status.identity().cacheFile()).startsWith(loginCache().toString());
+        });
+    }
+
+    @Test
+    void signedOutTheApplicationStartsAndHealthNamesTheSignIn() {
+        this.contextRunner.run((context) -> {
+            assertThat(context).hasNotFailed();
+            Health health = context.getBean("awsssoHealthIndicator", HealthIndicator.class).health(true);
+            assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+            assertThat(health.getDetails()).containsEntry("state", SessionState.SIGNED_OUT)
+                .containsEntry("action", "Sign in with `aws login --profile dev`.");
+        });
+    }
+
+    @Test
+    void aLocalEmulatorsConnectionDetailsKeepTheDevelopersSessionAway() {
+        this.contextRunner.withUserConfiguration(LocalStackConnection.class).run((context) -> {
+            assertThat(context).hasNotFailed().doesNotHaveBean(LoginSessionEngine.class);
+            assertThat(context.getBean(AwsCredentialsProvider.class).resolveCredentials().accessKeyId())
+                .isEqualTo("AKIDLOCALSTACK");
+        });
+    }
+
+    @Test
+    void aLoginSessionThatIsNotAnArnFailsStartUpNamingTheFix() throws IOException {
+        Files.writeString(this.home.resolve(".aws/config"), LOGIN_PROFILE.formatted("developer"));
+        this.contextRunner.run((context) -> assertThat(context).hasFailed().getFailure()
+            .hasRootCauseInstanceOf(SsoConfigurationException.class).rootCause()
+            .hasMessageContaining("login_session of [profile dev]")
+            .hasMessageContaining("aws login --profile dev"));
+    }
+
+    @Test
+    void namedRolesAskedOfAnAwsLoginProfileFailStartUp() {
+        this.contextRunner.withPropertyValues("aws.sso.roles.tools.account-id=111122223333",
+                "aws.sso.roles.tools.role-name=ReadOnly")
+            .run((context) -> assertThat(context).hasFailed().getFailure().rootCause()
+                .hasMessageContaining("aws.sso.roles").hasMessageContaining("aws login profile"));
+    }
+
+    private Path loginCache() {
+        return this.home.resolve(".aws/login/cache");
+    }
+
+    private String callerArn(AwsCredentialsProvider credentials) {
+        try (StsClient sts = StsClient.builder().region(Region.US_EAST_1).endpointOverride(this.emulator.endpoint())
+            .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build()) {
+            return sts.getCallerIdentity().arn();
+        }
+    }
+
+    /** What a LocalStack {@code @ServiceConnection} registers. */
+    @Configuration(proxyBeanMethods = false)
+    static class LocalStackConnection {
+
+        @Bean
+        AwsConnectionDetails localStackConnectionDetails() {
+            return new AwsConnectionDetails() {
+
+                @Override
+                public URI getEndpoint() {
+                    return URI.create("http://127.0.0.1:4566");
+                }
+
+                @Override
+                public String getRegion() {
+                    return "us-east-1";
+                }
+
+                @Override
+                public String getAccessKey() {
+                    return "AKIDLOCALSTACK";
+                }
+
+                @Override
+                public String getSecretKey() {
+                    return "not-a-secret";
+                }
+            };
+        }
+    }
+}
