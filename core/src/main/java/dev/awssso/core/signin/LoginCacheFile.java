@@ -34,7 +34,7 @@ public final class LoginCacheFile {
         return new LoginCacheFile(TokenCacheFile.at(cacheDirectory.resolve(fileName(loginSession)), lockWait));
     }
 
-    /** The file name the AWS CLI uses: lower-case hex SHA-256 of the UTF-8 bytes of the login session, {@code .json}. */
+    /** The file name the AWS CLI uses: lower-case hex SHA-256 of the login session's UTF-8 bytes, {@code .json}. */
     public static String fileName(String loginSession) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(loginSession.getBytes(StandardCharsets.UTF_8));

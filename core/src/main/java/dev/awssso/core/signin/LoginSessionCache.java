@@ -58,6 +58,9 @@ public final class LoginSessionCache {
 
     private boolean readOnce;
 
+    /** Set when a read finds another sign-in, until {@link #reloadIfChanged()} reports it. */
+    private boolean signInChanged;
+
     public LoginSessionCache(LoginCacheFile file, Clock clock) {
         this.file = file;
         this.clock = clock;
@@ -74,7 +77,7 @@ public final class LoginSessionCache {
      * @throws TokenCacheException when the file cannot be read or holds no valid session
      */
     public Optional<LoginSessionToken> current() {
-        reloadIfChanged();
+        reload();
         synchronized (this.stateLock) {
             TokenCacheException failure = this.problem;
             if (failure != null) {
@@ -90,10 +93,20 @@ public final class LoginSessionCache {
      *     refresh of the same sign-in
      */
     public boolean reloadIfChanged() {
+        reload();
+        synchronized (this.stateLock) {
+            boolean changed = this.signInChanged;
+            this.signInChanged = false;
+            return changed;
+        }
+    }
+
+    /** Re-reads the file when it changed on disk; a change of sign-in waits for {@link #reloadIfChanged()}. */
+    private void reload() {
         FileStamp stamp = this.file.stamp();
         synchronized (this.stateLock) {
             if (this.readOnce && stamp.equals(this.readStamp)) {
-                return false;
+                return;
             }
             this.readOnce = true;
             this.readStamp = stamp;
@@ -110,10 +123,10 @@ public final class LoginSessionCache {
             }
             catch (TokenCacheException ex) {
                 this.problem = ex;
-                return false;
+                return;
             }
             this.read = token;
-            return followSignIn(token);
+            this.signInChanged |= followSignIn(token);
         }
     }
 

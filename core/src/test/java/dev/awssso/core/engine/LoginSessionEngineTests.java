@@ -167,6 +167,22 @@ class LoginSessionEngineTests {
     }
 
     @Test
+    void aStatusReadBetweenTwoSignInsDoesNotHideTheNewOneFromTheProvider(IdentityCenterEmulator emulator,
+            MovableClock clock) {
+        emulator.startLoginSession(LOGIN_SESSION)
+            .writeCacheFile(cacheDir(), clock.instant().plus(Duration.ofMinutes(14)));
+        LoginSessionEngine engine = engine(emulator, clock, cacheDir());
+        engine.credentialsProvider().resolveCredentials();
+
+        emulator.startLoginSession(LOGIN_SESSION)
+            .writeCacheFile(cacheDir(), clock.instant().plus(Duration.ofMinutes(14)));
+        engine.status();
+
+        assertThat(engine.credentialsProvider().reloadIfChanged()).as("the new sign-in is reported").isTrue();
+        assertThat(engine.credentialsProvider().currentCredentials()).as("the old identity withdrawn").isEmpty();
+    }
+
+    @Test
     void aRotatedRefreshTokenIsRefusedAsAnEndedSession(IdentityCenterEmulator emulator, MovableClock clock) {
         EmulatedLoginSession session = emulator.startLoginSession(LOGIN_SESSION);
         session.writeCacheFile(cacheDir(), clock.instant().minus(Duration.ofMinutes(1)));
