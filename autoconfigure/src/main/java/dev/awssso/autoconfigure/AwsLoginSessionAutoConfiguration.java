@@ -1,7 +1,9 @@
 package dev.awssso.autoconfigure;
 
 import dev.awssso.boot.LoginSessionLifecycle;
+import dev.awssso.boot.SessionEventRelay;
 import dev.awssso.core.engine.LoginSessionEngine;
+import dev.awssso.core.status.LoginSessionListener;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -11,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Primary;
@@ -47,8 +50,15 @@ public final class AwsLoginSessionAutoConfiguration {
     }
 
     @Bean
-    LoginSessionLifecycle awsLoginSessionLifecycle(LoginSessionEngine engine, ApplicationContext context) {
-        return new LoginSessionLifecycle(engine, context);
+    LoginSessionLifecycle awsLoginSessionLifecycle(LoginSessionEngine engine,
+            ObjectProvider<LoginSessionListener> listeners, ApplicationContext context) {
+        return new LoginSessionLifecycle(engine, listeners::orderedStream, context);
+    }
+
+    /** Publishes the session's events as application events. */
+    @Bean
+    SessionEventRelay awsLoginSessionEventRelay(ApplicationEventPublisher eventPublisher) {
+        return new SessionEventRelay(eventPublisher);
     }
 
     /** The session's credentials; closed with the engine, not by the context. */

@@ -6,17 +6,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 
 import dev.awssso.autoconfigure.endpoint.AwsLoginSessionEndpointAutoConfiguration;
 import dev.awssso.autoconfigure.endpoint.AwsSsoEndpointAutoConfiguration;
 import dev.awssso.autoconfigure.health.AwsLoginSessionHealthContributorAutoConfiguration;
 import dev.awssso.autoconfigure.health.AwsSsoHealthContributorAutoConfiguration;
+import dev.awssso.autoconfigure.metrics.AwsSsoMetricsAutoConfiguration;
 import dev.awssso.boot.AwsSsoService;
 import dev.awssso.boot.endpoint.AwsLoginSessionEndpoint;
 import dev.awssso.core.config.SsoConfigurationException;
 import dev.awssso.core.credentials.LoginSessionCredentialsProvider;
 import dev.awssso.core.engine.LoginSessionEngine;
 import dev.awssso.core.engine.SsoEngine;
+import dev.awssso.core.status.LoginSessionEvent;
 import dev.awssso.core.status.LoginSessionStatus;
 import dev.awssso.core.status.SessionState;
 import dev.awssso.emulator.EmulatedLoginSession;
@@ -26,6 +31,7 @@ import dev.awssso.emulator.Operation;
 import io.awspring.cloud.autoconfigure.core.AwsConnectionDetails;
 import io.awspring.cloud.autoconfigure.core.CredentialsProviderAutoConfiguration;
 import io.awspring.cloud.autoconfigure.core.RegionProviderAutoConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,9 +41,13 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration;
+import org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -46,6 +56,7 @@ import software.amazon.awssdk.regions.providers.AwsRegionProvider;
 import software.amazon.awssdk.services.sts.StsClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An application written like the Quick start whose {@code AWS_PROFILE} names an {@code aws login} profile: the
@@ -141,6 +152,30 @@ class AwsLoginSessionAutoConfigurationTests {
     }
 
     @Test
+    void theSessionsRefreshesReachTheApplicationsListenersAndMeters() {
+        this.emulator.startLoginSession(IdentityCenterEmulator.DEFAULT_LOGIN_SESSION)
+            .writeCacheFile(loginCache(), Instant.now().minus(Duration.ofMinutes(1)));
+        this.contextRunner
+            .withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+                    CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+                    AwsSsoMetricsAutoConfiguration.class))
+            .withUserConfiguration(EventRecorder.class)
+            .run((context) -> {
+                context.getBean(AwsCredentialsProvider.class).resolveCredentials();
+                EventRecorder recorder = context.getBean(EventRecorder.class);
+                await().atMost(Duration.ofSeconds(30)).until(() -> !recorder.events.isEmpty());
+                assertThat(recorder.events.get(0)).isInstanceOf(LoginSessionEvent.CredentialsRefreshed.class);
+                MeterRegistry meters = context.getBean(MeterRegistry.class);
+                assertThat(meters.get("aws.sso.credentials.refreshes").tag("role", "default")
+                    .tag("operation", "CreateOAuth2Token").tag("outcome", "SUCCESS").timer().count()).isOne();
+                assertThat(meters.get("aws.sso.credentials.remaining").tag("role", "default").timeGauge()
+                    .value(TimeUnit.MINUTES)).isBetween(10.0, 16.0);
+                assertThat(meters.get("aws.sso.session.remaining").tag("sign-in", "dev").timeGauge()
+                    .value(TimeUnit.HOURS)).isBetween(11.0, 12.0);
+            });
+    }
+
+    @Test
     void namedRolesAskedOfAnAwsLoginProfileFailStartUp() {
         this.contextRunner.withPropertyValues("aws.sso.roles.tools.account-id=111122223333",
                 "aws.sso.roles.tools.role-name=ReadOnly")
@@ -156,6 +191,18 @@ class AwsLoginSessionAutoConfigurationTests {
         try (StsClient sts = StsClient.builder().region(Region.US_EAST_1).endpointOverride(this.emulator.endpoint())
             .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build()) {
             return sts.getCallerIdentity().arn();
+        }
+    }
+
+    /** An application's listener of the session's events. */
+    @Configuration(proxyBeanMethods = false)
+    static class EventRecorder {
+
+        final List<LoginSessionEvent> events = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void record(LoginSessionEvent event) {
+            this.events.add(event);
         }
     }
 

@@ -171,7 +171,7 @@ public class AwsSsoMetrics implements MeterBinder, SessionListener {
             .register(registry);
     }
 
-    private static void timeGauge(MeterRegistry registry, String name, String description,
+    static void timeGauge(MeterRegistry registry, String name, String description,
             Supplier<Optional<Duration>> timeLeft, String tag, String value) {
         TimeGauge.builder(name, () -> millis(timeLeft.get()), TimeUnit.MILLISECONDS)
             .description(description)
@@ -183,7 +183,7 @@ public class AwsSsoMetrics implements MeterBinder, SessionListener {
         return timeLeft.map((left) -> (double) left.toMillis()).orElse(Double.NaN);
     }
 
-    private static String outcome(boolean succeeded) {
+    static String outcome(boolean succeeded) {
         return succeeded ? "SUCCESS" : "FAILURE";
     }
 

@@ -8,34 +8,36 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import dev.awssso.core.status.SessionEvent;
-import dev.awssso.core.status.SessionListener;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One stream of {@link SessionEvent}s to listeners: delivered on one thread of its own, one at a time, in the order
+ * One stream of events to listeners: delivered on one thread of its own, one at a time, in the order
  * they were published, so that a slow listener never delays a refresh.
  * <p>
  * Events published while it is not running are held (the latest {@value #HELD_EVENTS_LIMIT}) and delivered when it
  * starts. An event is made when it is delivered, so that it carries the status of that moment. The stream of an
- * {@link SsoEngine} and that of a {@link dev.awssso.core.engine.RoleRegistry} are each one of these.
+ * {@link SsoEngine}, that of a {@link dev.awssso.core.engine.RoleRegistry} and that of a {@link LoginSessionEngine}
+ * are each one of these.
+ *
+ * @param <E> the type of the events
  */
-final class EventDispatcher {
+final class EventDispatcher<E> {
 
     /** How many events are held at most while not running; older ones are dropped. */
     public static final int HELD_EVENTS_LIMIT = 64;
 
     private static final Logger logger = LoggerFactory.getLogger(EventDispatcher.class);
 
-    private final List<SessionListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<? super E>> listeners = new CopyOnWriteArrayList<>();
 
     private final ExecutorService thread;
 
-    private final Deque<Supplier<? extends @Nullable SessionEvent>> held = new ArrayDeque<>();
+    private final Deque<Supplier<? extends @Nullable E>> held = new ArrayDeque<>();
 
     private boolean running;
 
@@ -50,7 +52,7 @@ final class EventDispatcher {
     }
 
     /** Adds a listener for the events delivered from now on. */
-    public void addListener(SessionListener listener) {
+    public void addListener(Consumer<? super E> listener) {
         this.listeners.add(listener);
     }
 
@@ -58,7 +60,7 @@ final class EventDispatcher {
      * Delivers the event {@code event} makes, after those published before it; holds it while not running.
      * @param event makes the event on the delivery thread; {@code null} from it means that there is nothing to tell
      */
-    public synchronized void publish(Supplier<? extends @Nullable SessionEvent> event) {
+    public synchronized void publish(Supplier<? extends @Nullable E> event) {
         if (this.closed) {
             return;
         }
@@ -73,7 +75,7 @@ final class EventDispatcher {
     }
 
     /** The events held now, oldest first, for an engine to hand to what attaches to it. */
-    synchronized List<Supplier<? extends @Nullable SessionEvent>> held() {
+    synchronized List<Supplier<? extends @Nullable E>> held() {
         return List.copyOf(this.held);
     }
 
@@ -104,26 +106,26 @@ final class EventDispatcher {
     }
 
     /** Hands an event to the delivery thread; called with this object's lock held, so that events keep their order. */
-    private void deliver(Supplier<? extends @Nullable SessionEvent> event) {
+    private void deliver(Supplier<? extends @Nullable E> event) {
         if (this.listeners.isEmpty()) {
             return;
         }
         try {
             this.thread.execute(() -> {
-                SessionEvent made;
+                E made;
                 try {
                     made = event.get();
                 }
                 catch (Throwable ex) {
-                    logger.warn("A session event could not be made: {}", ex.toString());
+                    logger.warn("An event could not be made: {}", ex.toString());
                     return;
                 }
                 if (made == null) {
                     return;
                 }
-                for (SessionListener listener : this.listeners) {
+                for (Consumer<? super E> listener : this.listeners) {
                     try {
-                        listener.onEvent(made);
+                        listener.accept(made);
                     }
                     catch (Throwable ex) {
                         logger.warn("A listener failed on {}: {}", made.getClass().getSimpleName(), ex.toString());

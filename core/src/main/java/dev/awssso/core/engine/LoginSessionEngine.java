@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import dev.awssso.core.EngineOptions;
 import dev.awssso.core.SsoClients;
@@ -23,10 +24,13 @@ import dev.awssso.core.credentials.CredentialsListener;
 import dev.awssso.core.credentials.LoginSessionCredentialsProvider;
 import dev.awssso.core.credentials.RefreshingCredentialsProvider;
 import dev.awssso.core.internal.LazyClient;
+import dev.awssso.core.refresh.RefreshFailure;
 import dev.awssso.core.signin.DpopProofInterceptor;
 import dev.awssso.core.signin.LoginCacheFile;
 import dev.awssso.core.signin.LoginSessionCache;
 import dev.awssso.core.signin.LoginSessionRefresher;
+import dev.awssso.core.status.LoginSessionEvent;
+import dev.awssso.core.status.LoginSessionListener;
 import dev.awssso.core.status.LoginSessionStatus;
 import dev.awssso.core.status.LoginSessionStatusAssembler;
 import dev.awssso.core.status.SessionEndWarnings;
@@ -34,6 +38,7 @@ import dev.awssso.core.status.SessionState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.signin.SigninClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
@@ -42,6 +47,10 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * refreshes its credentials through the login cache shared with the AWS CLI, the background maintenance that keeps
  * them fresh and follows the file, and the {@link LoginSessionStatus} that makes the session visible, with warnings
  * before it ends.
+ * <p>
+ * What happens to the session reaches the {@link LoginSessionListener}s as {@link LoginSessionEvent}s, one at a
+ * time on a thread of the engine; events of the time before {@link #start()} are held (the latest
+ * {@value EventDispatcher#HELD_EVENTS_LIMIT}) and delivered when it starts.
  * <p>
  * Maintenance runs every {@link EngineOptions#checkInterval()} on two daemon threads, as in {@link SsoEngine}: one
  * follows the cache file and refreshes what is due, the other withdraws credentials that went stale. Creating the
@@ -70,6 +79,8 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
 
     private final SessionEndWarnings endWarnings;
 
+    private final EventDispatcher<LoginSessionEvent> events;
+
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
     private final ScheduledExecutorService scheduler;
@@ -95,6 +106,7 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
         this.signin = new LazyClient<>("AWS Sign-In", () -> SsoClients.signin(settings.region(),
                 options.endpoints().signin(), options.timeouts(), this.http, new DpopProofInterceptor(clock)));
         int engine = ENGINE_NUMBER.incrementAndGet();
+        this.events = new EventDispatcher<>(DaemonThreads.factory("aws-login-" + engine + "-events", this.threads));
         this.scheduler = Executors.newScheduledThreadPool(2,
                 DaemonThreads.factory("aws-login-" + engine + "-refresh", this.threads));
         this.fetcher = Executors
@@ -107,6 +119,21 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
                 new RefreshingCredentialsProvider.Timing(options.credentialsRefreshWindow(),
                         options.credentialsStaleMargin(), options.backoff(), options.callerWait()),
                 this.fetcher, this.scheduler, new CredentialsListener() {
+
+                    @Override
+                    public void credentialsRefreshed(AwsSessionCredentials credentials, Duration duration) {
+                        publish((status) -> new LoginSessionEvent.CredentialsRefreshed(status, duration));
+                    }
+
+                    @Override
+                    public void credentialsRefreshFailed(RefreshFailure failure) {
+                        publish((status) -> new LoginSessionEvent.RefreshFailed(failure, status));
+                    }
+
+                    @Override
+                    public void credentialsExpired() {
+                        publish(LoginSessionEvent.CredentialsWithdrawn::new);
+                    }
                 });
         this.statusAssembler = new LoginSessionStatusAssembler(settings, this.credentials, options.expiringWithin(),
                 clock);
@@ -155,6 +182,7 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
             this.maintenance.add(this.scheduler.scheduleWithFixedDelay(
                     () -> survive("expiry check", this.credentials::expireIfStale), interval, interval,
                     TimeUnit.MILLISECONDS));
+            this.events.start();
             this.running = true;
         }
     }
@@ -165,12 +193,18 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
             this.running = false;
             this.maintenance.forEach((task) -> task.cancel(false));
             this.maintenance.clear();
+            this.events.stop();
         }
     }
 
     /** Whether the background maintenance runs. */
     public boolean isRunning() {
         return this.running;
+    }
+
+    /** Adds a listener for the events delivered from now on. */
+    public void addListener(LoginSessionListener listener) {
+        this.events.addListener(listener::onEvent);
     }
 
     /** The profile this engine serves. */
@@ -210,6 +244,7 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
             this.running = false;
             this.maintenance.clear();
         }
+        this.events.close();
         this.credentials.close();
         this.credentials.cache().file().close();
         this.scheduler.shutdownNow();
@@ -231,6 +266,7 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
         if (this.credentials.reloadIfChanged()) {
             logger.info("A new aws login for {} was found in {}: its credentials are served from now on.",
                     this.settings.describe(), this.credentials.cache().path());
+            publish(LoginSessionEvent.SignedIn::new);
         }
         this.credentials.cache().persistIfPending();
         this.credentials.refreshIfDue();
@@ -245,12 +281,21 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
         if (status.state() == SessionState.EXPIRED && previous != SessionState.EXPIRED) {
             logger.warn("The {} has ended. Sign in again with `{}`.", this.settings.describe(),
                     this.settings.signInCommand());
+            publish((ignored) -> new LoginSessionEvent.SessionExpired(status));
             return;
         }
         Instant endsAt = status.session().endsAt();
-        this.endWarnings.crossed(endsAt, status.at()).ifPresent((threshold) -> logger.warn("The {} ends in {} min"
-                + " (at {}). Sign in again with `{}` to keep the application working.", this.settings.describe(),
-                Duration.between(status.at(), endsAt).toMinutes(), endsAt, this.settings.signInCommand()));
+        this.endWarnings.crossed(endsAt, status.at()).ifPresent((threshold) -> {
+            Duration left = Duration.between(status.at(), endsAt);
+            logger.warn("The {} ends in {} min (at {}). Sign in again with `{}` to keep the application working.",
+                    this.settings.describe(), left.toMinutes(), endsAt, this.settings.signInCommand());
+            publish((ignored) -> new LoginSessionEvent.SessionExpiring(threshold, endsAt, left, status));
+        });
+    }
+
+    /** Publishes the event {@code event} makes of the status at the time it is delivered. */
+    private void publish(Function<LoginSessionStatus, LoginSessionEvent> event) {
+        this.events.publish(() -> event.apply(status()));
     }
 
     private void survive(String task, Runnable action) {

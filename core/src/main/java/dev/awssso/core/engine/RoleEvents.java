@@ -25,14 +25,14 @@ final class RoleEvents {
     private static final CredentialsListener SILENT = new CredentialsListener() {
     };
 
-    private final EventDispatcher dispatcher;
+    private final EventDispatcher<SessionEvent> dispatcher;
 
-    RoleEvents(EventDispatcher dispatcher) {
+    RoleEvents(EventDispatcher<SessionEvent> dispatcher) {
         this.dispatcher = dispatcher;
     }
 
     void addListener(SessionListener listener) {
-        this.dispatcher.addListener(listener);
+        this.dispatcher.addListener(listener::onEvent);
     }
 
     /** Told of nothing: for the links of a chain before its last, whose own refreshes are not the role's. */

@@ -21,6 +21,7 @@ import dev.awssso.core.config.SsoConfigurationException;
 import dev.awssso.core.credentials.RefreshingCredentialsProvider;
 import dev.awssso.core.credentials.RoleAssumer;
 import dev.awssso.core.status.RoleStatus;
+import dev.awssso.core.status.SessionEvent;
 import dev.awssso.core.status.SessionListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,7 @@ public final class RoleRegistry implements AutoCloseable {
 
     private final ExecutorService fetcher;
 
-    private final EventDispatcher dispatcher;
+    private final EventDispatcher<SessionEvent> dispatcher;
 
     private final Set<Thread> threads;
 
@@ -69,7 +70,7 @@ public final class RoleRegistry implements AutoCloseable {
     private boolean closed;
 
     private RoleRegistry(Map<String, ServedRole> roles, List<SsoEngine> sessions, List<SessionRoles> attachments,
-            RoleEvents events, ExecutorService fetcher, EventDispatcher dispatcher, Set<Thread> threads) {
+            RoleEvents events, ExecutorService fetcher, EventDispatcher<SessionEvent> dispatcher, Set<Thread> threads) {
         this.roles = roles;
         this.sessions = sessions;
         this.attachments = attachments;
@@ -109,7 +110,7 @@ public final class RoleRegistry implements AutoCloseable {
         Set<Thread> threads = ConcurrentHashMap.newKeySet();
         ExecutorService fetcher = Executors
             .newCachedThreadPool(DaemonThreads.factory("aws-sso-roles-" + number + "-fetch", threads));
-        EventDispatcher dispatcher = new EventDispatcher(
+        EventDispatcher<SessionEvent> dispatcher = new EventDispatcher<>(
                 DaemonThreads.factory("aws-sso-roles-" + number + "-events", threads));
         RoleEvents events = new RoleEvents(dispatcher);
         Map<String, SessionRoles> bySignIn = new LinkedHashMap<>();

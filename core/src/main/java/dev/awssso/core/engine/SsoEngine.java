@@ -135,7 +135,7 @@ public final class SsoEngine implements SdkAutoCloseable {
     private final ScheduledExecutorService scheduler;
 
     /** Delivers the engine's events to its listeners, and holds them while the engine is not running. */
-    private final EventDispatcher events;
+    private final EventDispatcher<SessionEvent> events;
 
     /** Runs credentials fetches, so that a caller can stop waiting while a fetch goes on. */
     private final ExecutorService fetcher;
@@ -176,7 +176,7 @@ public final class SsoEngine implements SdkAutoCloseable {
         int engine = ENGINE_NUMBER.incrementAndGet();
         this.scheduler = Executors.newScheduledThreadPool(2,
                 DaemonThreads.factory("aws-sso-" + engine + "-refresh", this.threads));
-        this.events = new EventDispatcher(DaemonThreads.factory("aws-sso-" + engine + "-events", this.threads));
+        this.events = new EventDispatcher<>(DaemonThreads.factory("aws-sso-" + engine + "-events", this.threads));
         this.fetcher = Executors
             .newSingleThreadExecutor(DaemonThreads.factory("aws-sso-" + engine + "-fetch", this.threads));
         this.accountListing = new ThreadPoolExecutor(ACCOUNT_LISTING_CALLS, ACCOUNT_LISTING_CALLS,
@@ -368,7 +368,7 @@ public final class SsoEngine implements SdkAutoCloseable {
 
     /** Adds a listener for the {@link SessionEvent}s of this engine, delivered on its event thread. */
     public void addListener(SessionListener listener) {
-        this.events.addListener(listener);
+        this.events.addListener(listener::onEvent);
     }
 
     /**

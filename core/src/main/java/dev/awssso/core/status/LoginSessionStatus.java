@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * An immutable snapshot of an {@code aws login} session: who signed in, when the credentials and the session end,
  * how the last refresh went, and what to do next. It holds no secret: the access key id is masked.
@@ -27,9 +29,17 @@ public record LoginSessionStatus(SessionState state, String nextAction, List<Str
         warnings = List.copyOf(warnings);
     }
 
+    /** Time left until the credentials being served expire, if any are. */
+    public Optional<Duration> credentialsTimeLeft() {
+        return timeLeft(this.credentials.expiresAt());
+    }
+
     /** Time left until the session ends, if known. */
     public Optional<Duration> sessionTimeLeft() {
-        Instant end = this.session.endsAt();
+        return timeLeft(this.session.endsAt());
+    }
+
+    private Optional<Duration> timeLeft(@Nullable Instant end) {
         if (end == null) {
             return Optional.empty();
         }

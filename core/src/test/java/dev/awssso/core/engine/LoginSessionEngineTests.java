@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import dev.awssso.core.EngineOptions;
 import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.config.LoginSessionSettings;
+import dev.awssso.core.status.LoginSessionEvent;
 import dev.awssso.core.status.LoginSessionStatus;
 import dev.awssso.core.status.SessionState;
 import dev.awssso.core.token.FaultyFileSystem;
@@ -242,6 +244,41 @@ class LoginSessionEngineTests {
             .isEqualTo(refreshed.accessKeyId());
         assertThat(engine.status().warnings()).noneSatisfy((warning) -> assertThat(warning)
             .contains("kept in memory"));
+    }
+
+    @Test
+    void whatHappensToTheSessionReachesTheListenersInOrder(IdentityCenterEmulator emulator, MovableClock clock) {
+        EmulatedLoginSession session = emulator.startLoginSession(LOGIN_SESSION);
+        session.writeCacheFile(cacheDir(), clock.instant().minus(Duration.ofMinutes(1)));
+        LoginSessionEngine engine = engine(emulator, clock, cacheDir());
+        List<LoginSessionEvent> events = new CopyOnWriteArrayList<>();
+        engine.addListener(events::add);
+        engine.credentialsProvider().resolveCredentials();
+        engine.start();
+        Eventually.await("the refresh before the start told", LIMIT, () -> !events.isEmpty());
+        assertThat(events.get(0)).isInstanceOfSatisfying(LoginSessionEvent.CredentialsRefreshed.class,
+                (refreshed) -> assertThat(refreshed.status().state()).isEqualTo(SessionState.ACTIVE));
+
+        clock.advance(Duration.ofHours(11).plusMinutes(45));
+        Eventually.await("the session's end announced", LIMIT,
+                () -> events.stream().anyMatch(LoginSessionEvent.SessionExpiring.class::isInstance));
+        assertThat(events).filteredOn(LoginSessionEvent.SessionExpiring.class::isInstance).singleElement()
+            .satisfies((expiring) -> assertThat(((LoginSessionEvent.SessionExpiring) expiring).threshold())
+                .isEqualTo(Duration.ofMinutes(30)));
+
+        emulator.endLoginSession(session, "TOKEN_EXPIRED");
+        clock.advance(Duration.ofMinutes(20));
+        Eventually.await("the end of the session told", LIMIT,
+                () -> events.stream().anyMatch(LoginSessionEvent.SessionExpired.class::isInstance));
+        assertThat(events).anySatisfy((event) -> assertThat(event)
+            .isInstanceOfSatisfying(LoginSessionEvent.RefreshFailed.class,
+                    (failed) -> assertThat(failed.failure().toString()).doesNotContain(session.currentRefreshToken())));
+
+        emulator.startLoginSession(LOGIN_SESSION).writeCacheFile(cacheDir(),
+                clock.instant().plus(Duration.ofMinutes(14)));
+        Eventually.await("the new aws login told", LIMIT,
+                () -> events.stream().anyMatch(LoginSessionEvent.SignedIn.class::isInstance));
+        assertThat(events.get(events.size() - 1).status().state()).isEqualTo(SessionState.ACTIVE);
     }
 
     private Path cacheDir() {
