@@ -5,6 +5,7 @@ import java.util.Set;
 
 import dev.awssso.boot.AwsSsoRoles;
 import dev.awssso.boot.AwsSsoService;
+import dev.awssso.core.engine.LoginSessionEngine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,13 +73,20 @@ final class NamedRoleBeans implements ImportBeanDefinitionRegistrar {
     }
 
     /**
-     * The credentials provider of the role {@code name}; where IAM Identity Center is not configured, the AWS SDK's
+     * The credentials provider of the role {@code name}: a role over the {@code aws login} session where the
+     * application signs in with one, else a role of IAM Identity Center; where neither is configured, the AWS SDK's
      * default credentials chain.
      * @param service IAM Identity Center, absent where the auto-configuration found no configuration
      * @param name the role's name
+     * @param loginSession the engine of the {@code aws login} session, absent where there is none
      * @return the provider
      */
-    static AwsCredentialsProvider credentialsProvider(ObjectProvider<AwsSsoService> service, String name) {
+    static AwsCredentialsProvider credentialsProvider(ObjectProvider<AwsSsoService> service, String name,
+            ObjectProvider<LoginSessionEngine> loginSession) {
+        LoginSessionEngine engine = loginSession.getIfAvailable();
+        if (engine != null) {
+            return engine.credentialsProvider(name);
+        }
         AwsSsoService current = service.getIfAvailable();
         if (current == null || !current.isConfigured()) {
             logger.info("IAM Identity Center is not configured: role '{}' (aws.sso.roles.{}) uses the AWS SDK's"

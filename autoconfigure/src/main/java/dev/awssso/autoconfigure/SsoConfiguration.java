@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import dev.awssso.core.config.LoginSessionRole;
 import dev.awssso.core.config.LoginSessionSettings;
 import dev.awssso.core.config.NamedRole;
 import dev.awssso.core.config.SsoConfigurationException;
@@ -33,6 +34,8 @@ public final class SsoConfiguration {
 
     private final List<NamedRole> namedRoles;
 
+    private final List<LoginSessionRole> loginSessionRoles;
+
     private final @Nullable SsoConfigurationException problems;
 
     private final Path cacheDirectory;
@@ -43,12 +46,13 @@ public final class SsoConfiguration {
 
     SsoConfiguration(AwsSsoProperties properties, @Nullable SsoSettings settings,
             @Nullable LoginSessionSettings loginSession, List<NamedRole> namedRoles,
-            @Nullable SsoConfigurationException problems, Path cacheDirectory, String searched,
+            List<LoginSessionRole> loginSessionRoles, @Nullable SsoConfigurationException problems, Path cacheDirectory, String searched,
             boolean requestedByProperties) {
         this.properties = properties;
         this.settings = settings;
         this.loginSession = loginSession;
         this.namedRoles = List.copyOf(namedRoles);
+        this.loginSessionRoles = List.copyOf(loginSessionRoles);
         this.problems = problems;
         this.cacheDirectory = cacheDirectory;
         this.searched = searched;
@@ -126,6 +130,16 @@ public final class SsoConfiguration {
     public List<NamedRole> namedRoles() {
         settings();
         return this.namedRoles;
+    }
+
+    /**
+     * The named roles of {@code aws.sso.roles} over the {@code aws login} session, in their order; none when the
+     * application does not sign in with {@code aws login}.
+     * @throws SsoConfigurationException listing every problem of the configuration
+     */
+    public List<LoginSessionRole> loginSessionRoles() {
+        settings();
+        return this.loginSessionRoles;
     }
 
     /** Whether IAM Identity Center is configured, with or without problems. */

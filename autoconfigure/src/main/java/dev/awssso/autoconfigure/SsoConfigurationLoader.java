@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.awssso.core.config.AwsPaths;
-import dev.awssso.core.config.ConfigurationProblem;
 import dev.awssso.core.config.InlineSsoSettings;
 import dev.awssso.core.config.LoginSessionResolver;
+import dev.awssso.core.config.LoginSessionRole;
+import dev.awssso.core.config.LoginSessionRoleResolver;
 import dev.awssso.core.config.LoginSessionSettings;
 import dev.awssso.core.config.NamedRole;
 import dev.awssso.core.config.NamedRoleResolver;
@@ -51,24 +52,28 @@ final class SsoConfigurationLoader {
         Path cacheDirectory = cacheDirectory(properties, paths);
         String searched = searched(inline, variables, paths);
         if (!properties.isEnabled()) {
-            return new SsoConfiguration(properties, null, null, List.of(), null, cacheDirectory, searched, false);
+            return new SsoConfiguration(properties, null, null, List.of(), List.of(), null, cacheDirectory, searched,
+                    false);
         }
         try {
-            Optional<LoginSessionSettings> loginSession = loginSession(inline, variables, userHome, properties);
+            Optional<LoginSessionSettings> loginSession = loginSession(inline, variables, userHome);
             if (loginSession.isPresent()) {
-                return new SsoConfiguration(properties, null, loginSession.get(), List.of(), null, cacheDirectory,
-                        searched, inline.requestsSso());
+                List<LoginSessionRole> roles = properties.getRoles().isEmpty() ? List.of()
+                        : new LoginSessionRoleResolver(userName()).resolve(loginSession.get(),
+                                AwsSsoPropertiesMapper.roleSettings(properties));
+                return new SsoConfiguration(properties, null, loginSession.get(), List.of(), roles, null,
+                        cacheDirectory, searched, inline.requestsSso());
             }
             Optional<SsoSettings> settings = new SsoSettingsResolver(variables, userHome).resolve(inline);
             List<NamedRole> roles = (settings.isPresent() && !properties.getRoles().isEmpty())
                     ? new NamedRoleResolver(variables, userHome, userName()).resolve(settings.get(), inline,
                             AwsSsoPropertiesMapper.roleSettings(properties))
                     : List.of();
-            return new SsoConfiguration(properties, settings.orElse(null), null, roles, null, cacheDirectory,
+            return new SsoConfiguration(properties, settings.orElse(null), null, roles, List.of(), null, cacheDirectory,
                     searched, inline.requestsSso());
         }
         catch (SsoConfigurationException ex) {
-            return new SsoConfiguration(properties, null, null, List.of(), ex, cacheDirectory, searched,
+            return new SsoConfiguration(properties, null, null, List.of(), List.of(), ex, cacheDirectory, searched,
                     inline.requestsSso());
         }
     }
@@ -76,21 +81,14 @@ final class SsoConfigurationLoader {
     /**
      * The {@code aws login} profile selected, unless {@code aws.sso.*} properties configure IAM Identity Center
      * beside it ({@code start-url} or {@code sso-session}), which then wins.
-     * @throws SsoConfigurationException when the profile cannot be used, or named roles are asked of it
+     * @throws SsoConfigurationException when the profile cannot be used
      */
     private static Optional<LoginSessionSettings> loginSession(InlineSsoSettings inline, Map<String, String> variables,
-            String userHome, AwsSsoProperties properties) {
+            String userHome) {
         if (inline.startUrl() != null || inline.sessionName() != null) {
             return Optional.empty();
         }
-        Optional<LoginSessionSettings> loginSession = new LoginSessionResolver(variables, userHome).resolve(inline);
-        if (loginSession.isPresent() && !properties.getRoles().isEmpty()) {
-            throw new SsoConfigurationException(List.of(new ConfigurationProblem("aws.sso.roles names roles, but"
-                    + " profile '" + loginSession.get().profileName() + "' is an aws login profile: named roles are"
-                    + " roles of an IAM Identity Center sign-in", "select an IAM Identity Center profile with"
-                    + " aws.sso.profile, or remove aws.sso.roles.")));
-        }
-        return loginSession;
+        return new LoginSessionResolver(variables, userHome).resolve(inline);
     }
 
     /** The {@code user.name} as the binder sees it, for the default role session name of assumed roles. */

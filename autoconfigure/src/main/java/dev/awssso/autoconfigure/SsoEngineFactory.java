@@ -39,15 +39,16 @@ public final class SsoEngineFactory {
     }
 
     /**
-     * The engine of an {@code aws login} session, created without background work.
+     * The engine of an {@code aws login} session and of its named roles, created without background work.
      * @param settings the {@code aws login} profile
-     * @param configuration the resolved configuration, for the engine options of its properties
+     * @param configuration the resolved configuration, for its named roles and the engine options of its properties
      * @param customizers the customizers of the options, in the order to apply them
      * @return the engine
      */
     public static LoginSessionEngine createLoginSessionEngine(LoginSessionSettings settings,
             SsoConfiguration configuration, List<? extends AwsSsoEngineCustomizer> customizers) {
-        return LoginSessionEngine.create(settings, engineOptions(configuration, customizers), Clock.systemUTC());
+        return LoginSessionEngine.create(settings, configuration.loginSessionRoles(),
+                engineOptions(configuration, customizers), Clock.systemUTC());
     }
 
     /**

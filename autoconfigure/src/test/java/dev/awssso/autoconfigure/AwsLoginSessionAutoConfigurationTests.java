@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.beans.factory.annotation.BeanFactoryAnnotationUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -176,11 +177,33 @@ class AwsLoginSessionAutoConfigurationTests {
     }
 
     @Test
-    void namedRolesAskedOfAnAwsLoginProfileFailStartUp() {
+    void namedRolesAreAssumedWithTheSessionsCredentials() {
+        String deployer = "arn:aws:iam::555566667777:role/Deployer";
+        this.emulator.startLoginSession(IdentityCenterEmulator.DEFAULT_LOGIN_SESSION)
+            .writeCacheFile(loginCache(), Instant.now().plus(Duration.ofMinutes(14)));
+        this.emulator.allowAssumeRole(IdentityCenterEmulator.DEFAULT_LOGIN_SESSION, deployer);
+        this.contextRunner
+            .withConfiguration(AutoConfigurations.of(AwsSsoRolesAutoConfiguration.class))
+            .withPropertyValues("aws.sso.endpoint.sts=" + this.emulator.endpoint(),
+                    "aws.sso.roles.deploy.assume-role.role-arn=" + deployer,
+                    "aws.sso.roles.deploy.assume-role.session-name=my-app")
+            .run((context) -> {
+                assertThat(context).hasNotFailed();
+                AwsCredentialsProvider deploy = BeanFactoryAnnotationUtils
+                    .qualifiedBeanOfType(context.getBeanFactory(), AwsCredentialsProvider.class, "deploy");
+                assertThat(callerArn(deploy)).isEqualTo("arn:aws:sts::555566667777:assumed-role/Deployer/my-app");
+                assertThat(callerArn(context.getBean(AwsCredentialsProvider.class)))
+                    .isEqualTo(IdentityCenterEmulator.DEFAULT_LOGIN_SESSION);
+            });
+    }
+
+    @Test
+    void anIdentityCenterRoleAskedOfAnAwsLoginProfileFailsStartUpNamingTheFix() {
         this.contextRunner.withPropertyValues("aws.sso.roles.tools.account-id=111122223333",
                 "aws.sso.roles.tools.role-name=ReadOnly")
             .run((context) -> assertThat(context).hasFailed().getFailure().rootCause()
-                .hasMessageContaining("aws.sso.roles").hasMessageContaining("aws login profile"));
+                .hasMessageContaining("Role 'tools' names an IAM Identity Center role")
+                .hasMessageContaining("aws.sso.roles.tools.assume-role.role-arn"));
     }
 
     private Path loginCache() {

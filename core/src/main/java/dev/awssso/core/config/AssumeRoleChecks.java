@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;
 
+import dev.awssso.core.refresh.DurationWords;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,6 +55,33 @@ final class AssumeRoleChecks {
         }
         return new AssumeRoleSpec(roleArn.value(), (sessionName != null) ? sessionName.value() : defaultSessionName,
                 (externalId != null) ? externalId.value() : null, (duration != null) ? duration.value() : null, origin);
+    }
+
+    /**
+     * The step of a role's {@code aws.sso.roles.NAME.assume-role.*}, or {@code null} when a value is missing or
+     * malformed (each problem added to {@code problems}).
+     * @param role the name of the role
+     * @param assumeRole its raw values
+     * @param defaultSessionName the session name where none is set
+     */
+    static @Nullable AssumeRoleSpec inline(String role, InlineRoleSettings.AssumeRole assumeRole,
+            String defaultSessionName, List<ConfigurationProblem> problems) {
+        if (assumeRole.roleArn() == null) {
+            problems.add(RoleProblems.missingInlineRoleArn(role));
+            return null;
+        }
+        String prefix = "assume-role.";
+        return check(role, new Setting(assumeRole.roleArn(), RoleProblems.property(role, prefix + "role-arn")),
+                property(role, prefix + "session-name", assumeRole.sessionName()), defaultSessionName,
+                property(role, prefix + "external-id", assumeRole.externalId()),
+                (assumeRole.duration() != null) ? new DurationSetting(assumeRole.duration(),
+                        RoleProblems.property(role, prefix + "duration"), DurationWords.of(assumeRole.duration()))
+                        : null,
+                RoleProblems.property(role, "assume-role"), problems);
+    }
+
+    private static @Nullable Setting property(String role, String key, @Nullable String value) {
+        return (value != null) ? new Setting(value, RoleProblems.property(role, key)) : null;
     }
 
     private static boolean withinLimits(Duration duration) {

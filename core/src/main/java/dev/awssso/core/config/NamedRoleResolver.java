@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import dev.awssso.core.refresh.DurationWords;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -86,19 +85,7 @@ public final class NamedRoleResolver {
         if (assumeRole == null) {
             return (base != null) ? new NamedRole(name, base.sso(), base.assumeRoles()) : null;
         }
-        if (assumeRole.roleArn() == null) {
-            problems.add(RoleProblems.missingInlineRoleArn(name));
-            return null;
-        }
-        String prefix = "assume-role.";
-        AssumeRoleSpec step = AssumeRoleChecks.check(name,
-                new Setting(assumeRole.roleArn(), RoleProblems.property(name, prefix + "role-arn")),
-                property(name, prefix + "session-name", assumeRole.sessionName()), this.defaultSessionName,
-                property(name, prefix + "external-id", assumeRole.externalId()),
-                (assumeRole.duration() != null) ? new AssumeRoleChecks.DurationSetting(assumeRole.duration(),
-                        RoleProblems.property(name, prefix + "duration"), DurationWords.of(assumeRole.duration()))
-                        : null,
-                RoleProblems.property(name, "assume-role"), problems);
+        AssumeRoleSpec step = AssumeRoleChecks.inline(name, assumeRole, this.defaultSessionName, problems);
         if (base == null || step == null) {
             return null;
         }
@@ -143,11 +130,7 @@ public final class NamedRoleResolver {
                 defaultRole.registrationScopes(), defaultRole.region()), List.of());
     }
 
-    private static @Nullable Setting property(String role, String key, @Nullable String value) {
-        return (value != null) ? new Setting(value, RoleProblems.property(role, key)) : null;
-    }
-
-    private static void checkNames(List<InlineRoleSettings> roles, List<ConfigurationProblem> problems) {
+    static void checkNames(List<InlineRoleSettings> roles, List<ConfigurationProblem> problems) {
         Map<String, String> seen = new HashMap<>();
         for (InlineRoleSettings role : roles) {
             String name = role.name();

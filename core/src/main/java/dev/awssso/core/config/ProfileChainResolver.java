@@ -16,7 +16,7 @@ import software.amazon.awssdk.profiles.Profile;
  * Follows a profile of the shared config file to the SSO profile its credentials come from, as the AWS CLI does:
  * a profile with {@code role_arn} is assumed with the credentials of its {@code source_profile} (with its own
  * {@code external_id}, {@code role_session_name} and {@code duration_seconds}), which may itself be such a
- * profile, to any depth; the chain ends in an SSO profile. As in the CLI, {@code role_arn} wins over
+ * profile, to any depth; the chain ends in an SSO profile, or (see {@link #walk}) in an {@code aws login} profile. As in the CLI, {@code role_arn} wins over
  * {@code sso_*} keys in the same profile. {@code credential_source}, {@code web_identity_token_file} and
  * {@code mfa_serial} are not supported and reported as such.
  */
@@ -42,6 +42,25 @@ final class ProfileChainResolver {
      */
     @Nullable Chain resolve(String role, String profile, @Nullable String configFile, Path file,
             @Nullable SharedConfig config, List<ConfigurationProblem> problems) {
+        Walk walk = walk(role, profile, file, config, problems);
+        if (walk == null) {
+            return null;
+        }
+        Chain chain = ssoEnd(role, walk.profile(), configFile, file, walk.section(), walk.assumeRoles(), problems);
+        return walk.usable() ? chain : null;
+    }
+
+    /**
+     * Follows {@code profile}'s {@code role_arn} and {@code source_profile} chain to the profile without
+     * {@code role_arn} it ends in, or returns {@code null} with the problems added to {@code problems}.
+     * @param role the name of the role, for messages
+     * @param profile the profile the role names
+     * @param file the config file, resolved
+     * @param config the parsed file, or {@code null} when it does not exist
+     * @param defaultSessionName the role session name of a profile that sets no {@code role_session_name}
+     */
+    static @Nullable Walk walk(String role, String profile, Path file, @Nullable SharedConfig config,
+            String defaultSessionName, List<ConfigurationProblem> problems) {
         List<AssumeRoleSpec> steps = new ArrayList<>();
         Set<String> visited = new LinkedHashSet<>();
         String referredBy = RoleProblems.property(role, "profile");
@@ -55,11 +74,10 @@ final class ProfileChainResolver {
                 return null;
             }
             if (property(section, "role_arn").isEmpty()) {
-                Chain chain = ssoEnd(role, current, configFile, file, section, steps, problems);
-                return usable ? chain : null;
+                return new Walk(current, section, List.copyOf(steps), usable);
             }
             usable &= supported(role, current, file, section, problems);
-            AssumeRoleSpec step = step(role, current, file, section, problems);
+            AssumeRoleSpec step = step(role, current, file, section, defaultSessionName, problems);
             usable &= step != null;
             if (step != null) {
                 steps.add(0, step);
@@ -78,6 +96,11 @@ final class ProfileChainResolver {
         loop.add(current);
         problems.add(RoleProblems.loop(role, loop, file));
         return null;
+    }
+
+    private @Nullable Walk walk(String role, String profile, Path file, @Nullable SharedConfig config,
+            List<ConfigurationProblem> problems) {
+        return walk(role, profile, file, config, this.defaultSessionName, problems);
     }
 
     private @Nullable Chain ssoEnd(String role, String profile, @Nullable String configFile, Path file,
@@ -115,8 +138,8 @@ final class ProfileChainResolver {
         return problems.size() == before;
     }
 
-    private @Nullable AssumeRoleSpec step(String role, String profile, Path file, Profile section,
-            List<ConfigurationProblem> problems) {
+    private static @Nullable AssumeRoleSpec step(String role, String profile, Path file, Profile section,
+            String defaultSessionName, List<ConfigurationProblem> problems) {
         String header = ConfigSections.profileHeader(profile);
         Setting durationSeconds = setting(section, "duration_seconds", header, file);
         AssumeRoleChecks.DurationSetting duration = null;
@@ -132,7 +155,7 @@ final class ProfileChainResolver {
             }
         }
         Setting roleArn = Objects.requireNonNull(setting(section, "role_arn", header, file), "role_arn");
-        return AssumeRoleChecks.check(role, roleArn, setting(section, "role_session_name", header, file), this.defaultSessionName,
+        return AssumeRoleChecks.check(role, roleArn, setting(section, "role_session_name", header, file), defaultSessionName,
                 setting(section, "external_id", header, file), duration,
                 "role_arn in " + header + " of " + file, problems);
     }
@@ -144,6 +167,17 @@ final class ProfileChainResolver {
     private static @Nullable Setting setting(Profile section, String key, String header, Path file) {
         return property(section, key).map((value) -> new Setting(value, key + " in " + header + " of " + file))
             .orElse(null);
+    }
+
+    /**
+     * Where a profile chain ends.
+     *
+     * @param profile the profile it ends in, which has no {@code role_arn}
+     * @param section that profile's section
+     * @param assumeRoles the roles assumed in turn, the one nearest to that profile first
+     * @param usable whether every step could be used; when not, the problems are reported already
+     */
+    record Walk(String profile, Profile section, List<AssumeRoleSpec> assumeRoles, boolean usable) {
     }
 
     /**

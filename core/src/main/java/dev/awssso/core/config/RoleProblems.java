@@ -118,6 +118,23 @@ final class RoleProblems {
                         + " keys, credential_process and the other credential sources are not used by aws.sso.roles.");
     }
 
+    static ConfigurationProblem notTheLoginSession(String role, String profile, LoginSessionSettings session) {
+        return new ConfigurationProblem("Role '" + role + "': the profile chain ends in "
+                + ConfigSections.profileHeader(profile) + " of " + session.configFile() + ", which is not the aws"
+                + " login profile the application signs in with (" + session.describe() + ")",
+                "point the chain's last source_profile at " + ConfigSections.profileHeader(session.profileName())
+                        + "; a role of another sign-in needs that sign-in as the application's (aws.sso.profile).");
+    }
+
+    static ConfigurationProblem identityCenterRoleOfLoginSession(String role, LoginSessionSettings session) {
+        return new ConfigurationProblem("Role '" + role + "' names an IAM Identity Center role (" + property(role,
+                "account-id") + " and " + property(role, "role-name") + "), but the application signs in with aws"
+                + " login (" + session.describe() + "), which has no Identity Center roles",
+                "remove them and set " + property(role, "assume-role.role-arn") + " to assume a role with the"
+                        + " session's credentials, or " + property(role, "profile") + " to a profile with role_arn"
+                        + " and \"source_profile = " + session.profileName() + "\".");
+    }
+
     static ConfigurationProblem missingSourceProfile(String role, String profile, Path file) {
         return new ConfigurationProblem("Role '" + role + "': " + ConfigSections.profileHeader(profile) + " of " + file
                 + " sets role_arn but no source_profile", "add \"source_profile = <an SSO profile>\" to "

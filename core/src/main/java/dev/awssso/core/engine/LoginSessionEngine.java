@@ -4,7 +4,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,11 +21,16 @@ import java.util.function.Function;
 
 import dev.awssso.core.EngineOptions;
 import dev.awssso.core.SsoClients;
+import dev.awssso.core.config.AssumeRoleSpec;
+import dev.awssso.core.config.ConfigurationProblem;
+import dev.awssso.core.config.LoginSessionRole;
 import dev.awssso.core.config.LoginSessionSettings;
 import dev.awssso.core.config.SsoConfigurationException;
+import dev.awssso.core.credentials.AssumedRoleCredentialsProvider;
 import dev.awssso.core.credentials.CredentialsListener;
 import dev.awssso.core.credentials.LoginSessionCredentialsProvider;
 import dev.awssso.core.credentials.RefreshingCredentialsProvider;
+import dev.awssso.core.credentials.RoleAssumer;
 import dev.awssso.core.internal.LazyClient;
 import dev.awssso.core.refresh.RefreshFailure;
 import dev.awssso.core.signin.DpopProofInterceptor;
@@ -35,9 +43,11 @@ import dev.awssso.core.status.LoginSessionStatus;
 import dev.awssso.core.status.LoginSessionStatusAssembler;
 import dev.awssso.core.status.SessionEndWarnings;
 import dev.awssso.core.status.SessionState;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.services.signin.SigninClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
@@ -51,6 +61,9 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * What happens to the session reaches the {@link LoginSessionListener}s as {@link LoginSessionEvent}s, one at a
  * time on a thread of the engine; events of the time before {@link #start()} are held (the latest
  * {@value EventDispatcher#HELD_EVENTS_LIMIT}) and delivered when it starts.
+ * <p>
+ * Named roles ({@link LoginSessionRole}) are served over the session: the session's own credentials, or roles
+ * assumed with STS {@code AssumeRole} in turn on top of them, each refreshed by the same maintenance.
  * <p>
  * Maintenance runs every {@link EngineOptions#checkInterval()} on two daemon threads, as in {@link SsoEngine}: one
  * follows the cache file and refreshes what is due, the other withdraws credentials that went stale. Creating the
@@ -74,6 +87,14 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
     private final LazyClient<SigninClient> signin;
 
     private final LoginSessionCredentialsProvider credentials;
+
+    /** The provider of each named role, in their order. */
+    private final Map<String, AwsCredentialsProvider> roles = new LinkedHashMap<>();
+
+    /** The assumed roles' providers, each link of each chain. */
+    private final List<AssumedRoleCredentialsProvider> assumedRoles = new ArrayList<>();
+
+    private final @Nullable RoleAssumer assumer;
 
     private final LoginSessionStatusAssembler statusAssembler;
 
@@ -99,7 +120,8 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
 
     private volatile boolean closed;
 
-    private LoginSessionEngine(LoginSessionSettings settings, EngineOptions options, Clock clock) {
+    private LoginSessionEngine(LoginSessionSettings settings, List<LoginSessionRole> roles, EngineOptions options,
+            Clock clock) {
         this.settings = settings;
         this.options = options;
         this.http = new AbortableHttpClient(() -> SsoClients.httpClient(options.timeouts()));
@@ -109,16 +131,17 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
         this.events = new EventDispatcher<>(DaemonThreads.factory("aws-login-" + engine + "-events", this.threads));
         this.scheduler = Executors.newScheduledThreadPool(2,
                 DaemonThreads.factory("aws-login-" + engine + "-refresh", this.threads));
+        // a pool: an assumed role's call waits on the session's own refresh, and a slow role holds up no other
         this.fetcher = Executors
-            .newSingleThreadExecutor(DaemonThreads.factory("aws-login-" + engine + "-fetch", this.threads));
+            .newCachedThreadPool(DaemonThreads.factory("aws-login-" + engine + "-fetch", this.threads));
         // another process holds the lock for one refresh, one call to AWS at most
         LoginCacheFile file = LoginCacheFile.of(settings.cacheDirectory(), settings.loginSession(),
                 options.timeouts().call().multipliedBy(2));
+        RefreshingCredentialsProvider.Timing timing = new RefreshingCredentialsProvider.Timing(
+                options.credentialsRefreshWindow(), options.credentialsStaleMargin(), options.backoff(),
+                options.callerWait());
         this.credentials = new LoginSessionCredentialsProvider(settings, new LoginSessionCache(file, clock),
-                new LoginSessionRefresher(this.signin::get, clock), clock,
-                new RefreshingCredentialsProvider.Timing(options.credentialsRefreshWindow(),
-                        options.credentialsStaleMargin(), options.backoff(), options.callerWait()),
-                this.fetcher, this.scheduler, new CredentialsListener() {
+                new LoginSessionRefresher(this.signin::get, clock), clock, timing, this.fetcher, this.scheduler, new CredentialsListener() {
 
                     @Override
                     public void credentialsRefreshed(AwsSessionCredentials credentials, Duration duration) {
@@ -135,6 +158,12 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
                         publish(LoginSessionEvent.CredentialsWithdrawn::new);
                     }
                 });
+        boolean assumes = roles.stream().anyMatch((role) -> !role.assumeRoles().isEmpty());
+        this.assumer = assumes ? new RoleAssumer(settings.region(), options.endpoints().sts(), options.timeouts(),
+                this.http) : null;
+        for (LoginSessionRole role : roles) {
+            this.roles.put(role.name(), serve(role, timing, clock));
+        }
         this.statusAssembler = new LoginSessionStatusAssembler(settings, this.credentials, options.expiringWithin(),
                 clock);
         this.endWarnings = new SessionEndWarnings(options.expiryWarnings());
@@ -145,10 +174,27 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
      * @throws SsoConfigurationException when an endpoint override would send secrets in clear text
      */
     public static LoginSessionEngine create(LoginSessionSettings settings, EngineOptions options, Clock clock) {
+        return create(settings, List.of(), options, clock);
+    }
+
+    /**
+     * Creates an engine for {@code settings} that also serves the named {@code roles}, starting no thread.
+     * @throws SsoConfigurationException when an endpoint override would send secrets in clear text, or roles
+     *     assume roles but the SDK's {@code sts} module is missing
+     */
+    public static LoginSessionEngine create(LoginSessionSettings settings, List<LoginSessionRole> roles,
+            EngineOptions options, Clock clock) {
         if (!options.endpoints().cleartextProblems().isEmpty()) {
             throw new SsoConfigurationException(options.endpoints().cleartextProblems());
         }
-        return new LoginSessionEngine(settings, options, clock);
+        List<String> assumed = roles.stream().filter((role) -> !role.assumeRoles().isEmpty())
+            .map(LoginSessionRole::name).toList();
+        if (!assumed.isEmpty() && !RoleAssumer.available()) {
+            throw new SsoConfigurationException(List.of(new ConfigurationProblem("Roles " + String.join(", ", assumed)
+                    + " assume roles with STS, but the AWS SDK's sts module is not on the class path",
+                    "add the dependency software.amazon.awssdk:sts (its version from the AWS SDK BOM).")));
+        }
+        return new LoginSessionEngine(settings, roles, options, clock);
     }
 
     /** Creates and starts an engine on the system clock. */
@@ -180,7 +226,7 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
             this.maintenance.add(this.scheduler.scheduleWithFixedDelay(() -> survive("refresh", this::maintain),
                     interval, interval, TimeUnit.MILLISECONDS));
             this.maintenance.add(this.scheduler.scheduleWithFixedDelay(
-                    () -> survive("expiry check", this.credentials::expireIfStale), interval, interval,
+                    () -> survive("expiry check", this::expireIfStale), interval, interval,
                     TimeUnit.MILLISECONDS));
             this.events.start();
             this.running = true;
@@ -217,6 +263,25 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
         return this.credentials;
     }
 
+    /** The names of the named roles served over the session, in their order. */
+    public List<String> roleNames() {
+        return List.copyOf(this.roles.keySet());
+    }
+
+    /**
+     * The credentials provider of the named role {@code name}.
+     * @throws IllegalArgumentException naming the roles there are, when there is none of that name
+     */
+    public AwsCredentialsProvider credentialsProvider(String name) {
+        AwsCredentialsProvider provider = this.roles.get(name);
+        if (provider == null) {
+            throw new IllegalArgumentException("There is no role named '" + name + "' over the "
+                    + this.settings.describe() + "; the roles are " + (this.roles.isEmpty() ? "none"
+                            : String.join(", ", this.roles.keySet())) + " (aws.sso.roles)");
+        }
+        return provider;
+    }
+
     /** A snapshot of the session now. */
     public LoginSessionStatus status() {
         return this.statusAssembler.snapshot();
@@ -234,6 +299,7 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
     /** Releases every caller waiting for credentials: the application is stopping. */
     public void stopWaiting() {
         this.credentials.stopWaiting();
+        this.assumedRoles.forEach(RefreshingCredentialsProvider::stopWaiting);
     }
 
     /** Stops the maintenance, the provider (which throws from then on) and the SDK client, aborting calls. */
@@ -245,6 +311,7 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
             this.maintenance.clear();
         }
         this.events.close();
+        this.assumedRoles.forEach(RefreshingCredentialsProvider::close);
         this.credentials.close();
         this.credentials.cache().file().close();
         this.scheduler.shutdownNow();
@@ -260,6 +327,9 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
             Thread.currentThread().interrupt();
         }
         this.signin.close();
+        if (this.assumer != null) {
+            this.assumer.close();
+        }
     }
 
     private void maintain() {
@@ -270,7 +340,37 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
         }
         this.credentials.cache().persistIfPending();
         this.credentials.refreshIfDue();
+        for (AssumedRoleCredentialsProvider role : this.assumedRoles) {
+            try {
+                role.refreshIfDue();
+            }
+            catch (RuntimeException ex) {
+                logger.debug("A refresh of {} could not start: {}", role, ex.toString());
+            }
+        }
         watchSessionEnd();
+    }
+
+    private void expireIfStale() {
+        this.credentials.expireIfStale();
+        this.assumedRoles.forEach(RefreshingCredentialsProvider::expireIfStale);
+    }
+
+    /** The provider of {@code role}: the session's own, or the last link of its chain of assumed roles. */
+    private AwsCredentialsProvider serve(LoginSessionRole role, RefreshingCredentialsProvider.Timing timing,
+            Clock clock) {
+        AwsCredentialsProvider source = this.credentials;
+        String sourceDescription = "the " + this.settings.describe();
+        for (AssumeRoleSpec step : role.assumeRoles()) {
+            AssumedRoleCredentialsProvider link = new AssumedRoleCredentialsProvider(role.name(), step, source,
+                    sourceDescription, Objects.requireNonNull(this.assumer, "assumer"), clock, timing, this.fetcher,
+                    new CredentialsListener() {
+                    });
+            this.assumedRoles.add(link);
+            source = link;
+            sourceDescription = step.roleArn();
+        }
+        return source;
     }
 
     /** Warns at the configured thresholds before the session ends, and once when it has ended. */

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeUnit;
 
 import dev.awssso.core.EngineOptions;
 import dev.awssso.core.SsoSessionException;
+import dev.awssso.core.config.AssumeRoleSpec;
+import dev.awssso.core.config.LoginSessionRole;
 import dev.awssso.core.config.LoginSessionSettings;
 import dev.awssso.core.status.LoginSessionEvent;
 import dev.awssso.core.status.LoginSessionStatus;
@@ -40,6 +42,7 @@ import software.amazon.awssdk.services.sts.StsClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * An {@code aws login} session served and refreshed by its engine against the emulator's AWS Sign-In and STS, the
@@ -49,6 +52,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class LoginSessionEngineTests {
 
     private static final String LOGIN_SESSION = IdentityCenterEmulator.DEFAULT_LOGIN_SESSION;
+
+    private static final String DEPLOYER = "arn:aws:iam::555566667777:role/Deployer";
+
+    private static final String AUDITOR = "arn:aws:iam::999988887777:role/Auditor";
 
     private static final Duration LIMIT = Duration.ofSeconds(30);
 
@@ -281,15 +288,51 @@ class LoginSessionEngineTests {
         assertThat(events.get(events.size() - 1).status().state()).isEqualTo(SessionState.ACTIVE);
     }
 
+    @Test
+    void namedRolesAreAssumedWithTheSessionsCredentialsAndKeptFresh(IdentityCenterEmulator emulator,
+            MovableClock clock) {
+        emulator.startLoginSession(LOGIN_SESSION)
+            .writeCacheFile(cacheDir(), clock.instant().plus(Duration.ofMinutes(14)));
+        emulator.allowAssumeRole(LOGIN_SESSION, DEPLOYER);
+        LoginSessionEngine engine = engine(emulator, clock, cacheDir(), List.of(
+                new LoginSessionRole("deploy", List.of(new AssumeRoleSpec(DEPLOYER, "my-app", null, null, "test"))),
+                new LoginSessionRole("denied", List.of(new AssumeRoleSpec(AUDITOR, "my-app", null, null, "test")))));
+
+        assertThat(engine.roleNames()).containsExactly("deploy", "denied");
+        assertThat(callerArn(emulator, engine.credentialsProvider("deploy")))
+            .isEqualTo("arn:aws:sts::555566667777:assumed-role/Deployer/my-app");
+        assertThatExceptionOfType(SsoSessionException.class)
+            .isThrownBy(engine.credentialsProvider("denied")::resolveCredentials)
+            .satisfies((ex) -> assertThat(ex.reason()).isEqualTo(SsoSessionException.Reason.ACCESS_DENIED))
+            .withMessageContaining("trust policy of " + AUDITOR).withMessageContaining(LOGIN_SESSION);
+        assertThatIllegalArgumentException().isThrownBy(() -> engine.credentialsProvider("nope"))
+            .withMessageContaining("deploy, denied");
+
+        engine.start();
+        long assumed = emulator.callCount(Operation.ASSUME_ROLE);
+        clock.advance(Duration.ofMinutes(58));
+        Eventually.await("the role assumed again in the background", LIMIT,
+                () -> emulator.callCount(Operation.ASSUME_ROLE) > assumed);
+        assertThat(emulator.callCount(Operation.CREATE_OAUTH2_TOKEN)).as("with refreshed session credentials")
+            .isPositive();
+        assertThat(callerArn(emulator, engine.credentialsProvider("deploy")))
+            .isEqualTo("arn:aws:sts::555566667777:assumed-role/Deployer/my-app");
+    }
+
     private Path cacheDir() {
         return this.home.resolve("login-cache");
     }
 
     private LoginSessionEngine engine(IdentityCenterEmulator emulator, MovableClock clock, Path cacheDirectory) {
+        return engine(emulator, clock, cacheDirectory, List.of());
+    }
+
+    private LoginSessionEngine engine(IdentityCenterEmulator emulator, MovableClock clock, Path cacheDirectory,
+            List<LoginSessionRole> roles) {
         LoginSessionSettings settings = new LoginSessionSettings("dev", this.home.resolve("config"), LOGIN_SESSION,
                 "111122223333", "us-east-1", cacheDirectory);
         EngineOptions options = EngineFixture.options(emulator, cacheDirectory).build();
-        LoginSessionEngine engine = LoginSessionEngine.create(settings, options, clock);
+        LoginSessionEngine engine = LoginSessionEngine.create(settings, roles, options, clock);
         this.closing.add(engine);
         return engine;
     }
