@@ -17,7 +17,8 @@ public class AwsSsoBoot3HealthIndicator extends AbstractHealthIndicator {
     private final AwsSsoHealthCheck health;
 
     /**
-     * @param health the check of the sign-in ({@link SessionHealth}) or of a named role
+     * @param health the check of the sign-in ({@link SessionHealth}), of an {@code aws login} session
+     *     ({@link dev.awssso.boot.health.LoginSessionHealth}) or of a named role
      */
     public AwsSsoBoot3HealthIndicator(AwsSsoHealthCheck health) {
         super("IAM Identity Center health check failed");

@@ -15,13 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The auto-configure metadata that the annotation processor writes into the compiled classes. Its
- * {@code ConditionalOnClass} entry lets Spring Boot 4, which lacks the Spring Boot 3 health API, skip the
- * auto-configuration without loading its class.
+ * {@code ConditionalOnClass} entries let Spring Boot 4, which lacks the Spring Boot 3 health API, skip the
+ * auto-configurations without loading their classes.
  */
 class BuildMetadataTests {
 
     @Test
-    void theAutoConfigurationIsImportedAndItsClassConditionIsInTheMetadata() throws IOException {
+    void theAutoConfigurationsAreImportedAndTheirClassConditionsAreInTheMetadata() throws IOException {
         Path metaInf = classesDirectory().resolve("META-INF");
         List<String> imports = Files
             .readAllLines(metaInf.resolve("spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports"));
@@ -30,11 +30,13 @@ class BuildMetadataTests {
             metadata.load(reader);
         }
 
-        String name = AwsSsoBoot3HealthContributorAutoConfiguration.class.getName();
-        assertThat(imports).containsExactly(name);
-        assertThat(metadata.getProperty(name + ".ConditionalOnClass")).isEqualTo(
-                "org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator,"
-                        + "org.springframework.boot.actuate.health.HealthIndicator");
+        List<String> names = List.of(AwsSsoBoot3HealthContributorAutoConfiguration.class.getName(),
+                AwsLoginSessionBoot3HealthContributorAutoConfiguration.class.getName());
+        assertThat(imports).containsExactlyElementsOf(names);
+        assertThat(names).allSatisfy((name) -> assertThat(metadata.getProperty(name + ".ConditionalOnClass"))
+            .as(name)
+            .isEqualTo("org.springframework.boot.actuate.autoconfigure.health.ConditionalOnEnabledHealthIndicator,"
+                    + "org.springframework.boot.actuate.health.HealthIndicator"));
     }
 
     private static Path classesDirectory() {
