@@ -6,12 +6,14 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * The authorization codes given out on approval of a PKCE authorization request, each redeemable once within
- * five minutes by the client it was issued to.
+ * five minutes by the client it was issued to. Each service that redeems codes has its own, with its own error
+ * shapes: SSO OIDC answers every refusal with {@code InvalidGrantException}.
  */
 final class AuthorizationCodes {
 
@@ -23,9 +25,22 @@ final class AuthorizationCodes {
 
     private final Clock clock;
 
+    private final Function<Refusal, ServiceError> refusals;
+
+    /**
+     * The codes of SSO OIDC, refused with {@code InvalidGrantException}.
+     */
     AuthorizationCodes(Secrets secrets, Clock clock) {
+        this(secrets, clock, (refusal) -> new ServiceError(400, "InvalidGrantException", refusal.message()));
+    }
+
+    /**
+     * @param refusals the error a redemption is refused with, for each reason
+     */
+    AuthorizationCodes(Secrets secrets, Clock clock, Function<Refusal, ServiceError> refusals) {
         this.secrets = secrets;
         this.clock = clock;
+        this.refusals = refusals;
     }
 
     /**
@@ -33,46 +48,82 @@ final class AuthorizationCodes {
      * @param userName the user who approved, who signs in when the code is redeemed
      * @return the code
      */
-    synchronized String issue(AuthorizationRequest request, String userName) {
+    String issue(AuthorizationRequest request, String userName) {
+        return issue(request.client().clientId(), request.redirectUri(), request.codeChallenge(), userName);
+    }
+
+    /**
+     * Issues a code for an approved request.
+     * @param clientId the client the code is for
+     * @param redirectUri the redirect URI of the request, which the redemption must repeat
+     * @param codeChallenge the {@code S256} code challenge, which the redemption's verifier must prove
+     * @param subject who approved, who signs in when the code is redeemed
+     * @return the code
+     */
+    synchronized String issue(String clientId, String redirectUri, String codeChallenge, String subject) {
         Instant now = this.clock.instant();
         this.codes.values().removeIf((code) -> !now.isBefore(code.expiresAt));
         String code = this.secrets.authorizationCode();
-        this.codes.put(code, new IssuedCode(request.client().clientId(), request.redirectUri(),
-                request.codeChallenge(), userName, now.plus(LIFETIME)));
+        this.codes.put(code, new IssuedCode(clientId, redirectUri, codeChallenge, subject, now.plus(LIFETIME)));
         return code;
     }
 
     /**
      * Redeems a code; once presented by the client it was issued to, it is used up, whether it is accepted
      * or not.
-     * @return the user who approved
-     * @throws ServiceError {@code InvalidGrantException} if the code is unknown, used, expired, issued to another
-     *     client or for another redirect URI, or the verifier does not prove its challenge
+     * @return who approved
+     * @throws ServiceError the error of the {@link Refusal} if the code is unknown, used, expired, issued to
+     *     another client or for another redirect URI, or the verifier does not prove its challenge
      */
     synchronized String redeem(String clientId, String code, @Nullable String redirectUri,
             @Nullable String codeVerifier) {
         IssuedCode issued = this.codes.get(code);
         if (issued == null || !issued.clientId.equals(clientId)) {
-            throw invalidGrant("Invalid authorization code provided");
+            throw this.refusals.apply(Refusal.UNKNOWN);
         }
         this.codes.remove(code);
         if (!this.clock.instant().isBefore(issued.expiresAt)) {
-            throw invalidGrant("Authorization code has expired");
+            throw this.refusals.apply(Refusal.EXPIRED);
         }
         if (!Objects.equals(issued.redirectUri, redirectUri)) {
-            throw invalidGrant("The redirect URI does not match the one of the authorization request");
+            throw this.refusals.apply(Refusal.REDIRECT_URI_MISMATCH);
         }
         if (!Pkce.verifies(codeVerifier, issued.codeChallenge)) {
-            throw invalidGrant("The code verifier does not match the code challenge");
+            throw this.refusals.apply(Refusal.VERIFIER_MISMATCH);
         }
-        return issued.userName;
+        return issued.subject;
     }
 
-    private static ServiceError invalidGrant(String message) {
-        return new ServiceError(400, "InvalidGrantException", message);
+    /**
+     * Why a redemption is refused, with the message sent.
+     */
+    enum Refusal {
+
+        /** The code is unknown, used, or issued to another client. */
+        UNKNOWN("Invalid authorization code provided"),
+
+        /** The code outlived its five minutes. */
+        EXPIRED("Authorization code has expired"),
+
+        /** The redirect URI is not the one of the authorization request. */
+        REDIRECT_URI_MISMATCH("The redirect URI does not match the one of the authorization request"),
+
+        /** The code verifier does not prove the code challenge. */
+        VERIFIER_MISMATCH("The code verifier does not match the code challenge");
+
+        private final String message;
+
+        Refusal(String message) {
+            this.message = message;
+        }
+
+        String message() {
+            return this.message;
+        }
+
     }
 
-    private record IssuedCode(String clientId, String redirectUri, String codeChallenge, String userName,
+    private record IssuedCode(String clientId, String redirectUri, String codeChallenge, String subject,
             Instant expiresAt) {
     }
 

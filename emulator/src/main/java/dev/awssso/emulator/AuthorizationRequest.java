@@ -84,21 +84,30 @@ record AuthorizationRequest(Client client, String redirectUri, @Nullable String 
      * Where to send the user after approval: {@code redirect_uri?code=...&state=...}.
      */
     URI approved(String code) {
-        return redirect("code", code);
+        return callback(this.redirectUri, Map.of("code", code), this.state);
     }
 
     /**
      * Where to send the user after denial: {@code redirect_uri?error=access_denied&state=...}.
      */
     URI denied() {
-        return redirect("error", "access_denied");
+        return callback(this.redirectUri, Map.of("error", "access_denied"), this.state);
     }
 
-    private URI redirect(String name, String value) {
-        StringBuilder location = new StringBuilder(this.redirectUri)
-            .append(this.redirectUri.contains("?") ? '&' : '?').append(name).append('=').append(encode(value));
-        if (this.state != null) {
-            location.append("&state=").append(encode(this.state));
+    /**
+     * A redirect URI with parameters added to its query, then the client's state if it sent one, all encoded.
+     * @param parameters the parameters, in the order to add them
+     */
+    static URI callback(String redirectUri, Map<String, String> parameters, @Nullable String state) {
+        StringBuilder location = new StringBuilder(redirectUri);
+        char separator = redirectUri.contains("?") ? '&' : '?';
+        for (Map.Entry<String, String> parameter : parameters.entrySet()) {
+            location.append(separator).append(encode(parameter.getKey())).append('=')
+                .append(encode(parameter.getValue()));
+            separator = '&';
+        }
+        if (state != null) {
+            location.append(separator).append("state=").append(encode(state));
         }
         return URI.create(location.toString());
     }

@@ -8,11 +8,15 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.awssso.emulator.RoleCredentialsRegistry.IssuedCredentials;
 
 /**
  * An {@code aws login} session: the principal signed in, its DPoP key and its refresh token, which AWS Sign-In
- * {@code CreateOAuth2Token} turns into credentials of the principal and the next refresh token.
+ * {@code CreateOAuth2Token} turns into credentials of the principal and the next refresh token. A session is
+ * started directly by {@link IdentityCenterEmulator#startLoginSession(String)}, which makes its key, or by a
+ * client redeeming the authorization code of an approved sign-in, which holds its key.
  * {@link #toString()} shows no secrets.
  */
 public final class EmulatedLoginSession {
@@ -25,16 +29,19 @@ public final class EmulatedLoginSession {
 
     private final String accountId;
 
-    private final String dpopKeyPem;
+    private final String dpopKeyThumbprint;
+
+    private final @Nullable String dpopKeyPem;
 
     private final String idToken;
 
-    EmulatedLoginSession(LoginSessions sessions, String id, String loginSession, String accountId, String dpopKeyPem,
-            String idToken) {
+    EmulatedLoginSession(LoginSessions sessions, String id, String loginSession, String accountId,
+            String dpopKeyThumbprint, @Nullable String dpopKeyPem, String idToken) {
         this.sessions = sessions;
         this.id = id;
         this.loginSession = loginSession;
         this.accountId = accountId;
+        this.dpopKeyThumbprint = dpopKeyThumbprint;
         this.dpopKeyPem = dpopKeyPem;
         this.idToken = idToken;
     }
@@ -76,10 +83,21 @@ public final class EmulatedLoginSession {
     }
 
     /**
+     * The RFC 7638 thumbprint of the session's DPoP key, base64url: every refresh must be signed by this key.
+     */
+    public String dpopKeyThumbprint() {
+        return this.dpopKeyThumbprint;
+    }
+
+    /**
      * The session's DPoP key, EC P-256, as PEM {@code EC PRIVATE KEY} (SEC1 DER with the curve and the public
      * key), as the AWS CLI keeps it.
+     * @throws IllegalStateException for a session started by a client's sign-in, whose key only the client holds
      */
     public String dpopKeyPem() {
+        if (this.dpopKeyPem == null) {
+            throw new IllegalStateException("The DPoP key of a session started by a sign-in is the client's");
+        }
         return this.dpopKeyPem;
     }
 
@@ -105,8 +123,10 @@ public final class EmulatedLoginSession {
      * @param credentialsExpireAt when the credentials expire, truncated to the second
      * @return the file written
      * @throws java.io.UncheckedIOException if the file cannot be written
+     * @throws IllegalStateException for a session started by a client's sign-in, whose key only the client holds
      */
     public Path writeCacheFile(Path cacheDirectory, Instant credentialsExpireAt) {
+        dpopKeyPem();
         IssuedCredentials credentials = this.sessions.issue(this.id,
                 credentialsExpireAt.truncatedTo(ChronoUnit.SECONDS));
         return TokenCacheFile.write(this, credentials, cacheDirectory);

@@ -30,6 +30,8 @@ final class EmulatorSettings {
 
     private volatile Duration loginCredentialsLifetime = Duration.ofMinutes(15);
 
+    private volatile String loginSessionArn = IdentityCenterEmulator.DEFAULT_LOGIN_SESSION;
+
     /** The longest lifetime of credentials {@code AssumeRole} issues, or {@code null} for what was asked. */
     private volatile @Nullable Duration assumedRoleLifetime;
 
@@ -117,6 +119,18 @@ final class EmulatorSettings {
 
     void loginCredentialsLifetime(Duration lifetime) {
         this.loginCredentialsLifetime = positive(lifetime, "loginCredentialsLifetime");
+    }
+
+    String loginSessionArn() {
+        return this.loginSessionArn;
+    }
+
+    /**
+     * @throws IllegalArgumentException if it is not an ARN with a twelve-digit account id
+     */
+    void loginSessionArn(String arn) {
+        LoginSessions.accountId(arn);
+        this.loginSessionArn = arn;
     }
 
     @Nullable Duration assumedRoleLifetime() {

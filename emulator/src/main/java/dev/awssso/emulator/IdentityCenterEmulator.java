@@ -27,16 +27,19 @@ import org.jspecify.annotations.Nullable;
  * {@code ListAccounts}, {@code ListAccountRoles}, {@code Logout}), STS {@code GetCallerIdentity} and, for the roles
  * whose trust {@link #allowAssumeRole} sets, {@code AssumeRole}, Parameter Store ({@code GetParameter},
  * {@code GetParametersByPath}; see {@link #parameterStore()}), Secrets Manager ({@code GetSecretValue},
- * {@code BatchGetSecretValue}; see {@link #secretsManager()}) and AWS Sign-In {@code CreateOAuth2Token}, the
- * DPoP-bound refresh of {@code aws login} sessions (see {@link #startLoginSession(String)}), all at
- * {@link #endpoint()}. The AWS SDK clients
+ * {@code BatchGetSecretValue}; see {@link #secretsManager()}) and AWS Sign-In for {@code aws login} (the
+ * {@code /v1/authorize} page of its same-device sign-in, and {@code CreateOAuth2Token}, which redeems the
+ * authorization code and refreshes the DPoP-bound session; see {@link #startLoginSession(String)} and
+ * {@link #setLoginSessionArn(String)}), all at {@link #endpoint()}. The AWS SDK clients
  * work against it unchanged when built with {@code endpointOverride(emulator.endpoint())}. STS, Parameter Store
  * and Secrets Manager answer only requests whose SigV4 signature was made with role credentials the emulator
  * issued (for an SSO role, an assumed role or a login session) and that have not expired.
  * <p>
  * Sessions are started directly with {@link #signIn(String)}, as if {@code aws sso login} had run, or by a client
  * going through a sign-in flow: approved in a browser, or without one by {@link #approveAuthorization(URI)} and
- * {@link #approveDevice(String)}. The user is always signed in to the pages, as the current user name. Behaviour
+ * {@link #approveDevice(String)}. The user is always signed in to the pages, as the current user name. An
+ * {@code aws login} session is started directly with {@link #startLoginSession(String)}, or by the AWS CLI's
+ * sign-in, approved in a browser or by {@link #approveLogin(URI)}, as the current login session ARN. Behaviour
  * can be changed while it runs (lifetimes, refresh token rotation, poll interval, denied roles, which roles may be
  * assumed, faults); it is thread-safe.
  * <p>
@@ -63,7 +66,10 @@ public final class IdentityCenterEmulator implements AutoCloseable {
     /** The client id of the AWS CLI's same-device {@code aws login}, the only client AWS Sign-In accepts here. */
     public static final String LOGIN_CLIENT_ID = "arn:aws:signin:::devtools/same-device";
 
-    /** A principal for {@link #startLoginSession(String)}: an IAM user of {@link #DEFAULT_ACCOUNT_ID}. */
+    /**
+     * A principal for {@link #startLoginSession(String)}, and the one {@code aws login} signs in as by default:
+     * an IAM user of {@link #DEFAULT_ACCOUNT_ID}.
+     */
     public static final String DEFAULT_LOGIN_SESSION = "arn:aws:iam::111122223333:user/developer";
 
     private static final String NO_DELAY_PROPERTY = "sun.net.httpserver.nodelay";
@@ -106,6 +112,8 @@ public final class IdentityCenterEmulator implements AutoCloseable {
 
     private final LoginSessions logins;
 
+    private final SigninHandler signin;
+
     private final HttpServer server;
 
     private final ExecutorService executor;
@@ -127,13 +135,15 @@ public final class IdentityCenterEmulator implements AutoCloseable {
         RoleCredentialsRegistry credentials = new RoleCredentialsRegistry(this.secrets, clock);
         CallerAuthenticator authenticator = new CallerAuthenticator(credentials, clock);
         this.logins = new LoginSessions(this.settings, this.secrets, credentials, clock);
+        this.signin = new SigninHandler(this.logins, SigninHandler.authorizationCodes(this.secrets, clock),
+                new DpopVerifier(clock), this.settings);
         List<Route> routes = new ArrayList<>(routes(
                 new RegistrationHandler(this.clients, this.devices, this.endpoint, DEFAULT_START_URL),
                 new OidcHandler(this.clients, this.sessions, this.devices, this.codes),
                 new PageHandler(this.clients, this.codes, this.devices, this.settings),
                 new PortalHandler(this.sessions, credentials, this.directory, this.settings),
                 new StsHandler(credentials, this.trust, this.settings, clock),
-                new SigninHandler(this.logins, new DpopVerifier(clock)), authenticator));
+                this.signin, authenticator));
         routes.addAll(new ParameterStoreHandler(this.parameterStore).routes(authenticator));
         routes.addAll(new SecretsManagerHandler(this.secretsManager).routes(authenticator));
         Router router = new Router(routes, this.counters, this.faults, clock);
@@ -422,6 +432,67 @@ public final class IdentityCenterEmulator implements AutoCloseable {
     }
 
     /**
+     * Sets the principal that {@code aws login} signs in as from now on (default {@value #DEFAULT_LOGIN_SESSION}).
+     * The {@code /v1/authorize} page shows it and its approval issues an authorization code for it.
+     * Redeeming the code starts a login session of this principal, bound to the client's DPoP key.
+     * @param loginSessionArn the principal ARN; its fifth field is the account id
+     * @throws IllegalArgumentException if it is not an ARN with a twelve-digit account id
+     */
+    public void setLoginSessionArn(String loginSessionArn) {
+        this.settings.loginSessionArn(loginSessionArn);
+    }
+
+    /**
+     * Approves an {@code aws login} authorization request as if the user had pressed <b>Allow</b> on the
+     * {@code /v1/authorize} page, without a browser. The request is validated as the page does it; nothing is
+     * called. The code issued signs in as the current login session ARN.
+     * @param authorizeUrl the URL the AWS CLI would open in the browser, {@code <endpoint>/v1/authorize?
+     *     response_type=code&client_id=arn:aws:signin:::devtools/same-device&state=...
+     *     &code_challenge_method=SHA-256&scope=openid&redirect_uri=...&code_challenge=...}; only its query is read
+     * @return where the browser would be redirected: {@code redirect_uri?code=...&state=...}
+     * @throws IllegalArgumentException if the request is not valid (another client id, a redirect URI that is not
+     *     loopback, a response type other than {@code code}, a method other than {@code SHA-256} or
+     *     {@code S256}, no code challenge, no {@code openid} scope)
+     */
+    public URI approveLogin(URI authorizeUrl) {
+        return this.signin.approve(LoginAuthorizationRequest.parse(Request.decode(authorizeUrl.getRawQuery())));
+    }
+
+    /**
+     * Denies an {@code aws login} authorization request as if the user had pressed <b>Deny</b> on the
+     * {@code /v1/authorize} page.
+     * @param authorizeUrl the URL the AWS CLI would open in the browser; only its query is read
+     * @return where the browser would be redirected: {@code redirect_uri?error=access_denied&state=...}
+     * @throws IllegalArgumentException if the request is not valid
+     */
+    public URI denyLogin(URI authorizeUrl) {
+        return LoginAuthorizationRequest.parse(Request.decode(authorizeUrl.getRawQuery())).denied();
+    }
+
+    /**
+     * Every login session started so far, by {@link #startLoginSession(String)} or by an authorization code
+     * redeemed with {@code CreateOAuth2Token}, in the order they started.
+     * A session started by a redemption is bound to the client's DPoP key, of which it knows only the thumbprint.
+     * @return an immutable copy
+     */
+    public List<EmulatedLoginSession> loginSessions() {
+        return this.logins.sessions();
+    }
+
+    /**
+     * The login session started last, as {@link #loginSessions()} lists it.
+     * @return the session
+     * @throws IllegalStateException if no login session was started
+     */
+    public EmulatedLoginSession latestLoginSession() {
+        List<EmulatedLoginSession> all = loginSessions();
+        if (all.isEmpty()) {
+            throw new IllegalStateException("No login session was started");
+        }
+        return all.get(all.size() - 1);
+    }
+
+    /**
      * Sets the lifetime of credentials AWS Sign-In {@code CreateOAuth2Token} issues from now on (default 15
      * minutes), sent as {@code expiresIn} in whole seconds.
      * @param lifetime a positive duration
@@ -557,9 +628,9 @@ public final class IdentityCenterEmulator implements AutoCloseable {
 
     /**
      * Every secret issued so far: access tokens, refresh tokens, client secrets, device codes, authorization
-     * codes, secret access keys, session tokens, and the DPoP keys (as PEM) and identity tokens of login
-     * sessions; not user codes, which are shown to the user. Useful to check
-     * that none of them leaked into logs or output.
+     * codes (of Identity Center and of AWS Sign-In), secret access keys, session tokens, and the DPoP keys (as
+     * PEM) the emulator made and identity tokens of login sessions; not user codes, which are shown to the user.
+     * Useful to check that none of them leaked into logs or output.
      * @return an immutable copy
      */
     public Set<String> issuedSecrets() {
@@ -615,7 +686,10 @@ public final class IdentityCenterEmulator implements AutoCloseable {
                 stsAction(Operation.ASSUME_ROLE, "AssumeRole",
                         authenticator.signed("sts", SignatureErrors.QUERY, sts::assumeRole)),
                 Route.of("POST", "/v1/token", Operation.CREATE_OAUTH2_TOKEN, Dialect.SIGNIN,
-                        signin::createOAuth2Token));
+                        signin::createOAuth2Token),
+                Route.of("GET", "/v1/authorize", Operation.LOGIN_AUTHORIZE, Dialect.PAGE, signin::showAuthorization),
+                Route.of("POST", "/v1/authorize", Operation.LOGIN_AUTHORIZE, Dialect.PAGE,
+                        signin::decideAuthorization));
     }
 
     private static Route stsAction(Operation operation, String action, Function<Request, Reply> handler) {

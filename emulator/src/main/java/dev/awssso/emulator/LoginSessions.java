@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -16,8 +18,9 @@ import software.amazon.awssdk.protocols.jsoncore.JsonWriter;
 import dev.awssso.emulator.RoleCredentialsRegistry.IssuedCredentials;
 
 /**
- * The {@code aws login} sessions and their refresh tokens. A refresh token is bound to its session's DPoP key
- * and good for one refresh, which issues credentials of the session's principal and the next refresh token.
+ * The {@code aws login} sessions and their refresh tokens, started directly or by the redemption of an
+ * authorization code. A refresh token is bound to its session's DPoP key and good for one refresh, which issues
+ * credentials of the session's principal and the next refresh token.
  */
 final class LoginSessions {
 
@@ -30,6 +33,8 @@ final class LoginSessions {
     private final Map<String, LoginState> byId = new HashMap<>();
 
     private final Map<String, LoginState> byRefreshToken = new HashMap<>();
+
+    private final List<EmulatedLoginSession> started = new ArrayList<>();
 
     private final EmulatorSettings settings;
 
@@ -52,10 +57,35 @@ final class LoginSessions {
      * @throws IllegalArgumentException if it is not an ARN with an account id
      */
     synchronized EmulatedLoginSession start(String loginSession) {
-        String accountId = accountId(loginSession);
+        accountId(loginSession);
         KeyPair keys = DpopKeys.generate();
-        LoginState state = new LoginState(this.secrets.id(), loginSession, accountId,
-                DpopKeys.thumbprint((ECPublicKey) keys.getPublic()), this.secrets.refreshToken());
+        String pem = this.secrets.keep(DpopKeys.pem(keys));
+        return newSession(loginSession, DpopKeys.thumbprint((ECPublicKey) keys.getPublic()), pem);
+    }
+
+    /**
+     * Starts the session of an approved sign-in whose authorization code was redeemed, bound to the key that
+     * signed the redemption's DPoP proof, and issues its first credentials and refresh token.
+     * @param loginSession the principal ARN that approved, validated when it was chosen
+     * @param thumbprint the RFC 7638 thumbprint of the key, which only the client holds
+     */
+    synchronized SignedIn signIn(String loginSession, String thumbprint) {
+        EmulatedLoginSession session = newSession(loginSession, thumbprint, null);
+        LoginState state = state(session.id());
+        return new SignedIn(session, issueRefreshed(state));
+    }
+
+    /**
+     * Every session started so far, in the order they started.
+     */
+    synchronized List<EmulatedLoginSession> sessions() {
+        return List.copyOf(this.started);
+    }
+
+    private EmulatedLoginSession newSession(String loginSession, String thumbprint, @Nullable String dpopKeyPem) {
+        String accountId = accountId(loginSession);
+        LoginState state = new LoginState(this.secrets.id(), loginSession, accountId, thumbprint,
+                this.secrets.refreshToken());
         this.byId.put(state.id, state);
         this.byRefreshToken.put(state.refreshToken, state);
         byte[] claims = JsonWriter.create().writeStartObject()
@@ -64,9 +94,10 @@ final class LoginSessions {
             .writeFieldName("aud").writeValue(IdentityCenterEmulator.LOGIN_CLIENT_ID)
             .writeFieldName("iat").writeValue(this.clock.instant().getEpochSecond())
             .writeEndObject().getBytes();
-        String idToken = this.secrets.idToken(claims);
-        return new EmulatedLoginSession(this, state.id, loginSession, accountId,
-                this.secrets.keep(DpopKeys.pem(keys)), idToken);
+        EmulatedLoginSession session = new EmulatedLoginSession(this, state.id, loginSession, accountId, thumbprint,
+                dpopKeyPem, this.secrets.idToken(claims));
+        this.started.add(session);
+        return session;
     }
 
     /**
@@ -119,6 +150,13 @@ final class LoginSessions {
         this.byRefreshToken.remove(refreshToken);
         state.refreshToken = this.secrets.refreshToken();
         this.byRefreshToken.put(state.refreshToken, state);
+        return issueRefreshed(state);
+    }
+
+    /**
+     * Credentials of the current login credentials lifetime, with the session's current refresh token.
+     */
+    private Refreshed issueRefreshed(LoginState state) {
         Duration lifetime = this.settings.loginCredentialsLifetime();
         IssuedCredentials issued = this.credentials.issueForLogin(state.loginSession, state.accountId,
                 this.clock.instant().plus(lifetime).truncatedTo(ChronoUnit.MILLIS));
@@ -137,7 +175,11 @@ final class LoginSessions {
         return new ServiceError(END_STATUSES.get(code), "AccessDeniedException", code, message);
     }
 
-    private static String accountId(String loginSession) {
+    /**
+     * The account id of a principal ARN, its fifth field.
+     * @throws IllegalArgumentException if it is not an ARN with a twelve-digit account id
+     */
+    static String accountId(String loginSession) {
         String[] fields = loginSession.split(":", -1);
         if (fields.length < 6 || !fields[0].equals("arn") || !ACCOUNT_ID.matcher(fields[4]).matches()) {
             throw new IllegalArgumentException("Not an ARN with an account id: " + loginSession);
@@ -158,6 +200,14 @@ final class LoginSessions {
             return "Refreshed[credentials=" + this.credentials + ", expiresIn=" + this.expiresIn + "]";
         }
 
+    }
+
+    /**
+     * What the redemption of an authorization code answers.
+     * @param session the session started
+     * @param tokens its first credentials and refresh token
+     */
+    record SignedIn(EmulatedLoginSession session, Refreshed tokens) {
     }
 
     /** One session; guarded by the registry. */

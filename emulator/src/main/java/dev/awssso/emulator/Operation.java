@@ -58,7 +58,16 @@ public enum Operation {
      */
     BATCH_GET_SECRET_VALUE,
 
-    /** AWS Sign-In {@code CreateOAuth2Token} ({@code POST /v1/token}), the refresh of {@code aws login}. */
-    CREATE_OAUTH2_TOKEN
+    /**
+     * AWS Sign-In {@code CreateOAuth2Token} ({@code POST /v1/token}): the redemption of an {@code aws login}
+     * authorization code and the refresh of its credentials.
+     */
+    CREATE_OAUTH2_TOKEN,
+
+    /**
+     * The AWS Sign-In page of {@code aws login} ({@code GET} and {@code POST /v1/authorize}). Its errors and
+     * status faults are HTML pages.
+     */
+    LOGIN_AUTHORIZE
 
 }

@@ -86,7 +86,11 @@ final class PageHandler {
                 "The code " + userCode + " is not valid, has expired or was already used."));
     }
 
-    private static String decision(Map<String, String> form) {
+    /**
+     * The {@code decision} of an approval form: {@code allow} or {@code deny}.
+     * @throws ServiceError {@code InvalidRequestException} for another value or none
+     */
+    static String decision(Map<String, String> form) {
         String decision = form.get(DECISION);
         if (!"allow".equals(decision) && !"deny".equals(decision)) {
             throw new ServiceError(400, "InvalidRequestException", "The decision must be allow or deny.");

@@ -1,5 +1,6 @@
 package dev.awssso.emulator;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -45,12 +46,22 @@ final class Pages {
             .append("</strong> to access your data?</h1>\n")
             .append("<p class=\"user\">Signed in as <strong>").append(escape(userName)).append("</strong></p>\n")
             .append(scopes(request.displayedScopes()))
-            .append("<form method=\"post\" action=\"/authorize\">\n");
-        for (Map.Entry<String, String> field : request.parameters().entrySet()) {
-            body.append("<input type=\"hidden\" name=\"").append(escape(field.getKey())).append("\" value=\"")
-                .append(escape(field.getValue())).append("\">\n");
-        }
-        return page("Allow access?", body.append(buttons()).append("</form>\n").toString());
+            .append(form("/authorize", request.parameters()));
+        return page("Allow access?", body.toString());
+    }
+
+    /**
+     * The approval page of an {@code aws login} authorization request: one form posting back to
+     * {@code /v1/authorize} with the request in hidden fields, and a {@code decision} of {@code allow} or
+     * {@code deny} from the button pressed.
+     * @param loginSession the principal signed in, whose credentials the AWS CLI gets
+     */
+    static String login(LoginAuthorizationRequest request, String loginSession) {
+        String body = "<h1>Allow the <strong>AWS CLI</strong> to use your credentials?</h1>\n"
+                + "<p class=\"user\">Signed in as <strong>" + escape(loginSession) + "</strong></p>\n"
+                + scopes(Arrays.asList(request.scope().split("\\s+")))
+                + form("/v1/authorize", request.parameters());
+        return page("Allow access?", body);
     }
 
     /**
@@ -124,6 +135,19 @@ final class Pages {
             list.append("<li><code>").append(escape(scope)).append("</code></li>\n");
         }
         return list.append("</ul>\n").toString();
+    }
+
+    /**
+     * A form posting the fields, hidden, and the decision of the button pressed.
+     */
+    private static String form(String action, Map<String, String> fields) {
+        StringBuilder form = new StringBuilder("<form method=\"post\" action=\"").append(escape(action))
+            .append("\">\n");
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            form.append("<input type=\"hidden\" name=\"").append(escape(field.getKey())).append("\" value=\"")
+                .append(escape(field.getValue())).append("\">\n");
+        }
+        return form.append(buttons()).append("</form>\n").toString();
     }
 
     /**

@@ -265,7 +265,7 @@ class SignInPageTests extends SignInFlowTests {
     /**
      * The hidden fields of the page's form, unescaped.
      */
-    private static Map<String, String> hiddenFields(String page) {
+    static Map<String, String> hiddenFields(String page) {
         Map<String, String> fields = new LinkedHashMap<>();
         Matcher matcher = HIDDEN_FIELD.matcher(page);
         while (matcher.find()) {

@@ -235,13 +235,11 @@ class SigninTests {
         assertThatExceptionOfType(ValidationException.class)
             .isThrownBy(() -> this.signin.createOAuth2Token((request) -> request
                 .tokenInput((input) -> input.clientId(IdentityCenterEmulator.LOGIN_CLIENT_ID)
-                    .grantType("authorization_code")
-                    .code("code")
-                    .redirectUri("http://127.0.0.1/oauth/callback")
-                    .codeVerifier("verifier"))
+                    .grantType("client_credentials")
+                    .refreshToken(this.session.currentRefreshToken()))
                 .overrideConfiguration((config) -> config.putHeader("DPoP", another))))
             .satisfies((ex) -> assertThat(ex.awsErrorDetails().errorMessage())
-                .contains("only refresh_token is emulated"));
+                .contains("only authorization_code and refresh_token are emulated"));
     }
 
     @Test
