@@ -1,7 +1,9 @@
 package dev.awssso.core.engine;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -10,7 +12,28 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class DaemonThreads {
 
+    /** How long closing an engine waits for its threads to end, in all. */
+    static final Duration CLOSE_WAIT = Duration.ofMillis(500);
+
     private DaemonThreads() {
+    }
+
+    /**
+     * Waits for the threads of {@code live} to end, {@link #CLOSE_WAIT} at most in all; an interrupt ends the wait
+     * and is kept.
+     * @return whether they all ended
+     */
+    static boolean awaitEnd(Collection<Thread> live) {
+        long joinUntil = System.nanoTime() + CLOSE_WAIT.toNanos();
+        try {
+            for (Thread thread : live) {
+                TimeUnit.NANOSECONDS.timedJoin(thread, Math.max(1, joinUntil - System.nanoTime()));
+            }
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+        return live.stream().noneMatch(Thread::isAlive);
     }
 
     /**

@@ -8,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -75,9 +73,6 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
 
     private static final AtomicInteger ENGINE_NUMBER = new AtomicInteger();
 
-    /** How long {@link #close()} waits for the engine's threads to end. */
-    private static final Duration CLOSE_WAIT = Duration.ofMillis(500);
-
     private final LoginSessionSettings settings;
 
     private final EngineOptions options;
@@ -108,7 +103,7 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
 
     private final ExecutorService fetcher;
 
-    private final Set<String> loggedMaintenanceFailures = ConcurrentHashMap.newKeySet();
+    private final MaintenanceTasks tasks;
 
     private final Object lifecycleLock = new Object();
 
@@ -123,6 +118,7 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
     private LoginSessionEngine(LoginSessionSettings settings, List<LoginSessionRole> roles, EngineOptions options,
             Clock clock) {
         this.settings = settings;
+        this.tasks = new MaintenanceTasks(logger, settings.describe());
         this.options = options;
         this.http = new AbortableHttpClient(() -> SsoClients.httpClient(options.timeouts()));
         this.signin = new LazyClient<>("AWS Sign-In", () -> SsoClients.signin(settings.region(),
@@ -223,10 +219,11 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
                         this.settings.signInCommand());
             }
             long interval = this.options.checkInterval().toMillis();
-            this.maintenance.add(this.scheduler.scheduleWithFixedDelay(() -> survive("refresh", this::maintain),
+            this.maintenance.add(this.scheduler.scheduleWithFixedDelay(
+                    () -> this.tasks.survive("refresh", this::maintain),
                     interval, interval, TimeUnit.MILLISECONDS));
             this.maintenance.add(this.scheduler.scheduleWithFixedDelay(
-                    () -> survive("expiry check", this::expireIfStale), interval, interval,
+                    () -> this.tasks.survive("expiry check", this::expireIfStale), interval, interval,
                     TimeUnit.MILLISECONDS));
             this.events.start();
             this.running = true;
@@ -317,15 +314,7 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
         this.scheduler.shutdownNow();
         this.fetcher.shutdownNow();
         this.http.close();
-        long joinUntil = System.nanoTime() + CLOSE_WAIT.toNanos();
-        try {
-            for (Thread thread : this.threads) {
-                TimeUnit.NANOSECONDS.timedJoin(thread, Math.max(1, joinUntil - System.nanoTime()));
-            }
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
+        DaemonThreads.awaitEnd(this.threads);
         this.signin.close();
         if (this.assumer != null) {
             this.assumer.close();
@@ -398,17 +387,6 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
         this.events.publish(() -> event.apply(status()));
     }
 
-    private void survive(String task, Runnable action) {
-        try {
-            action.run();
-        }
-        catch (Throwable ex) {
-            if (this.loggedMaintenanceFailures.add(task + ": " + ex.getClass().getName())) {
-                logger.warn("The background {} of the {} failed; it goes on at the next check: {}", task,
-                        this.settings.describe(), ex.toString());
-            }
-        }
-    }
 
     @Override
     public String toString() {

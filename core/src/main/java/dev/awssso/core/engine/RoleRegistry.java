@@ -1,6 +1,5 @@
 package dev.awssso.core.engine;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,7 +10,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
@@ -47,9 +45,6 @@ public final class RoleRegistry implements AutoCloseable {
     private static final Logger logger = LoggerFactory.getLogger(RoleRegistry.class);
 
     private static final AtomicInteger REGISTRY_NUMBER = new AtomicInteger();
-
-    /** How long {@link #close()} waits for the registry's threads to end. */
-    private static final Duration CLOSE_WAIT = Duration.ofMillis(500);
 
     private final Map<String, ServedRole> roles;
 
@@ -245,15 +240,7 @@ public final class RoleRegistry implements AutoCloseable {
         this.attachments.forEach(SessionRoles::close);
         otherSignIns().forEach(SsoEngine::close);
         this.fetcher.shutdownNow();
-        long joinUntil = System.nanoTime() + CLOSE_WAIT.toNanos();
-        try {
-            for (Thread thread : this.threads) {
-                TimeUnit.NANOSECONDS.timedJoin(thread, Math.max(1, joinUntil - System.nanoTime()));
-            }
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
+        DaemonThreads.awaitEnd(this.threads);
     }
 
     @Override

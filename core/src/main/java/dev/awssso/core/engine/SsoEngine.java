@@ -7,8 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -97,9 +95,6 @@ public final class SsoEngine implements SdkAutoCloseable {
     /** How long an idle thread of the account listing is kept. */
     private static final Duration ACCOUNT_LISTING_THREAD_KEEP_ALIVE = Duration.ofSeconds(30);
 
-    /** How long {@link #close()} waits for the engine's threads to end. */
-    private static final Duration CLOSE_WAIT = Duration.ofMillis(500);
-
     private final SsoSettings settings;
 
     private final LazyClient<SsoOidcClient> oidc;
@@ -144,7 +139,7 @@ public final class SsoEngine implements SdkAutoCloseable {
     private final ThreadPoolExecutor accountListing;
 
     /** The kinds of failure of the background maintenance already logged, so that each is logged once. */
-    private final Set<String> loggedMaintenanceFailures = ConcurrentHashMap.newKeySet();
+    private final MaintenanceTasks tasks;
 
     private volatile SessionState lastState = SessionState.SIGNED_OUT;
 
@@ -165,6 +160,7 @@ public final class SsoEngine implements SdkAutoCloseable {
     private SsoEngine(SsoSettings settings, EngineOptions options, AbortableHttpClient http, Clock clock,
             String roleSettings) {
         this.settings = settings;
+        this.tasks = new MaintenanceTasks(logger, "IAM Identity Center session of " + settings.describe());
         this.options = options;
         // built on first use: start-up makes no call, and building an SDK client takes a noticeable time
         this.oidc = new LazyClient<>("SSO OIDC",
@@ -285,10 +281,11 @@ public final class SsoEngine implements SdkAutoCloseable {
                 this.initialStateReported = true;
             }
             long interval = this.options.checkInterval().toMillis();
-            this.maintenance.add(this.scheduler.scheduleWithFixedDelay(() -> survive("refresh", this::maintain),
+            this.maintenance.add(this.scheduler.scheduleWithFixedDelay(
+                    () -> this.tasks.survive("refresh", this::maintain),
                     interval, interval, TimeUnit.MILLISECONDS));
             this.maintenance.add(this.scheduler.scheduleWithFixedDelay(
-                    () -> survive("expiry check", this::expireIfStale), interval, interval,
+                    () -> this.tasks.survive("expiry check", this::expireIfStale), interval, interval,
                     TimeUnit.MILLISECONDS));
             this.running = true;
             this.events.start();
@@ -422,16 +419,7 @@ public final class SsoEngine implements SdkAutoCloseable {
         this.accountListing.shutdownNow();
         this.events.close();
         this.http.close();
-        long joinUntil = System.nanoTime() + CLOSE_WAIT.toNanos();
-        try {
-            for (Thread thread : this.threads) {
-                TimeUnit.NANOSECONDS.timedJoin(thread, Math.max(1, joinUntil - System.nanoTime()));
-            }
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-        }
-        if (this.threads.stream().anyMatch(Thread::isAlive)) {
+        if (!DaemonThreads.awaitEnd(this.threads)) {
             logger.debug("A refresh call or a listener was still running when the engine closed");
         }
         this.oidc.close();
@@ -443,31 +431,22 @@ public final class SsoEngine implements SdkAutoCloseable {
         this.tokens.persistIfPending();
         this.tokens.refreshIfDue();
         this.credentials.refreshIfDue();
-        this.attachments.forEach((attachment) -> survive("refresh of an attachment", attachment::refreshIfDue));
+        this.attachments
+            .forEach((attachment) -> this.tasks.survive("refresh of an attachment", attachment::refreshIfDue));
         watchSessionEnd();
         this.configWatch.checkIfChanged();
     }
 
     private void expireIfStale() {
         this.credentials.expireIfStale();
-        this.attachments.forEach((attachment) -> survive("expiry check of an attachment", attachment::expireIfStale));
+        this.attachments.forEach(
+                (attachment) -> this.tasks.survive("expiry check of an attachment", attachment::expireIfStale));
     }
 
     /**
      * Runs a maintenance task so that nothing it throws ends it: a scheduled task that throws is never run
      * again, and refreshes would stop silently. Each kind of failure is logged once.
      */
-    private void survive(String task, Runnable action) {
-        try {
-            action.run();
-        }
-        catch (Throwable ex) {
-            if (this.loggedMaintenanceFailures.add(task + ": " + ex.getClass().getName())) {
-                logger.warn("The background {} of the IAM Identity Center session of {} failed; it goes on at the next"
-                        + " check: {}", task, this.settings.describe(), ex.toString());
-            }
-        }
-    }
 
     /** Warns at the configured thresholds before the session ends, and once when it has ended. */
     private void watchSessionEnd() {
