@@ -194,6 +194,12 @@ class AwsLoginSessionAutoConfigurationTests {
                 assertThat(callerArn(deploy)).isEqualTo("arn:aws:sts::555566667777:assumed-role/Deployer/my-app");
                 assertThat(callerArn(context.getBean(AwsCredentialsProvider.class)))
                     .isEqualTo(IdentityCenterEmulator.DEFAULT_LOGIN_SESSION);
+                Health health = context.getBean("awsssoHealthIndicator", HealthIndicator.class).health(true);
+                assertThat(health.getStatus()).isEqualTo(Status.UP);
+                assertThat(health.getDetails().get("roles")).asString().contains("deploy").contains(deployer);
+                LoginSessionStatus status = context.getBean(AwsLoginSessionEndpoint.class).status();
+                assertThat(status.roles()).singleElement().satisfies((role) -> assertThat(role.credentials()
+                    .expiresAt()).isNotNull());
             });
     }
 

@@ -9,8 +9,9 @@ import dev.awssso.core.status.LoginSessionStatus;
 
 /**
  * Health of an {@code aws login} session, whichever health API of Spring Boot reports it: up while valid credentials
- * can be served, down when signed out, ended or unusable, with the state, the principal, the expiries, the time left,
- * the warnings and the next action as details. Judges from the session state alone: no network call.
+ * of the session and of each of its named roles can be served, down when signed out, ended or unusable, with the
+ * state, the principal, the expiries, the time left, the warnings, the next action and the state of each role as
+ * details. Judges from the states alone: no network call.
  */
 public final class LoginSessionHealth implements AwsSsoHealthCheck {
 
@@ -41,6 +42,21 @@ public final class LoginSessionHealth implements AwsSsoHealthCheck {
         if (!current.warnings().isEmpty()) {
             details.put("warnings", current.warnings());
         }
-        return new SessionHealth.Report(current.state().canServeCredentials(), details);
+        boolean up = current.state().canServeCredentials();
+        if (!current.roles().isEmpty()) {
+            Map<String, Object> roles = new LinkedHashMap<>();
+            for (LoginSessionStatus.Role role : current.roles()) {
+                Map<String, Object> roleDetails = new LinkedHashMap<>();
+                roleDetails.put("state", role.state());
+                roleDetails.put("action", role.nextAction());
+                if (role.assumedRoleArn() != null) {
+                    roleDetails.put("assumedRole", role.assumedRoleArn());
+                }
+                roles.put(role.name(), roleDetails);
+                up &= role.state().canServeCredentials();
+            }
+            details.put("roles", roles);
+        }
+        return new SessionHealth.Report(up, details);
     }
 }

@@ -84,7 +84,7 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
     private final LoginSessionCredentialsProvider credentials;
 
     /** The provider of each named role, in their order. */
-    private final Map<String, AwsCredentialsProvider> roles = new LinkedHashMap<>();
+    private final Map<LoginSessionRole, RefreshingCredentialsProvider> roles = new LinkedHashMap<>();
 
     /** The assumed roles' providers, each link of each chain. */
     private final List<AssumedRoleCredentialsProvider> assumedRoles = new ArrayList<>();
@@ -158,10 +158,10 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
         this.assumer = assumes ? new RoleAssumer(settings.region(), options.endpoints().sts(), options.timeouts(),
                 this.http) : null;
         for (LoginSessionRole role : roles) {
-            this.roles.put(role.name(), serve(role, timing, clock));
+            this.roles.put(role, serve(role, timing, clock));
         }
-        this.statusAssembler = new LoginSessionStatusAssembler(settings, this.credentials, options.expiringWithin(),
-                clock);
+        this.statusAssembler = new LoginSessionStatusAssembler(settings, this.credentials, this.roles,
+                options.expiringWithin(), clock);
         this.endWarnings = new SessionEndWarnings(options.expiryWarnings());
     }
 
@@ -262,7 +262,7 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
 
     /** The names of the named roles served over the session, in their order. */
     public List<String> roleNames() {
-        return List.copyOf(this.roles.keySet());
+        return this.roles.keySet().stream().map(LoginSessionRole::name).toList();
     }
 
     /**
@@ -270,13 +270,10 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
      * @throws IllegalArgumentException naming the roles there are, when there is none of that name
      */
     public AwsCredentialsProvider credentialsProvider(String name) {
-        AwsCredentialsProvider provider = this.roles.get(name);
-        if (provider == null) {
-            throw new IllegalArgumentException("There is no role named '" + name + "' over the "
-                    + this.settings.describe() + "; the roles are " + (this.roles.isEmpty() ? "none"
-                            : String.join(", ", this.roles.keySet())) + " (aws.sso.roles)");
-        }
-        return provider;
+        return this.roles.entrySet().stream().filter((role) -> role.getKey().name().equals(name)).findFirst()
+            .map(Map.Entry::getValue).orElseThrow(() -> new IllegalArgumentException("There is no role named '"
+                    + name + "' over the " + this.settings.describe() + "; the roles are "
+                    + (this.roles.isEmpty() ? "none" : String.join(", ", roleNames())) + " (aws.sso.roles)"));
     }
 
     /** A snapshot of the session now. */
@@ -346,9 +343,9 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
     }
 
     /** The provider of {@code role}: the session's own, or the last link of its chain of assumed roles. */
-    private AwsCredentialsProvider serve(LoginSessionRole role, RefreshingCredentialsProvider.Timing timing,
+    private RefreshingCredentialsProvider serve(LoginSessionRole role, RefreshingCredentialsProvider.Timing timing,
             Clock clock) {
-        AwsCredentialsProvider source = this.credentials;
+        RefreshingCredentialsProvider source = this.credentials;
         String sourceDescription = "the " + this.settings.describe();
         for (AssumeRoleSpec step : role.assumeRoles()) {
             AssumedRoleCredentialsProvider link = new AssumedRoleCredentialsProvider(role.name(), step, source,

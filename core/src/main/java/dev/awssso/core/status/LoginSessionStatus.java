@@ -18,15 +18,17 @@ import org.jspecify.annotations.Nullable;
  * @param identity the profile and the signed-in principal
  * @param credentials the session's credentials being served
  * @param session the session, which ends 12 hours after {@code aws login} at most
+ * @param roles the named roles served over the session, in their order
  */
 public record LoginSessionStatus(SessionState state, String nextAction, List<String> warnings, Instant at,
-        Identity identity, SessionStatus.Credentials credentials, SessionStatus.Session session) {
+        Identity identity, SessionStatus.Credentials credentials, SessionStatus.Session session, List<Role> roles) {
 
     /** How long an {@code aws login} session lasts at most. */
     public static final Duration SESSION_DURATION = Duration.ofHours(12);
 
     public LoginSessionStatus {
         warnings = List.copyOf(warnings);
+        roles = List.copyOf(roles);
     }
 
     /** Time left until the credentials being served expire, if any are. */
@@ -60,5 +62,19 @@ public record LoginSessionStatus(SessionState state, String nextAction, List<Str
      */
     public record Identity(String profile, String configFile, String loginSession, String accountId, String region,
             String cacheFile, String signInCommand) {
+    }
+
+    /**
+     * A named role served over the session.
+     *
+     * @param name the role's name, its key under {@code aws.sso.roles}
+     * @param assumedRoleArn the role assumed last, or {@code null} for the session's own credentials
+     * @param state where the role stands: the session's state where that decides, else that of its own credentials
+     * @param nextAction what the user should do next, in plain words
+     * @param credentials the role's credentials being served, with their expiry, next and last refresh
+     * @param failure the role's last failed refresh since its last success, or {@code null}
+     */
+    public record Role(String name, @Nullable String assumedRoleArn, SessionState state, String nextAction,
+            SessionStatus.Credentials credentials, RoleStatus.@Nullable Failure failure) {
     }
 }

@@ -4,11 +4,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
+import dev.awssso.core.config.LoginSessionRole;
 import dev.awssso.core.config.LoginSessionSettings;
 import dev.awssso.core.credentials.LoginSessionCredentialsProvider;
+import dev.awssso.core.credentials.RefreshingCredentialsProvider;
 import dev.awssso.core.refresh.FailureKind;
 import dev.awssso.core.refresh.RefreshFailure;
 import dev.awssso.core.signin.LoginSessionCache;
@@ -28,15 +32,21 @@ public final class LoginSessionStatusAssembler {
 
     private final LoginSessionCredentialsProvider credentials;
 
+    private final Map<LoginSessionRole, RefreshingCredentialsProvider> roles;
+
     private final Duration expiringWithin;
 
     private final Clock clock;
 
-    /** @param expiringWithin how close to its end a session counts as {@link SessionState#EXPIRING} */
+    /**
+     * @param roles the named roles and the providers that serve them, in their order
+     * @param expiringWithin how close to its end a session counts as {@link SessionState#EXPIRING}
+     */
     public LoginSessionStatusAssembler(LoginSessionSettings settings, LoginSessionCredentialsProvider credentials,
-            Duration expiringWithin, Clock clock) {
+            Map<LoginSessionRole, RefreshingCredentialsProvider> roles, Duration expiringWithin, Clock clock) {
         this.settings = settings;
         this.credentials = credentials;
+        this.roles = new LinkedHashMap<>(roles);
         this.expiringWithin = expiringWithin;
         this.clock = clock;
     }
@@ -64,7 +74,38 @@ public final class LoginSessionStatusAssembler {
 
     private LoginSessionStatus status(SessionState state, String nextAction, List<String> warnings, Instant now,
             SessionStatus.Session session) {
-        return new LoginSessionStatus(state, nextAction, warnings, now, identity(), credentialsStatus(), session);
+        List<LoginSessionStatus.Role> roleStatuses = new ArrayList<>();
+        this.roles.forEach((role, provider) -> roleStatuses.add(role(role, provider, state, nextAction)));
+        return new LoginSessionStatus(state, nextAction, warnings, now, identity(), credentialsStatus(this.credentials),
+                session, roleStatuses);
+    }
+
+    /** The status of {@code role}: that of the session where it decides, else that of the role's credentials. */
+    private static LoginSessionStatus.Role role(LoginSessionRole role, RefreshingCredentialsProvider provider,
+            SessionState sessionState, String sessionAction) {
+        RefreshFailure failure = provider.lastFailure().orElse(null);
+        boolean held = provider.holdsFreshCredentials();
+        boolean sessionDecides = sessionState == SessionState.SIGNED_OUT || sessionState == SessionState.EXPIRED
+                || sessionState == SessionState.UNUSABLE || failure == null;
+        SessionState state;
+        String nextAction;
+        if (sessionDecides) {
+            state = sessionState;
+            nextAction = (state == SessionState.ACTIVE) ? "Nothing: the role is active." : sessionAction;
+        }
+        else if (failure.kind() != FailureKind.TRANSIENT && !held) {
+            state = (failure.kind() == FailureKind.SESSION_ENDED) ? SessionState.EXPIRED : SessionState.UNUSABLE;
+            nextAction = (state == SessionState.UNUSABLE) ? "Allow the role to be assumed, or correct its"
+                    + " assume-role settings: " + failure.message() : sessionAction;
+        }
+        else {
+            state = held ? SessionState.REFRESH_FAILING : SessionState.UNAVAILABLE;
+            nextAction = "Nothing yet: the role's refresh is retried in the background. If it keeps failing, check"
+                    + " the network, the endpoints and the role: " + failure.message();
+        }
+        return new LoginSessionStatus.Role(role.name(), role.assumedRoleArn(), state, nextAction,
+                credentialsStatus(provider), (failure != null) ? new RoleStatus.Failure(failure.kind(),
+                        failure.errorType(), failure.message(), failure.at()) : null);
     }
 
     private SessionState state(@Nullable LoginSessionToken token, SessionStatus.Session session, Instant now,
@@ -129,10 +170,10 @@ public final class LoginSessionStatusAssembler {
                 this.credentials.cache().path().toString(), this.settings.signInCommand());
     }
 
-    private SessionStatus.Credentials credentialsStatus() {
-        AwsSessionCredentials current = this.credentials.currentCredentials().orElse(null);
+    private static SessionStatus.Credentials credentialsStatus(RefreshingCredentialsProvider provider) {
+        AwsSessionCredentials current = provider.currentCredentials().orElse(null);
         return new SessionStatus.Credentials((current != null) ? SessionStatusAssembler.mask(current.accessKeyId())
-                : null, this.credentials.expiresAt().orElse(null), this.credentials.nextRefreshAt().orElse(null),
-                this.credentials.lastRefresh().orElse(null));
+                : null, provider.expiresAt().orElse(null), provider.nextRefreshAt().orElse(null),
+                provider.lastRefresh().orElse(null));
     }
 }

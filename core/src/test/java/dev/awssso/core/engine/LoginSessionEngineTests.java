@@ -307,6 +307,16 @@ class LoginSessionEngineTests {
             .withMessageContaining("trust policy of " + AUDITOR).withMessageContaining(LOGIN_SESSION);
         assertThatIllegalArgumentException().isThrownBy(() -> engine.credentialsProvider("nope"))
             .withMessageContaining("deploy, denied");
+        assertThat(engine.status().roles()).satisfiesExactly((deploy) -> {
+            assertThat(deploy.name()).isEqualTo("deploy");
+            assertThat(deploy.assumedRoleArn()).isEqualTo(DEPLOYER);
+            assertThat(deploy.state()).isEqualTo(SessionState.ACTIVE);
+            assertThat(deploy.credentials().accessKeyId()).contains("…");
+        }, (denied) -> {
+            assertThat(denied.state()).isEqualTo(SessionState.UNUSABLE);
+            assertThat(denied.nextAction()).startsWith("Allow the role to be assumed").contains(AUDITOR);
+            assertThat(denied.failure()).isNotNull();
+        });
 
         engine.start();
         long assumed = emulator.callCount(Operation.ASSUME_ROLE);
