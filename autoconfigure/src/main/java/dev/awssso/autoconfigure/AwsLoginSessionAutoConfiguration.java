@@ -61,17 +61,22 @@ public final class AwsLoginSessionAutoConfiguration {
         return new SessionEventRelay(eventPublisher);
     }
 
-    /** The session's credentials; closed with the engine, not by the context. */
+    /**
+     * The session's credentials; closed with the engine, not by the context. Steps aside for a local AWS
+     * emulator's connection details, which its named roles keep.
+     */
     @Bean(destroyMethod = "")
     @Primary
     @ConditionalOnMissingBean(AwsCredentialsProvider.class)
+    @Conditional(OnSsoConfigurationCondition.DefaultRole.class)
     AwsCredentialsProvider awsSsoCredentialsProvider(LoginSessionEngine engine) {
         return engine.credentialsProvider();
     }
 
-    /** The profile's region, where AWS Sign-In refreshes the session. */
+    /** The profile's region, where AWS Sign-In refreshes the session; steps aside as the credentials do. */
     @Bean
     @ConditionalOnMissingBean(AwsRegionProvider.class)
+    @Conditional(OnSsoConfigurationCondition.DefaultRole.class)
     AwsRegionProvider awsSsoRegionProvider(LoginSessionEngine engine) {
         Region region = Region.of(engine.settings().region());
         return () -> region;

@@ -9,8 +9,9 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /**
- * Matches when the selected profile is an {@code aws login} profile and no local AWS emulator's connection
- * details are present (the developer's session must not sign the emulator's calls). Does not match while an
+ * Matches when the selected profile is an {@code aws login} profile, unless a local AWS emulator's connection
+ * details are present and no role is named (the developer's session must not sign the emulator's calls; named roles
+ * keep their beans, as with IAM Identity Center). Does not match while an
  * application is AOT-processed: there such a profile is served by the AWS SDK's default chain at run time.
  */
 final class OnLoginSessionCondition extends SpringBootCondition {
@@ -28,9 +29,10 @@ final class OnLoginSessionCondition extends SpringBootCondition {
         }
         return configuration.loginSession().map((session) -> {
             List<String> connections = LocalAwsConnection.beanNames(context.getBeanFactory());
-            if (!connections.isEmpty() && !configuration.requestedByProperties()) {
+            if (!connections.isEmpty() && !configuration.requestedByProperties()
+                    && configuration.loginSessionRoles().isEmpty()) {
                 return ConditionOutcome.noMatch(message.because("the AWS connection details " + connections
-                        + " of a local AWS emulator are present"));
+                        + " of a local AWS emulator are present, and no role is named"));
             }
             return ConditionOutcome.match(message.found("aws login profile").items(session.profileName()
                     + " of " + session.configFile()));

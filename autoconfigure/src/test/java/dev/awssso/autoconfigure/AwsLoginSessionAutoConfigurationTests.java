@@ -144,6 +144,21 @@ class AwsLoginSessionAutoConfigurationTests {
     }
 
     @Test
+    void namedRolesKeepTheirBeansBesideALocalEmulatorWhoseKeysSignTheDefaultClients() {
+        this.contextRunner.withUserConfiguration(LocalStackConnection.class)
+            .withConfiguration(AutoConfigurations.of(AwsSsoRolesAutoConfiguration.class))
+            .withPropertyValues("aws.sso.roles.deploy.assume-role.role-arn=arn:aws:iam::555566667777:role/Deployer")
+            .run((context) -> {
+                assertThat(context).hasNotFailed().hasSingleBean(LoginSessionEngine.class);
+                assertThat(context.getBean(AwsCredentialsProvider.class).resolveCredentials().accessKeyId())
+                    .isEqualTo("AKIDLOCALSTACK");
+                assertThat(BeanFactoryAnnotationUtils.qualifiedBeanOfType(context.getBeanFactory(),
+                        AwsCredentialsProvider.class, "deploy")).isNotInstanceOf(LoginSessionCredentialsProvider.class)
+                    .isSameAs(context.getBean(LoginSessionEngine.class).credentialsProvider("deploy"));
+            });
+    }
+
+    @Test
     void aLoginSessionThatIsNotAnArnFailsStartUpNamingTheFix() throws IOException {
         Files.writeString(this.home.resolve(".aws/config"), LOGIN_PROFILE.formatted("developer"));
         this.contextRunner.run((context) -> assertThat(context).hasFailed().getFailure()
