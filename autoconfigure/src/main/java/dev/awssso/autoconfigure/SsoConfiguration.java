@@ -46,7 +46,8 @@ public final class SsoConfiguration {
 
     SsoConfiguration(AwsSsoProperties properties, @Nullable SsoSettings settings,
             @Nullable LoginSessionSettings loginSession, List<NamedRole> namedRoles,
-            List<LoginSessionRole> loginSessionRoles, @Nullable SsoConfigurationException problems, Path cacheDirectory, String searched,
+            List<LoginSessionRole> loginSessionRoles, @Nullable SsoConfigurationException problems,
+            Path cacheDirectory, String searched,
             boolean requestedByProperties) {
         this.properties = properties;
         this.settings = settings;

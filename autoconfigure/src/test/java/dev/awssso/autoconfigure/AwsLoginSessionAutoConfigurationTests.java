@@ -198,7 +198,10 @@ class AwsLoginSessionAutoConfigurationTests {
             .writeCacheFile(loginCache(), Instant.now().plus(Duration.ofMinutes(14)));
         this.emulator.allowAssumeRole(IdentityCenterEmulator.DEFAULT_LOGIN_SESSION, deployer);
         this.contextRunner
-            .withConfiguration(AutoConfigurations.of(AwsSsoRolesAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(AwsSsoRolesAutoConfiguration.class, MetricsAutoConfiguration.class,
+                    CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+                    AwsSsoMetricsAutoConfiguration.class))
+            .withUserConfiguration(EventRecorder.class)
             .withPropertyValues("aws.sso.endpoint.sts=" + this.emulator.endpoint(),
                     "aws.sso.roles.deploy.assume-role.role-arn=" + deployer,
                     "aws.sso.roles.deploy.assume-role.session-name=my-app")
@@ -215,6 +218,15 @@ class AwsLoginSessionAutoConfigurationTests {
                 LoginSessionStatus status = context.getBean(AwsLoginSessionEndpoint.class).status();
                 assertThat(status.roles()).singleElement().satisfies((role) -> assertThat(role.credentials()
                     .expiresAt()).isNotNull());
+                EventRecorder recorder = context.getBean(EventRecorder.class);
+                await().atMost(Duration.ofSeconds(30)).until(() -> recorder.events.stream()
+                    .anyMatch((event) -> event instanceof LoginSessionEvent.CredentialsRefreshed refreshed
+                            && refreshed.role().equals("deploy")));
+                MeterRegistry meters = context.getBean(MeterRegistry.class);
+                assertThat(meters.get("aws.sso.credentials.refreshes").tag("role", "deploy")
+                    .tag("operation", "AssumeRole").tag("outcome", "SUCCESS").timer().count()).isOne();
+                assertThat(meters.get("aws.sso.credentials.remaining").tag("role", "deploy").timeGauge()
+                    .value(TimeUnit.MINUTES)).isBetween(50.0, 61.0);
             });
     }
 

@@ -1,8 +1,12 @@
 package dev.awssso.boot.metrics;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
 
-import dev.awssso.core.config.NamedRole;
+import dev.awssso.core.config.LoginSessionRole;
 import dev.awssso.core.engine.LoginSessionEngine;
 import dev.awssso.core.status.LoginSessionEvent;
 import dev.awssso.core.status.LoginSessionListener;
@@ -12,28 +16,37 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Micrometer meters of an {@code aws login} session, under the names and tags of {@link AwsSsoMetrics} so that one
- * dashboard serves both kinds of sign-in. A time gauge tells the time left on the session
- * ({@code aws.sso.session.remaining}, tag {@code sign-in}: the profile's name) and one on its credentials
- * ({@code aws.sso.credentials.remaining}, tag {@code role}: {@code default}); they are NaN while unknown. A timer
- * counts and times the {@code CreateOAuth2Token} calls that refresh them ({@code aws.sso.credentials.refreshes}, tags
- * {@code role}, {@code operation} and {@code outcome}). No tag carries a secret; a refresh that failed without a call
- * to AWS is not timed.
+ * Micrometer meters of an {@code aws login} session and its named roles, under the names and tags of
+ * {@link AwsSsoMetrics} so that one dashboard serves both kinds of sign-in. Time gauges tell the time left on the
+ * session ({@code aws.sso.session.remaining}, tag {@code sign-in}: the profile's name) and on the credentials of the
+ * session and of each role ({@code aws.sso.credentials.remaining}, tag {@code role}: {@code default} or the role's
+ * name); they are NaN while unknown. A timer counts and times the calls that refresh them
+ * ({@code aws.sso.credentials.refreshes}, tags {@code role}, {@code operation}: {@code CreateOAuth2Token} or
+ * {@code AssumeRole}, and {@code outcome}). No tag carries a secret; a refresh that failed without a call to AWS is
+ * not timed.
  */
 public class LoginSessionMetrics implements MeterBinder, LoginSessionListener {
 
     /** The call that refreshes the credentials of a login session. */
     static final String CREATE_OAUTH2_TOKEN = "CreateOAuth2Token";
 
+    private static final String ASSUME_ROLE = "AssumeRole";
+
     private final LoginSessionEngine engine;
+
+    /** The call that refreshes the credentials of each named role, by role. */
+    private final Map<String, String> operations = new LinkedHashMap<>();
 
     private volatile @Nullable MeterRegistry registry;
 
     /**
-     * @param engine the engine of the session
+     * @param engine the engine of the session and its roles
      */
     public LoginSessionMetrics(LoginSessionEngine engine) {
         this.engine = engine;
+        for (LoginSessionRole role : engine.roles()) {
+            this.operations.put(role.name(), role.assumeRoles().isEmpty() ? CREATE_OAUTH2_TOKEN : ASSUME_ROLE);
+        }
     }
 
     @Override
@@ -41,10 +54,10 @@ public class LoginSessionMetrics implements MeterBinder, LoginSessionListener {
         AwsSsoMetrics.timeGauge(registry, "aws.sso.session.remaining", "Time until the aws login session ends",
                 () -> this.engine.status().sessionTimeLeft(), AwsSsoMetrics.SIGN_IN_TAG,
                 this.engine.settings().profileName());
-        AwsSsoMetrics.timeGauge(registry, "aws.sso.credentials.remaining", "Time until the session's credentials expire",
-                () -> this.engine.status().credentialsTimeLeft(), AwsSsoMetrics.ROLE_TAG, NamedRole.DEFAULT_NAME);
-        credentialsRefreshes(registry, true);
-        credentialsRefreshes(registry, false);
+        credentialsMeters(registry, LoginSessionEvent.DEFAULT_ROLE, () -> this.engine.status().credentialsTimeLeft());
+        for (String role : this.operations.keySet()) {
+            credentialsMeters(registry, role, () -> this.engine.status().credentialsTimeLeft(role));
+        }
         this.registry = registry;
     }
 
@@ -55,21 +68,28 @@ public class LoginSessionMetrics implements MeterBinder, LoginSessionListener {
             return;
         }
         if (event instanceof LoginSessionEvent.CredentialsRefreshed refreshed) {
-            credentialsRefreshes(current, true).record(refreshed.duration());
+            credentialsRefreshes(current, refreshed.role(), true).record(refreshed.duration());
         }
         else if (event instanceof LoginSessionEvent.RefreshFailed failed) {
             Duration duration = failed.failure().duration();
             if (duration != null) {
-                credentialsRefreshes(current, false).record(duration);
+                credentialsRefreshes(current, failed.role(), false).record(duration);
             }
         }
     }
 
-    private static Timer credentialsRefreshes(MeterRegistry registry, boolean succeeded) {
+    private void credentialsMeters(MeterRegistry registry, String role, Supplier<Optional<Duration>> timeLeft) {
+        AwsSsoMetrics.timeGauge(registry, "aws.sso.credentials.remaining", "Time until the role credentials expire",
+                timeLeft, AwsSsoMetrics.ROLE_TAG, role);
+        credentialsRefreshes(registry, role, true);
+        credentialsRefreshes(registry, role, false);
+    }
+
+    private Timer credentialsRefreshes(MeterRegistry registry, String role, boolean succeeded) {
         return Timer.builder("aws.sso.credentials.refreshes")
-            .description("Refreshes of the aws login session's credentials (CreateOAuth2Token)")
-            .tag(AwsSsoMetrics.ROLE_TAG, NamedRole.DEFAULT_NAME)
-            .tag(AwsSsoMetrics.OPERATION_TAG, CREATE_OAUTH2_TOKEN)
+            .description("Refreshes of the role credentials (CreateOAuth2Token or AssumeRole)")
+            .tag(AwsSsoMetrics.ROLE_TAG, role)
+            .tag(AwsSsoMetrics.OPERATION_TAG, this.operations.getOrDefault(role, CREATE_OAUTH2_TOKEN))
             .tag(AwsSsoMetrics.OUTCOME_TAG, AwsSsoMetrics.outcome(succeeded))
             .register(registry);
     }

@@ -35,8 +35,9 @@ final class AssumeRoleChecks {
      * @param duration the duration, or {@code null} for STS's default
      * @param origin where the step is configured
      */
-    static @Nullable AssumeRoleSpec check(String role, Setting roleArn, @Nullable Setting sessionName, String defaultSessionName, @Nullable Setting externalId,
-            @Nullable DurationSetting duration, String origin, List<ConfigurationProblem> problems) {
+    static @Nullable AssumeRoleSpec check(String role, Setting roleArn, @Nullable Setting sessionName,
+            String defaultSessionName, @Nullable Setting externalId, @Nullable DurationSetting duration, String origin,
+            List<ConfigurationProblem> problems) {
         int before = problems.size();
         if (!AssumeRoleSpec.isRoleArn(roleArn.value())) {
             problems.add(RoleProblems.malformedRoleArn(role, roleArn));

@@ -13,12 +13,12 @@ import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.profiles.Profile;
 
 /**
- * Follows a profile of the shared config file to the SSO profile its credentials come from, as the AWS CLI does:
- * a profile with {@code role_arn} is assumed with the credentials of its {@code source_profile} (with its own
- * {@code external_id}, {@code role_session_name} and {@code duration_seconds}), which may itself be such a
- * profile, to any depth; the chain ends in an SSO profile, or (see {@link #walk}) in an {@code aws login} profile. As in the CLI, {@code role_arn} wins over
- * {@code sso_*} keys in the same profile. {@code credential_source}, {@code web_identity_token_file} and
- * {@code mfa_serial} are not supported and reported as such.
+ * Follows a profile of the shared config file to the profile its credentials come from, as the AWS CLI does: a
+ * profile with {@code role_arn} is assumed with the credentials of its {@code source_profile} (with its own
+ * {@code external_id}, {@code role_session_name} and {@code duration_seconds}), which may itself be such a profile,
+ * to any depth; the chain ends in an SSO profile, or (see {@link #walk}) in an {@code aws login} profile. As in the
+ * CLI, {@code role_arn} wins over {@code sso_*} keys in the same profile. {@code credential_source},
+ * {@code web_identity_token_file} and {@code mfa_serial} are not supported and reported as such.
  */
 final class ProfileChainResolver {
 
@@ -155,8 +155,8 @@ final class ProfileChainResolver {
             }
         }
         Setting roleArn = Objects.requireNonNull(setting(section, "role_arn", header, file), "role_arn");
-        return AssumeRoleChecks.check(role, roleArn, setting(section, "role_session_name", header, file), defaultSessionName,
-                setting(section, "external_id", header, file), duration,
+        return AssumeRoleChecks.check(role, roleArn, setting(section, "role_session_name", header, file),
+                defaultSessionName, setting(section, "external_id", header, file), duration,
                 "role_arn in " + header + " of " + file, problems);
     }
 

@@ -137,23 +137,8 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
                 options.credentialsRefreshWindow(), options.credentialsStaleMargin(), options.backoff(),
                 options.callerWait());
         this.credentials = new LoginSessionCredentialsProvider(settings, new LoginSessionCache(file, clock),
-                new LoginSessionRefresher(this.signin::get, clock), clock, timing, this.fetcher, this.scheduler, new CredentialsListener() {
-
-                    @Override
-                    public void credentialsRefreshed(AwsSessionCredentials credentials, Duration duration) {
-                        publish((status) -> new LoginSessionEvent.CredentialsRefreshed(status, duration));
-                    }
-
-                    @Override
-                    public void credentialsRefreshFailed(RefreshFailure failure) {
-                        publish((status) -> new LoginSessionEvent.RefreshFailed(failure, status));
-                    }
-
-                    @Override
-                    public void credentialsExpired() {
-                        publish(LoginSessionEvent.CredentialsWithdrawn::new);
-                    }
-                });
+                new LoginSessionRefresher(this.signin::get, clock), clock, timing, this.fetcher, this.scheduler,
+                eventsOf(LoginSessionEvent.DEFAULT_ROLE));
         boolean assumes = roles.stream().anyMatch((role) -> !role.assumeRoles().isEmpty());
         this.assumer = assumes ? new RoleAssumer(settings.region(), options.endpoints().sts(), options.timeouts(),
                 this.http) : null;
@@ -260,9 +245,9 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
         return this.credentials;
     }
 
-    /** The names of the named roles served over the session, in their order. */
-    public List<String> roleNames() {
-        return this.roles.keySet().stream().map(LoginSessionRole::name).toList();
+    /** The named roles served over the session, in their order. */
+    public List<LoginSessionRole> roles() {
+        return List.copyOf(this.roles.keySet());
     }
 
     /**
@@ -273,7 +258,8 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
         return this.roles.entrySet().stream().filter((role) -> role.getKey().name().equals(name)).findFirst()
             .map(Map.Entry::getValue).orElseThrow(() -> new IllegalArgumentException("There is no role named '"
                     + name + "' over the " + this.settings.describe() + "; the roles are "
-                    + (this.roles.isEmpty() ? "none" : String.join(", ", roleNames())) + " (aws.sso.roles)"));
+                    + (this.roles.isEmpty() ? "none" : String.join(", ", this.roles.keySet().stream()
+                        .map(LoginSessionRole::name).toList())) + " (aws.sso.roles)"));
     }
 
     /** A snapshot of the session now. */
@@ -347,11 +333,16 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
             Clock clock) {
         RefreshingCredentialsProvider source = this.credentials;
         String sourceDescription = "the " + this.settings.describe();
-        for (AssumeRoleSpec step : role.assumeRoles()) {
+        List<AssumeRoleSpec> steps = role.assumeRoles();
+        for (int i = 0; i < steps.size(); i++) {
+            AssumeRoleSpec step = steps.get(i);
+            // the links before the last are not the role's own refreshes
+            CredentialsListener listener = (i == steps.size() - 1) ? eventsOf(role.name())
+                    : new CredentialsListener() {
+                    };
             AssumedRoleCredentialsProvider link = new AssumedRoleCredentialsProvider(role.name(), step, source,
                     sourceDescription, Objects.requireNonNull(this.assumer, "assumer"), clock, timing, this.fetcher,
-                    new CredentialsListener() {
-                    });
+                    listener);
             this.assumedRoles.add(link);
             source = link;
             sourceDescription = step.roleArn();
@@ -377,6 +368,27 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
                     this.settings.describe(), left.toMinutes(), endsAt, this.settings.signInCommand());
             publish((ignored) -> new LoginSessionEvent.SessionExpiring(threshold, endsAt, left, status));
         });
+    }
+
+    /** Publishes what the credentials of {@code role} go through. */
+    private CredentialsListener eventsOf(String role) {
+        return new CredentialsListener() {
+
+            @Override
+            public void credentialsRefreshed(AwsSessionCredentials credentials, Duration duration) {
+                publish((status) -> new LoginSessionEvent.CredentialsRefreshed(status, role, duration));
+            }
+
+            @Override
+            public void credentialsRefreshFailed(RefreshFailure failure) {
+                publish((status) -> new LoginSessionEvent.RefreshFailed(failure, status, role));
+            }
+
+            @Override
+            public void credentialsExpired() {
+                publish((status) -> new LoginSessionEvent.CredentialsWithdrawn(status, role));
+            }
+        };
     }
 
     /** Publishes the event {@code event} makes of the status at the time it is delivered. */

@@ -36,6 +36,12 @@ public record LoginSessionStatus(SessionState state, String nextAction, List<Str
         return timeLeft(this.credentials.expiresAt());
     }
 
+    /** Time left until the credentials of the named role {@code role} expire, if any are served. */
+    public Optional<Duration> credentialsTimeLeft(String role) {
+        return this.roles.stream().filter((named) -> named.name().equals(role)).findFirst()
+            .flatMap((named) -> timeLeft(named.credentials().expiresAt()));
+    }
+
     /** Time left until the session ends, if known. */
     public Optional<Duration> sessionTimeLeft() {
         return timeLeft(this.session.endsAt());

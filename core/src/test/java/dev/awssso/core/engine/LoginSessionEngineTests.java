@@ -298,7 +298,7 @@ class LoginSessionEngineTests {
                 new LoginSessionRole("deploy", List.of(new AssumeRoleSpec(DEPLOYER, "my-app", null, null, "test"))),
                 new LoginSessionRole("denied", List.of(new AssumeRoleSpec(AUDITOR, "my-app", null, null, "test")))));
 
-        assertThat(engine.roleNames()).containsExactly("deploy", "denied");
+        assertThat(engine.roles()).extracting(LoginSessionRole::name).containsExactly("deploy", "denied");
         assertThat(callerArn(emulator, engine.credentialsProvider("deploy")))
             .isEqualTo("arn:aws:sts::555566667777:assumed-role/Deployer/my-app");
         assertThatExceptionOfType(SsoSessionException.class)
