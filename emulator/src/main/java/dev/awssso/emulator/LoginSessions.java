@@ -28,6 +28,9 @@ final class LoginSessions {
     private static final Map<String, Integer> END_STATUSES = Map.of("TOKEN_EXPIRED", 401,
             "USER_CREDENTIALS_CHANGED", 403, "INSUFFICIENT_PERMISSIONS", 403);
 
+    /** How long a session lasts after {@code aws login}, as AWS Sign-In's sessions do. */
+    private static final Duration SESSION_DURATION = Duration.ofHours(12);
+
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
     private final Map<String, LoginState> byId = new HashMap<>();
@@ -85,7 +88,7 @@ final class LoginSessions {
     private EmulatedLoginSession newSession(String loginSession, String thumbprint, @Nullable String dpopKeyPem) {
         String accountId = accountId(loginSession);
         LoginState state = new LoginState(this.secrets.id(), loginSession, accountId, thumbprint,
-                this.secrets.refreshToken());
+                this.secrets.refreshToken(), this.clock.instant().plus(SESSION_DURATION));
         this.byId.put(state.id, state);
         this.byRefreshToken.put(state.refreshToken, state);
         byte[] claims = JsonWriter.create().writeStartObject()
@@ -132,7 +135,8 @@ final class LoginSessions {
      * Redeems a refresh token for credentials of the current login credentials lifetime and the next refresh
      * token; the token redeemed is used up.
      * @param thumbprint the RFC 7638 thumbprint of the key that signed the request's DPoP proof
-     * @throws ServiceError {@code AccessDeniedException} {@code TOKEN_EXPIRED} for a refresh token unknown or used,
+     * @throws ServiceError {@code AccessDeniedException} {@code TOKEN_EXPIRED} for a refresh token unknown or used, or
+     *     12 hours after the sign-in,
      *     {@code ValidationException} for a proof by another key than the session's, {@code AccessDeniedException}
      *     with the code the session was ended with
      */
@@ -146,6 +150,9 @@ final class LoginSessions {
         }
         if (state.endedWith != null) {
             throw denied(state.endedWith, "The login session has ended; run aws login again");
+        }
+        if (!this.clock.instant().isBefore(state.endsAt)) {
+            throw denied("TOKEN_EXPIRED", "The login session has reached its 12 hours; run aws login again");
         }
         this.byRefreshToken.remove(refreshToken);
         state.refreshToken = this.secrets.refreshToken();
@@ -223,14 +230,18 @@ final class LoginSessions {
 
         private String refreshToken;
 
+        private final Instant endsAt;
+
         private @Nullable String endedWith;
 
-        LoginState(String id, String loginSession, String accountId, String thumbprint, String refreshToken) {
+        LoginState(String id, String loginSession, String accountId, String thumbprint, String refreshToken,
+                Instant endsAt) {
             this.id = id;
             this.loginSession = loginSession;
             this.accountId = accountId;
             this.thumbprint = thumbprint;
             this.refreshToken = refreshToken;
+            this.endsAt = endsAt;
         }
 
     }

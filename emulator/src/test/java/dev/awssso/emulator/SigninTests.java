@@ -243,6 +243,17 @@ class SigninTests {
     }
 
     @Test
+    void theSessionEndsTwelveHoursAfterTheSignIn() throws GeneralSecurityException {
+        this.clock.advance(Duration.ofHours(11).plusMinutes(59));
+        String next = refresh(this.session.currentRefreshToken(), proof()).refreshToken();
+        this.clock.advance(Duration.ofMinutes(1));
+
+        // TOKEN_EXPIRED's 401, whose body the url-connection client does not read (see the test on the wire above)
+        assertThatExceptionOfType(AccessDeniedException.class).isThrownBy(() -> refresh(next, proof()))
+            .satisfies((ex) -> assertThat(ex.statusCode()).isEqualTo(401));
+    }
+
+    @Test
     void anEndedSessionIsRefusedWithItsCode() throws GeneralSecurityException {
         this.emulator.endLoginSession(this.session, "USER_CREDENTIALS_CHANGED");
 
