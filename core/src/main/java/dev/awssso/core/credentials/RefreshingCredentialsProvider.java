@@ -265,7 +265,7 @@ public abstract sealed class RefreshingCredentialsProvider implements AwsCredent
     }
 
     /** Withdraws the credentials of the sign-in there was, and forgets its failures: a new identity signed in. */
-    final void newSignIn() {
+    public final void newSignIn() {
         withdrawSignIn();
         forgetFailures();
     }

@@ -308,6 +308,8 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
         if (this.credentials.reloadIfChanged()) {
             logger.info("A new aws login for {} was found in {}: its credentials are served from now on.",
                     this.settings.describe(), this.credentials.cache().path());
+            // roles assumed with the old identity's credentials are not the new identity's
+            this.assumedRoles.forEach(RefreshingCredentialsProvider::newSignIn);
             publish(LoginSessionEvent.SignedIn::new);
         }
         this.credentials.cache().persistIfPending();

@@ -19,6 +19,7 @@ import dev.awssso.core.SsoSessionException;
 import dev.awssso.core.config.AssumeRoleSpec;
 import dev.awssso.core.config.LoginSessionRole;
 import dev.awssso.core.config.LoginSessionSettings;
+import dev.awssso.core.credentials.RefreshingCredentialsProvider;
 import dev.awssso.core.status.LoginSessionEvent;
 import dev.awssso.core.status.LoginSessionStatus;
 import dev.awssso.core.status.SessionState;
@@ -277,8 +278,9 @@ class LoginSessionEngineTests {
             .filter((left) -> left.compareTo(Duration.ofMinutes(10)) > 0).isPresent());
         emulator.endLoginSession(session, "TOKEN_EXPIRED");
         clock.advance(Duration.ofMinutes(20));
-        Eventually.await("the end of the session told", LIMIT,
-                () -> events.stream().anyMatch(LoginSessionEvent.SessionExpired.class::isInstance));
+        Eventually.await("the end of the session and the refused refresh told", LIMIT,
+                () -> events.stream().anyMatch(LoginSessionEvent.SessionExpired.class::isInstance)
+                        && events.stream().anyMatch(LoginSessionEvent.RefreshFailed.class::isInstance));
         assertThat(events).anySatisfy((event) -> assertThat(event)
             .isInstanceOfSatisfying(LoginSessionEvent.RefreshFailed.class,
                     (failed) -> assertThat(failed.failure().toString()).doesNotContain(session.currentRefreshToken())));
@@ -329,6 +331,26 @@ class LoginSessionEngineTests {
             .isPositive();
         assertThat(callerArn(emulator, engine.credentialsProvider("deploy")))
             .isEqualTo("arn:aws:sts::555566667777:assumed-role/Deployer/my-app");
+    }
+
+    @Test
+    void aNewAwsLoginWithdrawsTheRolesAssumedWithTheOldIdentity(IdentityCenterEmulator emulator, MovableClock clock) {
+        emulator.startLoginSession(LOGIN_SESSION)
+            .writeCacheFile(cacheDir(), clock.instant().plus(Duration.ofMinutes(14)));
+        emulator.allowAssumeRole(LOGIN_SESSION, DEPLOYER);
+        LoginSessionEngine engine = engine(emulator, clock, cacheDir(), List.of(
+                new LoginSessionRole("deploy", List.of(new AssumeRoleSpec(DEPLOYER, "my-app", null, null, "test")))));
+        RefreshingCredentialsProvider deploy = (RefreshingCredentialsProvider) engine.credentialsProvider("deploy");
+        String before = deploy.resolveCredentials().accessKeyId();
+        engine.start();
+
+        emulator.startLoginSession(LOGIN_SESSION)
+            .writeCacheFile(cacheDir(), clock.instant().plus(Duration.ofMinutes(14)));
+
+        Eventually.await("the role assumed with the old identity no longer served", LIMIT, () -> deploy
+            .currentCredentials().filter((held) -> held.accessKeyId().equals(before)).isEmpty());
+        assertThat(deploy.resolveCredentials().accessKeyId()).isNotEqualTo(before);
+        assertThat(emulator.callCount(Operation.ASSUME_ROLE)).isGreaterThanOrEqualTo(2);
     }
 
     private Path cacheDir() {
