@@ -12,8 +12,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -75,8 +73,6 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
 
     private final LoginSessionSettings settings;
 
-    private final EngineOptions options;
-
     private final AbortableHttpClient http;
 
     private final LazyClient<SigninClient> signin;
@@ -103,11 +99,10 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
 
     private final ExecutorService fetcher;
 
-    private final MaintenanceTasks tasks;
+    private final Maintenance maintenance;
 
     private final Object lifecycleLock = new Object();
 
-    private final List<ScheduledFuture<?>> maintenance = new ArrayList<>();
 
     private volatile SessionState lastState = SessionState.SIGNED_OUT;
 
@@ -118,8 +113,6 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
     private LoginSessionEngine(LoginSessionSettings settings, List<LoginSessionRole> roles, EngineOptions options,
             Clock clock) {
         this.settings = settings;
-        this.tasks = new MaintenanceTasks(logger, settings.describe());
-        this.options = options;
         this.http = new AbortableHttpClient(() -> SsoClients.httpClient(options.timeouts()));
         this.signin = new LazyClient<>("AWS Sign-In", () -> SsoClients.signin(settings.region(),
                 options.endpoints().signin(), options.timeouts(), this.http, new DpopProofInterceptor(clock)));
@@ -127,6 +120,7 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
         this.events = new EventDispatcher<>(DaemonThreads.factory("aws-login-" + engine + "-events", this.threads));
         this.scheduler = Executors.newScheduledThreadPool(2,
                 DaemonThreads.factory("aws-login-" + engine + "-refresh", this.threads));
+        this.maintenance = new Maintenance(this.scheduler, options.checkInterval(), logger, settings.describe());
         // a pool: an assumed role's call waits on the session's own refresh, and a slow role holds up no other
         this.fetcher = Executors
             .newCachedThreadPool(DaemonThreads.factory("aws-login-" + engine + "-fetch", this.threads));
@@ -203,13 +197,7 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
                 logger.info("Not signed in with aws login yet ({}): sign in with `{}`", this.settings.describe(),
                         this.settings.signInCommand());
             }
-            long interval = this.options.checkInterval().toMillis();
-            this.maintenance.add(this.scheduler.scheduleWithFixedDelay(
-                    () -> this.tasks.survive("refresh", this::maintain),
-                    interval, interval, TimeUnit.MILLISECONDS));
-            this.maintenance.add(this.scheduler.scheduleWithFixedDelay(
-                    () -> this.tasks.survive("expiry check", this::expireIfStale), interval, interval,
-                    TimeUnit.MILLISECONDS));
+            this.maintenance.schedule(this::maintain, this::expireIfStale);
             this.events.start();
             this.running = true;
         }
@@ -219,8 +207,7 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
     public void stop() {
         synchronized (this.lifecycleLock) {
             this.running = false;
-            this.maintenance.forEach((task) -> task.cancel(false));
-            this.maintenance.clear();
+            this.maintenance.cancel();
             this.events.stop();
         }
     }
@@ -288,7 +275,7 @@ public final class LoginSessionEngine implements SdkAutoCloseable {
         synchronized (this.lifecycleLock) {
             this.closed = true;
             this.running = false;
-            this.maintenance.clear();
+            this.maintenance.cancel();
         }
         this.events.close();
         this.assumedRoles.forEach(RefreshingCredentialsProvider::close);

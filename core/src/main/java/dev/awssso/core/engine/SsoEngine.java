@@ -5,14 +5,12 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -138,15 +136,12 @@ public final class SsoEngine implements SdkAutoCloseable {
     /** Runs the account listing's calls, at most {@value #ACCOUNT_LISTING_CALLS} at once. */
     private final ThreadPoolExecutor accountListing;
 
-    /** The kinds of failure of the background maintenance already logged, so that each is logged once. */
-    private final MaintenanceTasks tasks;
+    private final Maintenance maintenance;
 
     private volatile SessionState lastState = SessionState.SIGNED_OUT;
 
-    /** Guards starting, stopping and closing, the scheduled maintenance, and the order of the events. */
+    /** Guards starting, stopping and closing, and the order of the events. */
     private final Object lifecycleLock = new Object();
-
-    private final List<ScheduledFuture<?>> maintenance = new ArrayList<>();
 
     /** False while the engine reads the cache for the first time: the state it finds is no event. */
     private boolean acceptingEvents;
@@ -160,7 +155,6 @@ public final class SsoEngine implements SdkAutoCloseable {
     private SsoEngine(SsoSettings settings, EngineOptions options, AbortableHttpClient http, Clock clock,
             String roleSettings) {
         this.settings = settings;
-        this.tasks = new MaintenanceTasks(logger, "IAM Identity Center session of " + settings.describe());
         this.options = options;
         // built on first use: start-up makes no call, and building an SDK client takes a noticeable time
         this.oidc = new LazyClient<>("SSO OIDC",
@@ -172,6 +166,8 @@ public final class SsoEngine implements SdkAutoCloseable {
         int engine = ENGINE_NUMBER.incrementAndGet();
         this.scheduler = Executors.newScheduledThreadPool(2,
                 DaemonThreads.factory("aws-sso-" + engine + "-refresh", this.threads));
+        this.maintenance = new Maintenance(this.scheduler, options.checkInterval(), logger,
+                "IAM Identity Center session of " + settings.describe());
         this.events = new EventDispatcher<>(DaemonThreads.factory("aws-sso-" + engine + "-events", this.threads));
         this.fetcher = Executors
             .newSingleThreadExecutor(DaemonThreads.factory("aws-sso-" + engine + "-fetch", this.threads));
@@ -280,13 +276,7 @@ public final class SsoEngine implements SdkAutoCloseable {
                 reportInitialState();
                 this.initialStateReported = true;
             }
-            long interval = this.options.checkInterval().toMillis();
-            this.maintenance.add(this.scheduler.scheduleWithFixedDelay(
-                    () -> this.tasks.survive("refresh", this::maintain),
-                    interval, interval, TimeUnit.MILLISECONDS));
-            this.maintenance.add(this.scheduler.scheduleWithFixedDelay(
-                    () -> this.tasks.survive("expiry check", this::expireIfStale), interval, interval,
-                    TimeUnit.MILLISECONDS));
+            this.maintenance.schedule(this::maintain, this::expireIfStale);
             this.running = true;
             this.events.start();
         }
@@ -300,8 +290,7 @@ public final class SsoEngine implements SdkAutoCloseable {
         synchronized (this.lifecycleLock) {
             this.running = false;
             this.events.stop();
-            this.maintenance.forEach((task) -> task.cancel(false));
-            this.maintenance.clear();
+            this.maintenance.cancel();
         }
     }
 
@@ -408,7 +397,7 @@ public final class SsoEngine implements SdkAutoCloseable {
         synchronized (this.lifecycleLock) {
             this.closed = true;
             this.running = false;
-            this.maintenance.clear();
+            this.maintenance.cancel();
         }
         this.attachments.forEach(EngineAttachment::close);
         this.credentials.close();
@@ -432,7 +421,7 @@ public final class SsoEngine implements SdkAutoCloseable {
         this.tokens.refreshIfDue();
         this.credentials.refreshIfDue();
         this.attachments
-            .forEach((attachment) -> this.tasks.survive("refresh of an attachment", attachment::refreshIfDue));
+            .forEach((attachment) -> this.maintenance.survive("refresh of an attachment", attachment::refreshIfDue));
         watchSessionEnd();
         this.configWatch.checkIfChanged();
     }
@@ -440,13 +429,8 @@ public final class SsoEngine implements SdkAutoCloseable {
     private void expireIfStale() {
         this.credentials.expireIfStale();
         this.attachments.forEach(
-                (attachment) -> this.tasks.survive("expiry check of an attachment", attachment::expireIfStale));
+                (attachment) -> this.maintenance.survive("expiry check of an attachment", attachment::expireIfStale));
     }
-
-    /**
-     * Runs a maintenance task so that nothing it throws ends it: a scheduled task that throws is never run
-     * again, and refreshes would stop silently. Each kind of failure is logged once.
-     */
 
     /** Warns at the configured thresholds before the session ends, and once when it has ended. */
     private void watchSessionEnd() {
