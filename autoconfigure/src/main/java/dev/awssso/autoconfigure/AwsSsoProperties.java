@@ -354,13 +354,14 @@ public class AwsSsoProperties {
 
         /**
          * Profile of the shared config file to take the role from, instead of account-id and role-name: an SSO
-         * profile (of any sso-session), or a role_arn and source_profile chain ending in one.
+         * profile (of any sso-session), or a role_arn and source_profile chain ending in one; for an aws login
+         * session, its profile or a chain ending in it.
          */
         private @Nullable String profile;
 
         /**
-         * Role to assume with STS with the credentials of the role above (of the default role when neither
-         * account-id, role-name nor profile is set).
+         * Role to assume with STS with the credentials of the role above (of the default role, or of the aws login
+         * session, when neither account-id, role-name nor profile is set).
          */
         private @Nullable AssumeRole assumeRole;
 
